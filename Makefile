@@ -1,0 +1,63 @@
+# Makefile for the briefing book, in the style of Sphinx's make-mode.
+# `make html` and `make test` are all a new user needs: the first target that
+# needs Python creates .venv and installs the pinned requirements into it.
+
+SPHINXOPTS    ?= -n --keep-going
+SOURCEDIR     = .
+BUILDDIR      = _build
+VENV          ?= .venv
+PYTHON        ?= $(shell command -v python3.11 || command -v python3)
+BIN           = $(VENV)/bin
+SPHINXBUILD   = $(BIN)/python -m sphinx
+
+BOOK_STAMP    = $(VENV)/.installed-book
+DEV_STAMP     = $(VENV)/.installed-dev
+
+.DEFAULT_GOAL := help
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml
+
+help:
+	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
+	@echo "  html       the book as HTML            -> $(BUILDDIR)/html/index.html"
+	@echo "  latexpdf   the book as a Japanese PDF  -> $(BUILDDIR)/latex/briefing-book.pdf"
+	@echo "  epub       the book as EPUB            -> $(BUILDDIR)/epub/briefing-book.epub"
+	@echo "  livehtml   rebuild and reload in the browser on every change (sphinx-autobuild)"
+	@echo "  test       lint, type checks and the whole test suite"
+	@echo "  lint       ruff (lint and format check) and mypy"
+	@echo "  clean      remove $(BUILDDIR)/"
+	@echo "Variables: SPHINXOPTS='$(SPHINXOPTS)' PYTHON=$(PYTHON)"
+
+# The virtual environment, rebuilt when it is missing or older than the requirements.
+$(BOOK_STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(BOOK_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+html dirhtml epub latex: $(BOOK_STAMP)
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
+
+latexpdf: $(BOOK_STAMP)
+	@tools/system-deps --tex
+	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
+	@echo "PDF: $(BUILDDIR)/latex/briefing-book.pdf"
+
+livehtml: $(DEV_STAMP)
+	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(SPHINXOPTS) \
+		--ignore "$(BUILDDIR)" --ignore "$(VENV)" --ignore "briefings/*" --watch _ext
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: $(DEV_STAMP)
+	@tools/system-deps --install
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf "$(BUILDDIR)"

@@ -1,0 +1,56 @@
+"""Every ``briefing_*`` option in one typed place, with its default and a line of help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: object
+    rebuild: Literal["", "env", "html"]  # "env": a change re-reads every document; "": nothing to re-read
+    types: tuple[type, ...]
+    help: str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "briefing_seed_dir", "seeds", "env", (str,), "Folder (relative to the source dir) holding the seed .txt files."
+    ),
+    Option("briefing_output_dir", "briefings", "env", (str,), "Folder the briefing pages are generated into."),
+    Option(
+        "briefing_index_title",
+        None,
+        "env",
+        (str, type(None)),
+        "Title of the generated list of briefings; None uses the label for the book's language.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class BriefingConfig:
+    """The options as the extension reads them (``BriefingConfig.from_sphinx(app)``)."""
+
+    seed_dir: str
+    output_dir: str
+    index_title: str | None
+
+    @classmethod
+    def from_sphinx(cls, app: Sphinx) -> BriefingConfig:
+        c = app.config
+        return cls(
+            seed_dir=str(c.briefing_seed_dir).strip("/"),
+            output_dir=str(c.briefing_output_dir).strip("/"),
+            index_title=c.briefing_index_title,
+        )
+
+
+def setup_config(app: Sphinx) -> None:
+    for option in OPTIONS:
+        app.add_config_value(option.name, option.default, option.rebuild, types=option.types, description=option.help)

@@ -1,0 +1,280 @@
+"""Turn the seeds into briefing pages, inside the build (at ``builder-inited``).
+
+``seeds/<name>.txt`` becomes ``briefings/<slug>.md``.  Each generated page starts
+with a marker line holding the hash of the rest of the file, so the generator
+can tell its own untouched output from a page a person wrote or edited: those
+are never overwritten or deleted.  A page is written only when its bytes would
+change, so a build with nothing new re-reads no document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from sphinx.locale import get_translation
+from sphinx.util import logging
+
+from .config import BriefingConfig
+from .render import BriefingPage, render_briefing, render_index
+from .seed import Article, Metadata, Problem, decode_seed, parse_metadata, parse_seed
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+_ = get_translation("briefing")
+
+MARKER_PREFIX = "% briefing:generated "
+_MARKER_RE = re.compile(r"^% briefing:generated source=(\"(?:[^\"\\]|\\.)*\") sha256=([0-9a-f]{64})$")
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+INDEX_NAME = "index"
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def body_hash(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def with_marker(source: str, body: str) -> str:
+    """The full text of a generated file: marker line + body."""
+    return f"{MARKER_PREFIX}source={json.dumps(source, ensure_ascii=False)} sha256={body_hash(body)}\n{body}"
+
+
+@dataclass(frozen=True)
+class Marker:
+    source: str
+    intact: bool  # the body still hashes to what the marker says
+
+
+def read_marker(text: str) -> Marker | None:
+    """The marker of a generated file, or None when the file has none."""
+    first, _sep, body = text.partition("\n")
+    match = _MARKER_RE.match(first)
+    if match is None:
+        return None
+    return Marker(json.loads(match.group(1)), body_hash(body) == match.group(2))
+
+
+def is_seed_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() == ".txt" and not path.name.startswith(".")
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def base_slug(stem: str) -> str:
+    """A URL-safe slug from a seed's file stem (no collision handling)."""
+    norm = unicodedata.normalize("NFKC", stem).lower()
+    ascii_part = re.sub(r"[^a-z0-9_-]+", "-", norm).strip("-_")[:80]
+    # A name that was not plain ASCII keeps a hash of the original, so that two
+    # Japanese names never fold to the same slug.
+    if not norm.isascii() or not ascii_part:
+        return f"{ascii_part}-{_short_hash(stem)}" if ascii_part else f"seed-{_short_hash(stem)}"
+    return ascii_part
+
+
+def assign_slugs(names: Sequence[str], wanted: dict[str, str] | None = None) -> dict[str, str]:
+    """Map each seed file name to a unique slug, stable under adding other seeds.
+
+    ``wanted`` holds slugs asked for in metadata.  When several seeds fold to
+    one slug, the one whose file is named exactly ``<slug>.txt`` keeps it and
+    the others get a hash of their file name appended.
+    """
+    wanted = wanted or {}
+    candidates = {name: wanted.get(name) or base_slug(Path(name).stem) for name in names}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name, slug in candidates.items():
+        groups[slug].append(name)
+    result: dict[str, str] = {}
+    for slug, members in groups.items():
+        if len(members) == 1 and slug != INDEX_NAME:
+            result[members[0]] = slug
+            continue
+        for name in members:
+            keeps = slug != INDEX_NAME and name == f"{slug}.txt"
+            result[name] = slug if keeps else f"{slug}-{_short_hash(name)}"
+    return result
+
+
+def sort_key(page: BriefingPage) -> tuple[int, str, str]:
+    """Newest first where a date is known, then undated ones, each by slug."""
+    date = page.article.metadata.date
+    return (0, f"{9999_99_99 - int(date.strftime('%Y%m%d')):08d}", page.slug) if date else (1, "", page.slug)
+
+
+# --------------------------------------------------------------------------- reading seeds
+
+
+@dataclass(frozen=True)
+class LoadedSeed:
+    path: Path
+    article: Article | None  # None: the file could not be read as text
+    problems: tuple[Problem, ...]
+    fingerprint: str  # hash of the normalised text, to spot the same article twice
+
+
+def _load_sidecar(path: Path) -> tuple[Metadata | None, tuple[Problem, ...], Path | None]:
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_suffix(suffix)
+        if not sidecar.is_file():
+            continue
+        try:
+            raw = yaml.safe_load(sidecar.read_text("utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as err:
+            mark = getattr(err, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            return None, (Problem("metadata", f"{sidecar.name} is not valid YAML: {err}", line),), sidecar
+        meta, problems = parse_metadata(raw)
+        return meta, problems, sidecar
+    return None, (), None
+
+
+def load_seed(path: Path) -> tuple[LoadedSeed, Path | None, tuple[Problem, ...]]:
+    """Read, decode and parse one seed file (and its sidecar)."""
+    decoded = decode_seed(path.read_bytes())
+    sidecar_meta, sidecar_problems, sidecar = _load_sidecar(path)
+    if decoded.text is None:
+        return LoadedSeed(path, None, decoded.problems, ""), sidecar, sidecar_problems
+    article = parse_seed(decoded.text, metadata=sidecar_meta)
+    problems = decoded.problems + article.problems
+    readable = not any(p.subtype == "empty" for p in problems)
+    fingerprint = hashlib.sha256(" ".join(decoded.text.split()).encode("utf-8")).hexdigest()
+    return LoadedSeed(path, article if readable else None, problems, fingerprint), sidecar, sidecar_problems
+
+
+# --------------------------------------------------------------------------- writing pages
+
+
+def _location(path: Path, line: int | None = None) -> str:
+    return f"{path}:{line}" if line else str(path)
+
+
+def write_generated(path: Path, source: str, body: str) -> bool:
+    """Write a generated page unless a person owns it; True when the file changed.
+
+    A page without a marker (hand-written) or whose body no longer matches its
+    marker's hash (edited) is left alone, with a warning saying how to get the
+    generated page back.
+    """
+    text = with_marker(source, body)
+    if path.exists():
+        current = path.read_text("utf-8", errors="replace")
+        if current == text:
+            return False
+        marker = read_marker(current)
+        if marker is None or not marker.intact:
+            how = "was not written by the briefing generator" if marker is None else "was edited after it was generated"
+            logger.warning(
+                _("%s %s; left as it is. Delete the file (or restore it with git) to regenerate it from %s"),
+                path.name,
+                how,
+                source,
+                type="briefing",
+                subtype="protected",
+                location=_location(path),
+            )
+            return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return True
+
+
+def remove_stale(out_dir: Path, keep: Iterable[Path]) -> None:
+    """Delete generated pages whose seed is gone, unless someone edited them."""
+    keep_set = {p.resolve() for p in keep}
+    for page in sorted(out_dir.glob("*.md")):
+        if page.resolve() in keep_set:
+            continue
+        marker = read_marker(page.read_text("utf-8", errors="replace"))
+        if marker is None:
+            continue  # a page a person wrote: not ours to touch
+        if marker.intact:
+            page.unlink()
+            logger.info(_("removed %s: its seed %s is gone"), page.name, marker.source)
+        else:
+            logger.warning(
+                _("%s was generated from %s, which is gone, but it was edited since, so it is kept"),
+                page.name,
+                marker.source,
+                type="briefing",
+                subtype="protected",
+                location=_location(page),
+            )
+
+
+def _report(path: Path, problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        logger.warning(
+            problem.message, type="briefing", subtype=problem.subtype, location=_location(path, problem.line)
+        )
+
+
+def generate_pages(srcdir: Path, conf: BriefingConfig, index_title: str) -> list[BriefingPage]:
+    """Bring ``briefings/`` up to date with ``seeds/``; return the pages in reading order."""
+    seed_dir = srcdir / conf.seed_dir
+    out_dir = srcdir / conf.output_dir
+    seeds = (
+        sorted((p for p in seed_dir.iterdir() if is_seed_file(p)), key=lambda p: p.name) if seed_dir.is_dir() else []
+    )
+
+    loaded: list[LoadedSeed] = []
+    for path in seeds:
+        if any(unicodedata.category(ch)[0] == "C" for ch in path.name):
+            _report(path, [Problem("filename", "the file name holds control characters; rename the file")])
+            continue
+        seed, sidecar, sidecar_problems = load_seed(path)
+        _report(path, seed.problems)
+        if sidecar is not None:
+            _report(sidecar, sidecar_problems)
+        loaded.append(seed)
+
+    readable = [s for s in loaded if s.article is not None]
+    first_of: dict[str, Path] = {}
+    for seed in readable:
+        twin = first_of.setdefault(seed.fingerprint, seed.path)
+        if twin != seed.path:
+            _report(seed.path, [Problem("duplicate", f"the same article as {twin.name}; both get a page")])
+
+    wanted = {s.path.name: s.article.metadata.slug for s in readable if s.article and s.article.metadata.slug}
+    slugs = assign_slugs([s.path.name for s in readable], wanted)
+    pages = [
+        BriefingPage(slugs[s.path.name], s.path.relative_to(srcdir).as_posix(), s.article)
+        for s in readable
+        if s.article is not None
+    ]
+    pages.sort(key=sort_key)
+
+    written: list[Path] = []
+    for page in pages:
+        target = out_dir / f"{page.slug}.md"
+        write_generated(target, page.seed, render_briefing(page))
+        written.append(target)
+    index = out_dir / f"{INDEX_NAME}.md"
+    write_generated(index, conf.seed_dir + "/", render_index([(p.slug, p.article.title) for p in pages], index_title))
+    written.append(index)
+    remove_stale(out_dir, written)
+    return pages
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    conf = BriefingConfig.from_sphinx(app)
+    title = conf.index_title or _("Briefings")
+    generate_pages(Path(app.srcdir), conf, title)
+
+
+def setup_generate(app: Sphinx) -> None:
+    # Priority below the default so that other builder-inited handlers
+    # (e.g. ones adding source files) see the generated pages too.
+    app.connect("builder-inited", on_builder_inited, priority=400)

@@ -1,0 +1,412 @@
+"""The seed parser: plain article text in, an :class:`Article` out.
+
+Pure functions only: nothing here knows about Sphinx, MyST or files on disk
+(decoding bytes is here too, since "what text does this file hold" is part of
+reading a seed).  Every part of an article keeps the 1-based line of the seed
+it came from, so that messages can point at it.
+
+The format (see README.md, "The seed format"): line 1 is the title, line 2 the
+lead; then sections, each a short bare heading line followed by paragraphs (one
+line each) and bullet lists; the bullets are the article's takeaways.  A footer
+``Reference(s):`` is followed by the sources: title, site and/or URL lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "Article",
+    "DecodedSeed",
+    "Metadata",
+    "Paragraph",
+    "Problem",
+    "Reference",
+    "Section",
+    "Takeaway",
+    "TakeawayList",
+    "decode_seed",
+    "parse_metadata",
+    "parse_seed",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a seed that the reader should hear about."""
+
+    subtype: str  # the warning subtype, e.g. "encoding" -> briefing.encoding
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    text: str
+    line: int
+    number: int  # 1-based position among the article's takeaways
+
+
+@dataclass(frozen=True)
+class TakeawayList:
+    items: tuple[Takeaway, ...]
+
+
+Block = Paragraph | TakeawayList
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str | None  # None for the text before the first heading
+    line: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    line: int
+    site: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Optional facts about a seed, from front matter or a sidecar file."""
+
+    date: dt.date | None = None
+    url: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    slug: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    title_line: int
+    lead: Paragraph | None
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...]
+    metadata: Metadata = Metadata()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def takeaways(self) -> tuple[Takeaway, ...]:
+        return tuple(
+            item
+            for section in self.sections
+            for block in section.blocks
+            if isinstance(block, TakeawayList)
+            for item in block.items
+        )
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(block for section in self.sections for block in section.blocks if isinstance(block, Paragraph))
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+@dataclass(frozen=True)
+class DecodedSeed:
+    text: str | None  # None: the bytes are not text at all
+    encoding: str | None
+    problems: tuple[Problem, ...] = field(default=())
+
+
+#: Encodings a Japanese news text plausibly arrives in besides UTF-8.
+_LEGACY_ENCODINGS = ("cp932", "shift_jis", "euc_jp", "iso2022_jp")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding we would accept."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 0))
+    nuls = sample.count(0)
+    # A stray NUL is damage in a text; many of them, or many other control
+    # bytes, are a binary file (an image, a PDF, a zip) saved as .txt.
+    return controls / len(sample) > 0.05 or nuls / len(sample) > 0.3
+
+
+def decode_seed(data: bytes) -> DecodedSeed:
+    """Decode a seed's bytes: UTF-8 (with or without BOM), else a detected legacy encoding.
+
+    Shift_JIS/CP932 and EUC-JP seeds are decoded with charset-normalizer's guess
+    and reported (subtype ``encoding``) so the analyst can convert the file;
+    binary data is refused (``text`` is None).
+    """
+    problems: list[Problem] = []
+    if _looks_binary(data):
+        return DecodedSeed(None, None, (Problem("binary", "the file holds binary data, not text; no page made"),))
+    if b"\x00" in data:
+        problems.append(Problem("nul", f"the file holds {data.count(0)} NUL byte(s); they were dropped"))
+        data = data.replace(b"\x00", b"")
+    try:
+        text = data.decode("utf-8-sig")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        import charset_normalizer  # imported here: only legacy files need it
+
+        best = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS)).best()
+        if best is None:
+            return DecodedSeed(
+                None,
+                None,
+                (
+                    *problems,
+                    Problem("encoding", "the file is not UTF-8 and its encoding could not be detected; no page made"),
+                ),
+            )
+        encoding = best.encoding
+        text = str(best)
+        problems.append(
+            Problem(
+                "encoding",
+                f"the file is not UTF-8; decoded it as {encoding} (convert it with: iconv -f {encoding} -t utf-8)",
+            )
+        )
+    return DecodedSeed(text, encoding, tuple(problems))
+
+
+# --------------------------------------------------------------------------- metadata
+
+_METADATA_KEYS = {"date", "url", "source_url", "language", "tags", "slug"}
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
+
+
+def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tuple[Problem, ...]]:
+    """Check a metadata mapping (front matter or sidecar) and turn it into :class:`Metadata`.
+
+    Bad values are reported and dropped one by one; the rest still counts.
+    """
+    if raw is None:
+        return Metadata(), ()
+    if not isinstance(raw, dict):
+        return Metadata(), (Problem("metadata", "metadata must be a mapping of keys to values", line),)
+    problems: list[Problem] = []
+    for key in sorted(set(map(str, raw)) - _METADATA_KEYS):
+        problems.append(
+            Problem("metadata", f"unknown metadata key {key!r} (known: {', '.join(sorted(_METADATA_KEYS))})", line)
+        )
+
+    date: dt.date | None = None
+    value = raw.get("date")
+    if isinstance(value, dt.datetime):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
+        try:
+            date = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
+    elif value is not None:
+        problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
+
+    url = raw.get("url", raw.get("source_url"))
+    if url is not None and not (isinstance(url, str) and re.match(r"^https?://[^\s<>\"]+$", url)):
+        problems.append(Problem("metadata", f"url {url!r} is not an http(s) URL", line))
+        url = None
+
+    language = raw.get("language")
+    if language is not None and not (
+        isinstance(language, str) and re.match(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*$", language)
+    ):
+        problems.append(Problem("metadata", f"language {language!r} is not a language code like ja or en", line))
+        language = None
+
+    tags_raw = raw.get("tags", ())
+    if isinstance(tags_raw, str):
+        tags_raw = [tags_raw]
+    tags: tuple[str, ...] = ()
+    if isinstance(tags_raw, list | tuple) and all(isinstance(t, str | int) for t in tags_raw):
+        tags = tuple(str(t) for t in tags_raw)
+    else:
+        problems.append(Problem("metadata", "tags must be a list of words", line))
+
+    slug = raw.get("slug")
+    if slug is not None and not (isinstance(slug, str) and SLUG_RE.match(slug)):
+        problems.append(Problem("metadata", f"slug {slug!r} must be lower-case ASCII letters, digits, - and _", line))
+        slug = None
+
+    return Metadata(date=date, url=url, language=language, tags=tags, slug=slug), tuple(problems)
+
+
+def _split_front_matter(lines: list[str]) -> tuple[Any, int, tuple[Problem, ...]]:
+    """Return (raw front matter, number of lines it takes, problems)."""
+    if not lines or lines[0].strip() != "---":
+        return None, 0, ()
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            try:
+                raw = yaml.safe_load("\n".join(lines[1:end]))
+            except yaml.YAMLError as err:
+                mark = getattr(err, "problem_mark", None)
+                where = 2 + mark.line if mark is not None else 1
+                return None, end + 1, (Problem("metadata", f"front matter is not valid YAML: {err}", where),)
+            return raw, end + 1, ()
+    return None, 0, ()  # an opening --- without a closing one is just text
+
+
+# --------------------------------------------------------------------------- structure
+
+_SENTENCE_END = set("。．.!?！？…")
+_CLOSERS = set("」』）)]】〕〉》\"'”’")
+_BULLET_RE = re.compile(r"^(?:[-*•]\s+|・\s*)(?=\S)")
+_REFERENCE_RE = re.compile(r"^(?:references?|reference\(s\)|sources?|source\(s\)|出典|参考|参照)\s*[:：]?\s*$", re.I)
+_URL_RE = re.compile(r"^https?://\S+$")
+_SITE_RE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/?$")
+#: A heading is at most this wide (East Asian wide characters count two).
+HEADING_MAX_WIDTH = 100
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clean(line: str) -> str:
+    """One line as the page should hold it: no tabs or control characters, no edge spaces."""
+    line = line.replace("\t", " ")
+    line = "".join(ch for ch in line if ch == " " or unicodedata.category(ch)[0] != "C" or ch in "\u200d")
+    return line.strip(" \u3000\u00a0\ufeff")
+
+
+def is_heading_like(text: str) -> bool:
+    """A short bare line: not a bullet, not ending like a sentence."""
+    if _BULLET_RE.match(text) or _width(text) > HEADING_MAX_WIDTH:
+        return False
+    core = text.rstrip("".join(_CLOSERS))
+    return bool(core) and core[-1] not in _SENTENCE_END
+
+
+def _parse_references(lines: list[tuple[int, str]]) -> tuple[Reference, ...]:
+    refs: list[Reference] = []
+    current: dict[str, Any] | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            refs.append(Reference(**current))
+            current = None
+
+    for lineno, text in lines:
+        if _URL_RE.match(text):
+            if current is None or current.get("url"):
+                close()
+                current = {"title": text, "line": lineno}
+            current["url"] = text
+        elif _SITE_RE.match(text) and current is not None and not current.get("site"):
+            current["site"] = text.rstrip("/")
+        else:
+            close()
+            current = {"title": text, "line": lineno}
+    close()
+    return tuple(refs)
+
+
+def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
+    """Parse a seed's text into an :class:`Article`.
+
+    ``metadata`` (from a sidecar file) is merged under any front matter the seed
+    holds: a key in the sidecar wins, since the sidecar is where an analyst adds
+    facts without touching the delivered text.  Never raises on any text; an
+    empty text gives an article with an empty title and a ``empty`` problem.
+    """
+    problems: list[Problem] = []
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
+
+    raw_meta, skip, meta_problems = _split_front_matter(raw_lines)
+    problems.extend(meta_problems)
+    front, front_problems = parse_metadata(raw_meta, line=1)
+    problems.extend(front_problems)
+    meta = _merge_metadata(front, metadata)
+
+    lines = [(i + 1, _clean(raw)) for i, raw in enumerate(raw_lines) if i >= skip]
+    lines = [(n, t) for n, t in lines if t]
+    if not lines:
+        return Article("", 1, None, (), (), meta, (*problems, Problem("empty", "the seed holds no text; no page made")))
+
+    (title_line, title), rest = lines[0], lines[1:]
+    # The footer: the last "Reference(s):" line and everything after it.
+    footer_at = next((i for i in range(len(rest) - 1, -1, -1) if _REFERENCE_RE.match(rest[i][1])), None)
+    references: tuple[Reference, ...] = ()
+    if footer_at is not None:
+        references = _parse_references(rest[footer_at + 1 :])
+        rest = rest[:footer_at]
+
+    lead: Paragraph | None = None
+    # Line 2 is the lead, unless it is a bullet or plainly the heading of a list
+    # that follows it ("Key points" right after the title).
+    heads_a_list = len(rest) > 1 and is_heading_like(rest[0][1]) and bool(_BULLET_RE.match(rest[1][1]))
+    if rest and not _BULLET_RE.match(rest[0][1]) and not heads_a_list:
+        lead = Paragraph(rest[0][1], rest[0][0])
+        rest = rest[1:]
+    if not rest and lead is None:
+        problems.append(Problem("structure", "the seed holds only a title", title_line))
+
+    sections = _parse_sections(rest)
+    return Article(title, title_line, lead, sections, references, meta, tuple(problems))
+
+
+def _merge_metadata(front: Metadata, sidecar: Metadata | None) -> Metadata:
+    if sidecar is None:
+        return front
+    return Metadata(
+        date=sidecar.date or front.date,
+        url=sidecar.url or front.url,
+        language=sidecar.language or front.language,
+        tags=sidecar.tags or front.tags,
+        slug=sidecar.slug or front.slug,
+    )
+
+
+def _parse_sections(lines: list[tuple[int, str]]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: str | None = None
+    heading_line = lines[0][0] if lines else 1
+    blocks: list[Block] = []
+    bullets: list[Takeaway] = []
+    number = 0
+
+    def flush_bullets() -> None:
+        if bullets:
+            blocks.append(TakeawayList(tuple(bullets)))
+            bullets.clear()
+
+    def close_section() -> None:
+        flush_bullets()
+        if heading is not None or blocks:
+            sections.append(Section(heading, heading_line, tuple(blocks)))
+
+    for i, (lineno, text) in enumerate(lines):
+        bullet = _BULLET_RE.match(text)
+        if bullet:
+            number += 1
+            bullets.append(Takeaway(text[bullet.end() :].strip(), lineno, number))
+            continue
+        # A heading needs something after it; a short last line is a paragraph.
+        if is_heading_like(text) and i + 1 < len(lines):
+            close_section()
+            heading, heading_line, blocks = text, lineno, []
+            continue
+        flush_bullets()
+        blocks.append(Paragraph(text, lineno))
+    close_section()
+    return tuple(sections)

@@ -1,0 +1,83 @@
+"""Sphinx configuration of the briefing book.
+
+Everything the book needs happens inside the ``briefing`` extension (``_ext/``),
+so a plain ``python -m sphinx`` (as Read the Docs runs it) builds the whole book.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+# -- Project ------------------------------------------------------------------
+project = "ブリーフィングブック"
+author = "Briefing team"
+copyright = "2025, Briefing team"  # noqa: A001 (Sphinx's name)
+language = "ja"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "briefing",
+]
+
+# Only the book's pages are sources: the README, tests and benchmarks are not.
+include_patterns = ["index.md", "briefings/**"]
+exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints"]
+
+# Seed text is data and must reach the page unchanged: no curly quotes or
+# dashes made from "..." or -- in it, whatever the language.
+smartquotes = False
+
+# -- MyST ---------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_heading_anchors = 0
+
+# -- HTML ---------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = project
+html_static_path = ["_static"]
+html_theme_options = {
+    "show_toc_level": 2,
+    # The navigation tree is rendered into every page: keep it shallow so one
+    # page's cost does not grow with the number of briefings.
+    "show_navbar_depth": 1,
+    "max_navbar_depth": 2,
+    "collapse_navbar": True,
+    "home_page_in_toc": True,
+    "use_download_button": True,
+}
+html_last_updated_fmt = ""
+html_copy_source = False
+# Japanese search with Sphinx's built-in splitter (TinySegmenter), no extra packages.
+html_search_language = "ja"
+html_search_options = {"type": "sphinx.search.ja.DefaultSplitter"}
+
+# Read the Docs: canonical URL from its environment (empty when building locally).
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+html_context: dict[str, object] = {}
+if os.environ.get("READTHEDOCS", "") == "True":
+    html_context["READTHEDOCS"] = True
+
+# -- LaTeX / PDF ----------------------------------------------------------------
+latex_engine = "uplatex"  # Sphinx's default for Japanese, named to be explicit
+latex_documents = [("index", "briefing-book.tex", project, author, "manual")]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    # Embed every Japanese font: Debian's default map does not embed them.
+    # Harano Aji ships with TeX Live (and so on Read the Docs).
+    "preamble": r"\usepackage[haranoaji]{pxchfon}",
+}
+latex_show_urls = "footnote"
+
+# -- EPUB -----------------------------------------------------------------------
+epub_basename = "briefing-book"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_show_urls = "no"
