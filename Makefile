@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -24,6 +24,7 @@ help:
 	@echo "  livehtml   rebuild and reload in the browser on every change (sphinx-autobuild)"
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  lint       ruff (lint and format check) and mypy"
+	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
 	@echo "Variables: SPHINXOPTS='$(SPHINXOPTS)' PYTHON=$(PYTHON)"
 
@@ -58,6 +59,9 @@ test: $(DEV_STAMP)
 	@tools/system-deps --install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
+
+catalogs: $(BOOK_STAMP)
+	$(BIN)/python tools/compile_catalogs.py
 
 clean:
 	rm -rf "$(BUILDDIR)"

@@ -17,6 +17,8 @@ project = "ブリーフィングブック"
 author = "Briefing team"
 copyright = "2025, Briefing team"  # noqa: A001 (Sphinx's name)
 language = "ja"
+# The book's edition; EPUB needs one.  Bump it when you publish a new edition.
+version = release = "1"
 
 extensions = [
     "myst_parser",

@@ -106,7 +106,7 @@ class BriefingHeaderDirective(SphinxDirective):
             return dt.date.fromisoformat(raw)
         except ValueError:
             logger.warning(
-                _("date %r is not a date like 2025-02-28"),
+                "date %r is not a date like 2025-02-28",
                 raw,
                 type="briefing",
                 subtype="metadata",

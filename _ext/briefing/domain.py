@@ -80,7 +80,7 @@ class BriefingDomain(Domain):
         other = table.get(key)
         if other is not None and other.docname != docname:
             logger.warning(
-                _("duplicate id %r, also defined in %s"),
+                "duplicate id %r, also defined in %s",
                 key,
                 other.docname,
                 type="briefing",

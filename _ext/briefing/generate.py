@@ -177,7 +177,7 @@ def write_generated(path: Path, source: str, body: str) -> bool:
         if marker is None or not marker.intact:
             how = "was not written by the briefing generator" if marker is None else "was edited after it was generated"
             logger.warning(
-                _("%s %s; left as it is. Delete the file (or restore it with git) to regenerate it from %s"),
+                "%s %s; left as it is. Delete the file (or restore it with git) to regenerate it from %s",
                 path.name,
                 how,
                 source,
@@ -202,10 +202,10 @@ def remove_stale(out_dir: Path, keep: Iterable[Path]) -> None:
             continue  # a page a person wrote: not ours to touch
         if marker.intact:
             page.unlink()
-            logger.info(_("removed %s: its seed %s is gone"), page.name, marker.source)
+            logger.info("removed %s: its seed %s is gone", page.name, marker.source)
         else:
             logger.warning(
-                _("%s was generated from %s, which is gone, but it was edited since, so it is kept"),
+                "%s was generated from %s, which is gone, but it was edited since, so it is kept",
                 page.name,
                 marker.source,
                 type="briefing",
@@ -270,6 +270,9 @@ def generate_pages(srcdir: Path, conf: BriefingConfig, index_title: str) -> list
 
 def on_builder_inited(app: Sphinx) -> None:
     conf = BriefingConfig.from_sphinx(app)
+    if not (Path(app.srcdir) / conf.seed_dir).is_dir():
+        logger.info("briefing: no seed folder %s/; no briefing pages generated", conf.seed_dir)
+        return
     title = conf.index_title or _("Briefings")
     generate_pages(Path(app.srcdir), conf, title)
 

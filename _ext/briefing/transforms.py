@@ -53,24 +53,25 @@ class JoinCJKLines(SphinxTransform):
         for block in self.document.findall(nodes.TextElement):
             if isinstance(block, _SKIP):
                 continue
-            texts = [t for t in block.findall(nodes.Text) if not _skipped(t)]
+            texts = [t for t in block.findall(nodes.Text) if str(t) and not _skipped(t)]
             self._join_across(texts)
 
     @staticmethod
     def _join_across(texts: list[nodes.Text]) -> None:
-        for i, text in enumerate(texts):
-            value = str(text)
+        values = [str(t) for t in texts]
+        for i, value in enumerate(values):
             new = join_cjk_lines(value)
-            # A break at the edge of a text node (e.g. after **強調**) looks at
-            # the neighbouring text nodes of the same paragraph.
-            before = str(texts[i - 1])[-1:] if i > 0 else ""
-            after = str(texts[i + 1])[:1] if i + 1 < len(texts) else ""
+            # A break at the edge of a text node (MyST makes each soft break a
+            # node of its own, e.g. after **強調**) looks at its neighbours.
+            before = values[i - 1][-1:] if i > 0 else ""
+            after = values[i + 1][:1] if i + 1 < len(values) else ""
             if new.startswith("\n") and _CJK_RE.match(before) and _CJK_RE.match(new.lstrip("\n")[:1] or after):
                 new = new.lstrip("\n")
             if new.endswith("\n") and _CJK_RE.match(after) and _CJK_RE.match(new.rstrip("\n")[-1:] or before):
                 new = new.rstrip("\n")
             if new != value:
-                text.parent.replace(text, nodes.Text(new))
+                values[i] = new
+                texts[i].parent.replace(texts[i], nodes.Text(new))
 
 
 def setup_transforms(app: Sphinx) -> None:

@@ -1,0 +1,115 @@
+"""Shared fixtures: Sphinx's own test fixtures, and builds of a copy of the shipped book."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOT = Path(__file__).resolve().parent.parent
+# Test roots load the extension by name, as the book's conf.py does.
+sys.path.insert(0, str(ROOT / "_ext"))
+#: What a copy of the book needs: the project files, never _build or .venv.
+BOOK_FILES = ("conf.py", "index.md", "seeds", "briefings", "_ext", "_static")
+#: Debian packages for programs the slow tests run.
+APT_PACKAGES = {
+    "latexmk": "latexmk",
+    "uplatex": "texlive-lang-japanese",
+    "dvipdfmx": "texlive-lang-japanese",
+    "mendex": "texlive-lang-japanese",
+    "pdftotext": "poppler-utils",
+    "pdffonts": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "dot": "graphviz",
+    "chromium": "chromium",
+}
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOT / "tests" / "roots"
+
+
+def require_programs(*programs: str) -> None:
+    """Skip (or, under CI=true, fail) a test whose programs are not installed, saying how to get them."""
+    missing = [p for p in programs if shutil.which(p) is None]
+    if not missing:
+        return
+    packages = sorted({APT_PACKAGES.get(p, p) for p in missing})
+    message = f"needs {', '.join(missing)}; install with: sudo apt-get install {' '.join(packages)}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def copy_book(dest: Path, files: tuple[str, ...] = BOOK_FILES) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@dataclass
+class Build:
+    app: SphinxTestApp
+    status: str
+    warnings: str
+
+    @property
+    def outdir(self) -> Path:
+        return Path(self.app.outdir)
+
+
+BuildBook = Callable[..., Build]
+
+
+def run_build(srcdir: Path, builder: str = "html", *, parallel: int = 0, **overrides: object) -> Build:
+    """Build ``srcdir`` like ``sphinx-build -n --keep-going`` and collect its output."""
+    status, warning = StringIO(), StringIO()
+    confoverrides = {"nitpicky": True, **overrides}
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        builddir=srcdir / "_build",
+        confoverrides=confoverrides,
+        status=status,
+        warning=warning,
+        parallel=parallel,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Build(app, status.getvalue(), warning.getvalue())
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    """A fresh copy of the shipped book's sources."""
+    return copy_book(tmp_path / "book")
+
+
+@pytest.fixture
+def build_book() -> BuildBook:
+    return run_build
+
+
+def run(cmd: list[str], cwd: Path, timeout: int = 600, **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False, **kw)  # type: ignore[call-overload, no-any-return]
+
+
+PYTHON = sys.executable

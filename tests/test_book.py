@@ -1,0 +1,111 @@
+"""The shipped book builds cleanly, from a clean copy, in every format the README promises."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import PYTHON, ROOT, BuildBook, copy_book, require_programs, run
+
+SEED_PAGE = "briefings/000_5334bc82fd01faaf"
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "epub"])
+def test_shipped_book_builds_without_warnings(book: Path, build_book: BuildBook, builder: str) -> None:
+    result = build_book(book, builder)
+    assert result.warnings == ""
+    if builder == "html":
+        assert (result.outdir / "index.html").is_file()
+        assert (result.outdir / f"{SEED_PAGE}.html").is_file()
+
+
+def test_build_with_no_change_reads_no_document(book: Path, build_book: BuildBook) -> None:
+    first = build_book(book)
+    assert "3 added" in first.status
+    before = {p: p.stat().st_mtime_ns for p in (book / "briefings").glob("*.md")}
+    second = build_book(book)
+    assert "0 added, 0 changed, 0 removed" in second.status
+    assert {p: p.stat().st_mtime_ns for p in (book / "briefings").glob("*.md")} == before
+
+
+def test_committed_pages_equal_what_the_generator_makes(book: Path) -> None:
+    """Every committed generated page is what the committed seeds make today."""
+    from briefing.config import BriefingConfig
+    from briefing.generate import generate_pages, read_marker
+
+    shutil.rmtree(book / "briefings")
+    generate_pages(book, BriefingConfig("seeds", "briefings", None), "ブリーフィング")
+    committed = sorted(p for p in (ROOT / "briefings").glob("*.md") if (m := read_marker(p.read_text("utf-8"))) and m.intact)
+    assert committed, "the shipped book has generated pages"
+    regenerated = sorted((book / "briefings").glob("*.md"))
+    assert [p.name for p in committed] == [p.name for p in regenerated]
+    for page in committed:
+        assert page.read_bytes() == (book / "briefings" / page.name).read_bytes(), page.name
+
+
+def test_readthedocs_config_is_valid() -> None:
+    result = run([str(Path(PYTHON).parent / "check-jsonschema"), "--builtin-schema", "vendor.readthedocs", ".readthedocs.yaml"], ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readthedocs_command_line_on_a_clean_copy(tmp_path: Path) -> None:
+    """Read the Docs runs sphinx directly, with no make step: the extension must do everything."""
+    copy = copy_book(tmp_path / "clean", ("conf.py", "index.md", "seeds", "_ext", "_static", "requirements.txt"))
+    cmd = [PYTHON, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html", "-d", "_build/doctrees"]
+    result = run([*cmd, "-D", "language=ja", ".", "OUT"], copy)
+    assert result.returncode == 0, result.stderr
+    assert (copy / "OUT" / "index.html").is_file()
+    assert (copy / "OUT" / f"{SEED_PAGE}.html").is_file()
+
+
+def test_no_space_between_japanese_characters_across_a_line_break(app_html: BeautifulSoup) -> None:
+    paragraphs = [p.get_text() for p in app_html.select("section p")]
+    assert "日本語の文章がここで改行されています。" in paragraphs
+    assert re.fullmatch(r"English words\sstay apart\.", paragraphs[1])
+    assert "日本語とEnglish が混ざる\n行の例。" in paragraphs or "日本語と\nEnglish が混ざる行の例。" in paragraphs
+    assert "強調のあとで改行。" in paragraphs
+    assert "コード ブロック" in app_html.select_one("code").get_text()  # CommonMark: a newline in code is a space
+    assert "日本語の\n整形済みテキスト" in app_html.select_one("pre").get_text()
+
+
+@pytest.fixture
+def app_html(make_app, rootdir: Path, tmp_path: Path) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+    srcdir = tmp_path / "cjk"
+    shutil.copytree(rootdir / "test-cjk-breaks", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
+
+
+@pytest.mark.slow
+def test_pdf_has_the_text_and_embeds_every_font(book: Path) -> None:
+    require_programs("latexmk", "uplatex", "dvipdfmx", "mendex", "pdftotext", "pdffonts")
+    result = run([PYTHON, "-m", "sphinx", "-M", "latexpdf", ".", "_build", "-W", "--keep-going", "-q"], book, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    pdf = book / "_build" / "latex" / "briefing-book.pdf"
+    assert pdf.is_file()
+    text = run(["pdftotext", "-layout", str(pdf), "-"], book).stdout
+    for needle in ("ブリーフィングブック", "中国とロシアが北京で戦略対話", "王毅", "ショイグ"):
+        assert needle in text
+    fonts = run(["pdffonts", str(pdf)], book).stdout.splitlines()[2:]
+    assert fonts, "pdffonts lists the fonts"
+    not_embedded = [line for line in fonts if line.split()[-5] != "yes"]
+    assert not not_embedded, "\n".join(not_embedded)
+
+
+def test_latexpdf_without_tex_names_the_missing_programs_and_the_install_command(tmp_path: Path) -> None:
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    for tool in ("bash", "dpkg-query", "grep", "sed", "cat", "id"):
+        found = shutil.which(tool)
+        if found:
+            (bindir / tool).symlink_to(found)
+    result = run(["bash", str(ROOT / "tools" / "system-deps"), "--tex"], tmp_path, env={"PATH": str(bindir)})
+    assert result.returncode == 1
+    assert "latexmk" in result.stderr and "uplatex" in result.stderr
+    assert "sudo apt-get install texlive-lang-japanese" in result.stderr
+    assert "!" not in result.stderr  # no LaTeX log
