@@ -39,7 +39,9 @@ def test_committed_pages_equal_what_the_generator_makes(book: Path) -> None:
 
     shutil.rmtree(book / "briefings")
     generate_pages(book, BriefingConfig("seeds", "briefings", None), "ブリーフィング")
-    committed = sorted(p for p in (ROOT / "briefings").glob("*.md") if (m := read_marker(p.read_text("utf-8"))) and m.intact)
+    committed = sorted(
+        p for p in (ROOT / "briefings").glob("*.md") if (m := read_marker(p.read_text("utf-8"))) and m.intact
+    )
     assert committed, "the shipped book has generated pages"
     regenerated = sorted((book / "briefings").glob("*.md"))
     assert [p.name for p in committed] == [p.name for p in regenerated]
@@ -48,7 +50,10 @@ def test_committed_pages_equal_what_the_generator_makes(book: Path) -> None:
 
 
 def test_readthedocs_config_is_valid() -> None:
-    result = run([str(Path(PYTHON).parent / "check-jsonschema"), "--builtin-schema", "vendor.readthedocs", ".readthedocs.yaml"], ROOT)
+    result = run(
+        [str(Path(PYTHON).parent / "check-jsonschema"), "--builtin-schema", "vendor.readthedocs", ".readthedocs.yaml"],
+        ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -84,7 +89,9 @@ def app_html(make_app, rootdir: Path, tmp_path: Path) -> BeautifulSoup:  # type:
 @pytest.mark.slow
 def test_pdf_has_the_text_and_embeds_every_font(book: Path) -> None:
     require_programs("latexmk", "uplatex", "dvipdfmx", "mendex", "pdftotext", "pdffonts")
-    result = run([PYTHON, "-m", "sphinx", "-M", "latexpdf", ".", "_build", "-W", "--keep-going", "-q"], book, timeout=900)
+    result = run(
+        [PYTHON, "-m", "sphinx", "-M", "latexpdf", ".", "_build", "-W", "--keep-going", "-q"], book, timeout=900
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     pdf = book / "_build" / "latex" / "briefing-book.pdf"
     assert pdf.is_file()

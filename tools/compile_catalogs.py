@@ -1,7 +1,7 @@
 """Compile the extension's message catalogs (.po -> .mo), or check they are up to date.
 
-    python tools/compile_catalogs.py          # write every briefing.mo
-    python tools/compile_catalogs.py --check  # exit 1 if a .mo differs from its .po
+python tools/compile_catalogs.py          # write every briefing.mo
+python tools/compile_catalogs.py --check  # exit 1 if a .mo differs from its .po
 """
 
 from __future__ import annotations

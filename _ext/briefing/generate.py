@@ -132,7 +132,7 @@ def _load_sidecar(path: Path) -> tuple[Metadata | None, tuple[Problem, ...], Pat
             continue
         try:
             raw = yaml.safe_load(sidecar.read_text("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as err:
+        except (yaml.YAMLError, UnicodeDecodeError, ValueError) as err:
             mark = getattr(err, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
             return None, (Problem("metadata", f"{sidecar.name} is not valid YAML: {err}", line),), sidecar

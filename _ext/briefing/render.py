@@ -20,9 +20,9 @@ __all__ = ["BriefingPage", "escape_text", "option_value", "render_briefing", "re
 # Every ASCII punctuation character may be backslash-escaped in CommonMark, and an
 # escaped one is always literal text.  MyST's own syntax ({role}, (target)=,
 # :::, $math$, {{subst}}, %comment, [^footnote]) is all built from these, so
-# escaping all of them is total.  A few that have no meaning anywhere in
-# MyST's inline or block syntax are left alone to keep the files readable.
-_UNESCAPED_PUNCTUATION = set(",;?/'\"@")
+# escaping all of them is total, also against MyST's optional "smartquotes" and
+# "replacements" syntax.  Only / @ ; mean nothing anywhere in MyST and stay.
+_UNESCAPED_PUNCTUATION = set("/@;")
 _ESCAPE_RE = re.compile(
     "["
     + re.escape(

@@ -13,6 +13,7 @@ line each) and bullet lists; the bullets are the article's takeaways.  A footer
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import unicodedata
@@ -137,7 +138,9 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 0))
+    # Tab, newlines, form feed, vertical tab and ESC (ISO-2022-JP's shift
+    # sequences) are at home in text; NUL is counted on its own below.
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 11, 12, 13, 27))
     nuls = sample.count(0)
     # A stray NUL is damage in a text; many of them, or many other control
     # bytes, are a binary file (an image, a PDF, a zip) saved as .txt.
@@ -152,6 +155,24 @@ def decode_seed(data: bytes) -> DecodedSeed:
     binary data is refused (``text`` is None).
     """
     problems: list[Problem] = []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+        else:
+            note = "the file is UTF-16; decoded it (convert it with: iconv -f utf-16 -t utf-8)"
+            return DecodedSeed(text, "utf-16", (Problem("encoding", note),))
+    if b"\x1b$B" in data or b"\x1b$@" in data:
+        # ISO-2022-JP ("JIS", old mail) is 7-bit, so it is also valid UTF-8:
+        # its escape sequences are the only way to tell.
+        try:
+            text = data.decode("iso2022_jp")
+        except UnicodeDecodeError:
+            pass
+        else:
+            note = "the file is ISO-2022-JP; decoded it (convert it with: iconv -f iso-2022-jp -t utf-8)"
+            return DecodedSeed(text, "iso2022_jp", (Problem("encoding", note),))
     if _looks_binary(data):
         return DecodedSeed(None, None, (Problem("binary", "the file holds binary data, not text; no page made"),))
     if b"\x00" in data:
@@ -256,7 +277,8 @@ def _split_front_matter(lines: list[str]) -> tuple[Any, int, tuple[Problem, ...]
         if lines[end].strip() in ("---", "..."):
             try:
                 raw = yaml.safe_load("\n".join(lines[1:end]))
-            except yaml.YAMLError as err:
+            except (yaml.YAMLError, ValueError) as err:
+                # ValueError: well-formed YAML that is not a real value (2025-02-30).
                 mark = getattr(err, "problem_mark", None)
                 where = 2 + mark.line if mark is not None else 1
                 return None, end + 1, (Problem("metadata", f"front matter is not valid YAML: {err}", where),)
@@ -269,7 +291,7 @@ def _split_front_matter(lines: list[str]) -> tuple[Any, int, tuple[Problem, ...]
 _SENTENCE_END = set("。．.!?！？…")
 _CLOSERS = set("」』）)]】〕〉》\"'”’")
 _BULLET_RE = re.compile(r"^(?:[-*•]\s+|・\s*)(?=\S)")
-_REFERENCE_RE = re.compile(r"^(?:references?|reference\(s\)|sources?|source\(s\)|出典|参考|参照)\s*[:：]?\s*$", re.I)
+_FOOTER_WORDS = {"reference", "references", "reference(s)", "source", "sources", "source(s)", "出典", "参考", "参照"}
 _URL_RE = re.compile(r"^https?://\S+$")
 _SITE_RE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/?$")
 #: A heading is at most this wide (East Asian wide characters count two).
@@ -280,9 +302,19 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+_WHITESPACE_CONTROLS = str.maketrans(dict.fromkeys("\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029", " "))
+
+
+def _is_footer(text: str) -> bool:
+    """A ``Reference(s):`` line (and its variants).  Plain string work: linear on any line."""
+    word = text.strip().rstrip(":：").rstrip().lower()
+    return word in _FOOTER_WORDS
+
+
 def _clean(line: str) -> str:
     """One line as the page should hold it: no tabs or control characters, no edge spaces."""
-    line = line.replace("\t", " ")
+    # Controls that separate words (Word's manual line break is \v) become spaces.
+    line = line.translate(_WHITESPACE_CONTROLS)
     line = "".join(ch for ch in line if ch == " " or unicodedata.category(ch)[0] != "C" or ch in "\u200d")
     return line.strip(" \u3000\u00a0\ufeff")
 
@@ -345,7 +377,7 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
 
     (title_line, title), rest = lines[0], lines[1:]
     # The footer: the last "Reference(s):" line and everything after it.
-    footer_at = next((i for i in range(len(rest) - 1, -1, -1) if _REFERENCE_RE.match(rest[i][1])), None)
+    footer_at = next((i for i in range(len(rest) - 1, -1, -1) if _is_footer(rest[i][1])), None)
     references: tuple[Reference, ...] = ()
     if footer_at is not None:
         references = _parse_references(rest[footer_at + 1 :])

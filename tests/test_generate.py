@@ -1,0 +1,89 @@
+"""The generator's pure parts: slugs, markers, protection of files a person owns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.generate import assign_slugs, base_slug, read_marker, with_marker, write_generated
+from briefing.seed import SLUG_RE
+
+
+@pytest.mark.parametrize(
+    ("stem", "slug"),
+    [
+        ("000_5334bc82fd01faaf", "000_5334bc82fd01faaf"),
+        ("My Seed", "my-seed"),
+        ("  spaced   out  ", "spaced-out"),
+        ("2025-03-01 G20", "2025-03-01-g20"),
+        ("ＦＵＬＬ　ｗｉｄｔｈ", "full-width"),
+    ],
+)
+def test_base_slug_of_ascii_names(stem: str, slug: str) -> None:
+    assert base_slug(stem) == slug
+
+
+@pytest.mark.parametrize("stem", ["北京会談", "北京 会談 2025", "été", "!!!", "ロシア"])
+def test_base_slug_of_other_names_is_safe_and_keeps_them_apart(stem: str) -> None:
+    slug = base_slug(stem)
+    assert SLUG_RE.match(slug), slug
+    assert base_slug(stem) == slug  # stable
+
+
+def test_japanese_names_never_share_a_slug() -> None:
+    names = ["北京会談.txt", "北京会議.txt", "東京会談.txt", "会談.txt"]
+    slugs = assign_slugs(names)
+    assert len(set(slugs.values())) == len(names)
+
+
+def test_colliding_names_get_distinct_slugs_and_the_exact_name_keeps_its_slug() -> None:
+    slugs = assign_slugs(["a.txt", "A.txt", "a.TXT", "A .txt"])
+    assert slugs["a.txt"] == "a"
+    assert len(set(slugs.values())) == 4
+    assert all(SLUG_RE.match(s) for s in slugs.values())
+
+
+def test_adding_a_seed_does_not_change_other_slugs() -> None:
+    before = assign_slugs(["a.txt", "b.txt"])
+    after = assign_slugs(["a.txt", "b.txt", "A.txt"])
+    assert after["a.txt"] == before["a.txt"] and after["b.txt"] == before["b.txt"]
+
+
+def test_index_is_never_a_briefing_slug() -> None:
+    assert assign_slugs(["index.txt"])["index.txt"] != "index"
+
+
+def test_metadata_slug_wins_and_still_never_collides() -> None:
+    slugs = assign_slugs(["x.txt", "y.txt"], {"x.txt": "g20", "y.txt": "g20"})
+    assert len(set(slugs.values())) == 2 and "g20" in slugs["x.txt"]
+
+
+def test_marker_round_trip() -> None:
+    text = with_marker('seeds/odd "name".txt', "# Title\n")
+    marker = read_marker(text)
+    assert marker is not None and marker.intact and marker.source == 'seeds/odd "name".txt'
+    edited = read_marker(text + "an edit\n")
+    assert edited is not None and not edited.intact
+    assert read_marker("# A page a person wrote\n") is None
+
+
+def test_write_generated_only_when_bytes_change(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    assert write_generated(page, "seeds/p.txt", "# One\n")
+    mtime = page.stat().st_mtime_ns
+    assert not write_generated(page, "seeds/p.txt", "# One\n")
+    assert page.stat().st_mtime_ns == mtime
+    assert write_generated(page, "seeds/p.txt", "# Two\n")
+    assert page.read_text("utf-8").endswith("# Two\n")
+
+
+@pytest.mark.parametrize("current", ["# Hand-written\n", None])
+def test_write_generated_never_overwrites_a_persons_file(tmp_path: Path, current: str | None) -> None:
+    page = tmp_path / "p.md"
+    if current is None:  # generated, then edited
+        write_generated(page, "seeds/p.txt", "# One\n")
+        current = page.read_text("utf-8") + "\nMy note.\n"
+    page.write_text(current, "utf-8")
+    assert not write_generated(page, "seeds/p.txt", "# Two\n")
+    assert page.read_text("utf-8") == current
