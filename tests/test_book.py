@@ -73,12 +73,14 @@ def test_no_space_between_japanese_characters_across_a_line_break(app_html: Beau
     assert re.fullmatch(r"English words\sstay apart\.", paragraphs[1])
     assert "日本語とEnglish が混ざる\n行の例。" in paragraphs or "日本語と\nEnglish が混ざる行の例。" in paragraphs
     assert "強調のあとで改行。" in paragraphs
-    assert "コード ブロック" in app_html.select_one("code").get_text()  # CommonMark: a newline in code is a space
-    assert "日本語の\n整形済みテキスト" in app_html.select_one("pre").get_text()
+    code, pre = app_html.select_one("code"), app_html.select_one("pre")
+    assert code is not None and pre is not None
+    assert "コード ブロック" in code.get_text()  # CommonMark: a newline in code is a space
+    assert "日本語の\n整形済みテキスト" in pre.get_text()
 
 
 @pytest.fixture
-def app_html(make_app, rootdir: Path, tmp_path: Path) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+def app_html(make_app, rootdir: Path, tmp_path: Path) -> BeautifulSoup:
     srcdir = tmp_path / "cjk"
     shutil.copytree(rootdir / "test-cjk-breaks", srcdir)
     app = make_app("html", srcdir=srcdir)

@@ -54,7 +54,7 @@ class BriefingDomain(Domain):
         "takeaway": ObjType(_("takeaway"), "takeaway", "any"),
     }
     roles = {"briefing": XRefRole(), "takeaway": XRefRole()}
-    initial_data = {"briefings": {}, "takeaways": {}}  # noqa: RUF012
+    initial_data = {"briefings": {}, "takeaways": {}}
     data_version = 1
 
     # -- typed accessors ---------------------------------------------------

@@ -158,7 +158,9 @@ def load_seed(path: Path) -> tuple[LoadedSeed, Path | None, tuple[Problem, ...]]
 
 
 def _location(path: Path, line: int | None = None) -> str:
-    return f"{path}:{line}" if line else str(path)
+    # Always "file:line": a location without a colon is taken by Sphinx for a
+    # docname.  A problem with the whole file points at its first line.
+    return f"{path}:{line or 1}"
 
 
 def write_generated(path: Path, source: str, body: str) -> bool:

@@ -1,0 +1,129 @@
+"""Incremental and parallel builds give the same book as a clean, serial one; hand edits survive."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import Build, copy_book, run_build
+
+
+def seed(title: str, *lines: str) -> str:
+    return "\n".join([title, f"{title}についてのリード文です。", *lines, "Reference(s):", title, "example.com", ""])
+
+
+SEEDS = {
+    "a.txt": seed(
+        "会談A", "背景", "中国とロシアが会談しました。", "要点", "- 協力を確認したこと", "- 対話を続けること"
+    ),
+    "b.txt": seed("会談B", "背景", "国連で議論が行われました。"),
+    "c.txt": seed("会談C", "背景", "G20の会合が開かれました。", "- 一つ目の要点"),
+    "d.txt": seed("Meeting D", "Background", "Leaders met in Beijing.", "Key points", "- They agreed."),
+}
+DATES = {"a.yaml": "date: 2025-03-01\n", "c.yaml": "date: 2025-01-15\n"}
+
+
+def write_seeds(book: Path, seeds: dict[str, str], sidecars: dict[str, str] | None = None) -> None:
+    folder = book / "seeds"
+    for name, text in seeds.items():
+        (folder / name).write_text(text, "utf-8")
+    for name, text in (sidecars or {}).items():
+        (folder / name).write_text(text, "utf-8")
+
+
+def html_pages(build: Build) -> dict[str, bytes]:
+    """The HTML of every document the build knows, keyed by docname."""
+    return {doc: (build.outdir / f"{doc}.html").read_bytes() for doc in sorted(build.app.env.all_docs)}
+
+
+def inventory(build: Build) -> set[tuple[str, str, str]]:
+    from sphinx.util.inventory import InventoryFile
+
+    inv = InventoryFile.loads((build.outdir / "objects.inv").read_bytes(), uri="")
+    return {(typ, name, item.uri) for typ, items in inv.data.items() for name, item in items.items()}
+
+
+def assert_same_book(left: Build, right: Build) -> None:
+    a, b = html_pages(left), html_pages(right)
+    assert sorted(a) == sorted(b)
+    for doc in a:
+        assert a[doc] == b[doc], doc
+    assert inventory(left) == inventory(right)
+
+
+def test_add_edit_delete_then_incremental_equals_clean(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "inc")
+    write_seeds(book, SEEDS, DATES)
+    first = run_build(book)
+    assert first.warnings == ""
+
+    (book / "seeds" / "b.txt").unlink()  # delete
+    write_seeds(book, {"a.txt": SEEDS["a.txt"].replace("協力を確認した", "協力を強く確認した")})  # edit
+    write_seeds(
+        book, {"e.txt": seed("会談E", "背景", "APECで会合がありました。")}, {"e.yaml": "date: 2025-04-01\n"}
+    )  # add
+    incremental = run_build(book)
+    assert incremental.warnings == ""
+    assert not (book / "briefings" / "b.md").exists()
+
+    clean_src = copy_book(tmp_path / "clean")
+    shutil.rmtree(clean_src / "briefings")
+    shutil.rmtree(clean_src / "seeds")
+    shutil.copytree(book / "seeds", clean_src / "seeds")
+    clean = run_build(clean_src)
+    assert clean.warnings == ""
+    assert_same_book(incremental, clean)
+    order = (book / "briefings" / "index.md").read_text("utf-8").split("```{toctree}")[1].split()
+    assert order[2:-1] == ["e", "a", "000_5334bc82fd01faaf", "c", "d"]  # newest first, then undated by name
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    books = []
+    for name in ("serial", "parallel"):
+        book = copy_book(tmp_path / name)
+        write_seeds(book, SEEDS, DATES)
+        books.append(book)
+    serial = run_build(books[0], parallel=1)
+    parallel = run_build(books[1], parallel=2)
+    assert serial.warnings == parallel.warnings == ""
+    assert_same_book(serial, parallel)
+
+
+def test_an_edited_page_is_kept_and_the_warning_says_how_to_regenerate(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "edit")
+    write_seeds(book, SEEDS)
+    run_build(book)
+    page = book / "briefings" / "b.md"
+    edited = page.read_text("utf-8") + "\n編集者のメモ。\n"
+    page.write_text(edited, "utf-8")
+    write_seeds(book, {"b.txt": SEEDS["b.txt"].replace("国連", "国連総会")})
+    again = run_build(book)
+    assert page.read_text("utf-8") == edited
+    assert "b.md" in again.warnings and "[briefing.protected]" in again.warnings
+    assert "Delete the file" in again.warnings
+    assert "編集者のメモ。" in (again.outdir / "briefings" / "b.html").read_text("utf-8")
+
+    (book / "seeds" / "b.txt").unlink()
+    gone = run_build(book)
+    assert page.exists() and "[briefing.protected]" in gone.warnings
+
+
+def test_a_hand_written_page_in_the_way_is_never_overwritten(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "hand")
+    (book / "briefings" / "d.md").write_text("# 手書きのページ\n", "utf-8")
+    write_seeds(book, SEEDS)
+    result = run_build(book)
+    assert (book / "briefings" / "d.md").read_text("utf-8") == "# 手書きのページ\n"
+    assert "d.md was not written by the briefing generator" in result.warnings
+
+
+def test_the_page_of_a_deleted_seed_is_removed(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "del")
+    write_seeds(book, SEEDS)
+    run_build(book)
+    assert (book / "briefings" / "c.md").exists()
+    (book / "seeds" / "c.txt").unlink()
+    result = run_build(book)
+    assert result.warnings == ""
+    assert not (book / "briefings" / "c.md").exists()
+    assert "\nc\n" not in (book / "briefings" / "index.md").read_text("utf-8")
