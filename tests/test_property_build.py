@@ -1,0 +1,91 @@
+"""Property: whatever a seed holds, its page builds, shows all its text, and gains no markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.seed import decode_seed, parse_seed
+from tests.conftest import ROOT, run_build
+
+# Seed text drawn mostly from the characters MyST, HTML and Sphinx give meaning to.
+MARKUP = list("`{}()[]<>!#*_-+=|\\$%:~^&;\"'/.,?@\t ") + [
+    "```",
+    ":::",
+    "{eval-rst}",
+    "{include}",
+    "<script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:",
+    "](",
+    "(t)=",
+    "{{",
+    "$$",
+    "[^1]",
+    "---",
+    "<!--",
+    "- ",
+    "# ",
+    "中国",
+    "。",
+    "、",
+    "　",
+]
+fragment = st.one_of(st.sampled_from(MARKUP), st.text(min_size=1, max_size=6))
+line = st.lists(fragment, min_size=1, max_size=12).map("".join).filter(lambda s: s.strip() != "")
+seed_lines = st.lists(line, min_size=1, max_size=10)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = tmp_path_factory.mktemp("prop") / "book"
+    (src / "seeds").mkdir(parents=True)
+    for name in ("conf.py", "index.md"):
+        (src / name).write_bytes((ROOT / "tests" / "roots" / "test-bad-seeds" / name).read_bytes())
+    return src
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split())
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(seed_lines)
+def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    (book / "seeds" / "s.txt").write_text(text, "utf-8")
+    result = run_build(book)
+    decoded = decode_seed(text.encode("utf-8"))
+    article = parse_seed(decoded.text) if decoded.text is not None else None
+    page = book / "_build" / "html" / "briefings" / "s.html"
+    if article is None or not article.title:  # not text, or no text: no page, and a warning says why
+        assert "briefings/s" not in result.app.env.all_docs
+        assert "[briefing.binary]" in result.warnings or "[briefing.empty]" in result.warnings
+        return
+    assert "briefings/s" in result.app.env.all_docs
+    assert "Traceback" not in result.warnings
+    assert [w for w in result.warnings.splitlines() if "WARNING" in w and "briefing." not in w] == []
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    body = soup.select_one("article.bd-article") or soup.select_one("div.body")
+    assert body is not None
+    visible = _norm(body.get_text())
+    parts = [article.title, *(p.text for p in article.paragraphs), *(t.text for t in article.takeaways)]
+    parts += [s.heading for s in article.sections if s.heading]
+    parts += [article.lead.text] if article.lead else []
+    for ref in article.references:
+        parts += [ref.title, ref.site or "", ref.url or ""]
+    for part in parts:
+        assert _norm(part) in visible, part
+    assert not body.find(["script", "iframe", "img", "object", "embed", "style", "math", "pre", "table", "blockquote"])
+    for a in body.find_all("a", href=True):
+        href = str(a["href"])
+        # The only links a seed can make are its references' http(s) URLs; the rest are the page's own.
+        assert href.startswith(("#", "../", "https://", "http://")) or href.endswith(".html"), href
+        if href.startswith("http"):
+            assert any(href == r.url for r in article.references), href
