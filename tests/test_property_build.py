@@ -13,7 +13,8 @@ from briefing.seed import decode_seed, parse_seed
 from tests.conftest import ROOT, run_build
 
 # Seed text drawn mostly from the characters MyST, HTML and Sphinx give meaning to.
-MARKUP = list("`{}()[]<>!#*_-+=|\\$%:~^&;\"'/.,?@\t ") + [
+MARKUP = [
+    *"`{}()[]<>!#*_-+=|\\$%:~^&;\"'/.,?@\t ",
     "```",
     ":::",
     "{eval-rst}",
