@@ -27,7 +27,7 @@ extensions = [
 ]
 
 # Only the book's pages are sources: the README, tests and benchmarks are not.
-include_patterns = ["index.md", "briefings/**"]
+include_patterns = ["index.md", "briefings/**", "entities/**"]
 exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints"]
 
 # Seed text is data and must reach the page unchanged: no curly quotes or
@@ -75,6 +75,7 @@ latex_elements = {
     "preamble": r"\usepackage[haranoaji]{pxchfon}",
 }
 latex_show_urls = "footnote"
+latex_show_pagerefs = True  # backlinks on entity pages show page numbers in print
 
 # -- EPUB -----------------------------------------------------------------------
 epub_basename = "briefing-book"

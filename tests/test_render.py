@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
 from briefing.generate import with_marker
-from briefing.render import BriefingPage, escape_text, option_value, render_briefing
+from briefing.mentions import Matcher
+from briefing.registry import load_registry
+from briefing.render import BriefingPage, MentionLinker, escape_text, option_value, render_briefing
 from briefing.seed import Metadata, parse_seed
 from tests.conftest import ROOT
 
@@ -53,7 +55,9 @@ DOCUTILS_SETTINGS: dict[str, Any] = {
 def test_shipped_seed_page_matches_the_golden_file() -> None:
     """The golden file was read and judged by a person; a change to it is a change to review."""
     article = parse_seed(SHIPPED.read_text("utf-8"), metadata=Metadata(date=dt.date(2025, 2, 28), language="ja"))
-    body = render_briefing(BriefingPage("000_5334bc82fd01faaf", "seeds/000_5334bc82fd01faaf.txt", article))
+    matcher = Matcher(load_registry(ROOT / "registry").aliases())
+    page = BriefingPage("000_5334bc82fd01faaf", "seeds/000_5334bc82fd01faaf.txt", article)
+    body = render_briefing(page, MentionLinker(matcher, "section"))
     assert with_marker("seeds/000_5334bc82fd01faaf.txt", body) == GOLDEN.read_text("utf-8")
 
 

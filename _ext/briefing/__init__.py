@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .backlinks import setup_backlinks
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 1
+ENV_VERSION = 2
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directives(app)
     setup_transforms(app)
     setup_generate(app)
+    setup_backlinks(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -23,6 +23,15 @@ OPTIONS: tuple[Option, ...] = (
         "briefing_seed_dir", "seeds", "env", (str,), "Folder (relative to the source dir) holding the seed .txt files."
     ),
     Option("briefing_output_dir", "briefings", "env", (str,), "Folder the briefing pages are generated into."),
+    Option("briefing_registry_dir", "registry", "env", (str,), "Folder of the entity registry's YAML files."),
+    Option("briefing_entity_dir", "entities", "env", (str,), "Folder the entity pages are generated into."),
+    Option(
+        "briefing_link_mentions",
+        "section",
+        "env",
+        (str,),
+        "Which mentions become links: section (first per section), page (first per page), all, none.",
+    ),
     Option(
         "briefing_index_title",
         None,
@@ -40,6 +49,9 @@ class BriefingConfig:
     seed_dir: str
     output_dir: str
     index_title: str | None
+    registry_dir: str = "registry"
+    entity_dir: str = "entities"
+    link_mentions: str = "section"
 
     @classmethod
     def from_sphinx(cls, app: Sphinx) -> BriefingConfig:
@@ -48,6 +60,9 @@ class BriefingConfig:
             seed_dir=str(c.briefing_seed_dir).strip("/"),
             output_dir=str(c.briefing_output_dir).strip("/"),
             index_title=c.briefing_index_title,
+            registry_dir=str(c.briefing_registry_dir).strip("/"),
+            entity_dir=str(c.briefing_entity_dir).strip("/"),
+            link_mentions=c.briefing_link_mentions,
         )
 
 

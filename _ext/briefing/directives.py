@@ -15,11 +15,14 @@ import babel
 import babel.dates
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.nodes import split_explicit_title
 
-from .domain import BriefingRecord, TakeawayRecord, get_domain
+from .domain import BriefingRecord, EntityRecord, TakeawayRecord, get_domain
+from .registry import reading_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -167,7 +170,121 @@ class SourceDirective(SphinxDirective):
         return [nodes.paragraph("", "", *_source_nodes(title, self.options.get("site"), self.options.get("url")))]
 
 
+class entity_backlinks(nodes.General, nodes.Element):
+    """Placeholder for an entity's "mentioned in" block, filled in once all pages are read."""
+
+
+def _xref(kind: str, target: str) -> addnodes.pending_xref:
+    inner = nodes.inline(target, target, classes=["xref", "briefing", f"briefing-{kind}"])
+    return addnodes.pending_xref("", inner, refdomain="briefing", reftype=kind, reftarget=target, refexplicit=False)
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(" | ") if part.strip()]
+
+
+TYPE_LABELS = {"person": _("person"), "state": _("state"), "organization": _("organization")}
+
+
+class EntityDirective(SphinxDirective):
+    """``{entity} <id>``: the facts of an entity page, from options the generator writes."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, object]] = {
+        key: directives.unchanged
+        for key in (
+            "kind",
+            "name-ja",
+            "name-en",
+            "reading",
+            "type",
+            "full-name-ja",
+            "full-name-en",
+            "aliases",
+            "titles-ja",
+            "titles-en",
+            "country",
+            "members",
+            "forums",
+            "description-ja",
+            "description-en",
+        )
+    }
+
+    def run(self) -> list[nodes.Node]:
+        eid = self.arguments[0]
+        opt = self.options
+        english = (self.config.language or "ja").startswith("en")
+        lang = "en" if english else "ja"
+        domain = get_domain(self.env)
+        kind = domain.kinds.get(opt.get("kind", ""))
+        container = nodes.container(classes=["briefing-entity"], ids=[f"entity-{eid}"])
+        description = opt.get(f"description-{lang}") or opt.get("description-ja") or opt.get("description-en")
+        if description:
+            container += nodes.paragraph(description, description, classes=["briefing-entity-description"])
+        fields = nodes.field_list(classes=["briefing-facts"])
+        names = " / ".join(dict.fromkeys(n for n in (opt.get("name-ja"), opt.get("name-en")) if n))
+        fields += _field(_("Name"), nodes.Text(names))
+        fields += _field(_("Reading"), nodes.Text(opt.get("reading", "")))
+        kind_label = (kind.name_en if english else kind.name_ja) if kind else opt.get("kind", "")
+        if opt.get("type"):
+            kind_label += f" / {TYPE_LABELS.get(opt['type'], opt['type'])}"
+        fields += _field(_("Kind"), nodes.Text(kind_label))
+        full = " / ".join(n for n in (opt.get("full-name-ja"), opt.get("full-name-en")) if n)
+        if full:
+            fields += _field(_("Full name"), nodes.Text(full))
+        titles = _split(opt.get(f"titles-{lang}", "")) or _split(opt.get("titles-ja", ""))
+        if titles:
+            fields += _field(_("Titles"), nodes.Text("、".join(titles) if not english else "; ".join(titles)))
+        if opt.get("aliases"):
+            fields += _field(_("Also called"), nodes.Text(", ".join(_split(opt["aliases"]))))
+        for key, label in (("country", _("Country")), ("members", _("Members")), ("forums", _("Forums"))):
+            targets = _split(opt.get(key, ""))
+            if targets:
+                body: list[nodes.Node] = []
+                for i, target in enumerate(targets):
+                    if i:
+                        body.append(nodes.Text(", "))
+                    body.append(_xref("entity", target))
+                fields += _field(label, *body)
+        container += fields
+
+        name_ja, name_en = opt.get("name-ja", eid), opt.get("name-en", "")
+        reading = opt.get("reading", "")
+        key = reading_key(reading)[:1]
+        entries = [("single", name_ja, f"entity-{eid}", "", key or None)]
+        if name_en and name_en != name_ja:
+            entries.append(("single", name_en, f"entity-{eid}", "", None))
+        index = addnodes.index(entries=entries)
+        backlinks = entity_backlinks(entity=eid)
+        domain.add_entity(
+            eid, EntityRecord(self.env.docname, "", opt.get("kind", ""), name_ja, name_en, reading), container
+        )
+        return [index, container, backlinks]
+
+
+class MentionRole(SphinxRole):
+    """``{mention}`王毅 <wang-yi>```: a mention of an entity, recorded; a link unless the target starts with !."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        _has_title, shown, target = split_explicit_title(self.text)
+        nolink = target.startswith("!")
+        ids = [t for t in target.lstrip("!").split(",") if t]
+        inline = nodes.inline(shown, shown, classes=["briefing-mention"])
+        inline["entities"] = ids
+        if nolink or len(ids) != 1:
+            return [inline], []
+        ref = addnodes.pending_xref(
+            "", inline, refdomain="briefing", reftype="entity", reftarget=ids[0], refexplicit=True, refwarn=True
+        )
+        self.set_source_info(ref)
+        return [ref], []
+
+
 def setup_directives(app: Sphinx) -> None:
+    app.add_node(entity_backlinks)
+    app.add_directive("entity", EntityDirective)
+    app.add_role("mention", MentionRole())
     app.add_directive("briefing", BriefingHeaderDirective)
     app.add_directive("takeaway", TakeawayDirective)
     app.add_directive("briefing-sources", SourcesDirective)

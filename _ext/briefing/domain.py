@@ -1,21 +1,28 @@
-"""The ``briefing`` domain: every briefing and takeaway as a named object.
+"""The ``briefing`` domain: every entity, briefing, takeaway and mention as build state.
 
 All build state of the extension lives in ``BriefingDomain.data`` (never as
 attributes on ``env``), with ``clear_doc`` and ``merge_domaindata`` so that
-incremental and parallel builds stay correct.
+incremental and parallel builds stay correct.  The object types follow the
+kinds the registry declares (actor, forum, topic, place, …), plus ``briefing``
+and ``takeaway``; each kind gets a role (``{actor}`wang-yi```) and an index
+sorted in gojūon order by reading.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
-from sphinx.domains import Domain, ObjType
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
+
+from .registry import Kind, Registry, load_registry, reading_key
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -44,18 +51,104 @@ class TakeawayRecord(NamedTuple):
     briefing: str  # the slug of the briefing it belongs to
 
 
+class EntityRecord(NamedTuple):
+    docname: str
+    anchor: str
+    kind: str
+    name_ja: str
+    name_en: str
+    reading: str
+
+
+class MentionRecord(NamedTuple):
+    entity: str
+    anchor: str  # id of the paragraph (or section) holding the mention
+    sentence: str
+    linked: bool
+
+
+_registry_cache: dict[tuple[str, tuple[tuple[str, int], ...]], Registry] = {}
+
+
+def registry_for(srcdir: str | Path, folder: str) -> Registry:
+    """The registry of a book, loaded once per set of file versions (a cache, not state)."""
+    root = Path(srcdir) / folder
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in root.glob("*.y*ml"))) if root.is_dir() else ()
+    key = (str(root), stamp)
+    if key not in _registry_cache:
+        _registry_cache.clear()
+        _registry_cache[key] = load_registry(root)
+    return _registry_cache[key]
+
+
+def _make_index(kind: Kind, language: str | None) -> type[Index]:
+    label = kind.name_en if (language or "ja").startswith("en") else kind.name_ja
+
+    class KindIndex(Index):
+        name = kind.id
+        localname = label
+        shortname = label
+
+        def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+            domain = self.domain
+            assert isinstance(domain, BriefingDomain)
+            wanted = set(docnames) if docnames is not None else None
+            groups: dict[str, list[IndexEntry]] = defaultdict(list)
+            counts = domain.mention_counts()
+            items = [(eid, rec) for eid, rec in domain.entities.items() if rec.kind == kind.id]
+            for eid, rec in sorted(items, key=lambda item: (reading_key(item[1].reading), item[0])):
+                if wanted is not None and rec.docname not in wanted:
+                    continue
+                head = reading_key(rec.reading)[:1] or rec.name_ja[:1]
+                extra = rec.name_en if rec.name_en != rec.name_ja else ""
+                count = counts.get(eid, 0)
+                descr = _("%d mentions") % count if count else ""
+                groups[head].append(IndexEntry(rec.name_ja, 0, rec.docname, rec.anchor, extra, "", descr))
+            return sorted(groups.items(), key=lambda g: g[0]), False
+
+    KindIndex.__name__ = f"{kind.id.title()}Index"
+    return KindIndex
+
+
 class BriefingDomain(Domain):
-    """Briefings and their takeaways, addressable by id from any page or project."""
+    """Entities, briefings and takeaways, addressable by id from any page or project."""
 
     name = "briefing"
     label = "Briefing"
     object_types = {
         "briefing": ObjType(_("briefing"), "briefing", "any"),
         "takeaway": ObjType(_("takeaway"), "takeaway", "any"),
+        "entity": ObjType(_("entity"), "entity", "any"),
     }
-    roles = {"briefing": XRefRole(), "takeaway": XRefRole()}
-    initial_data = {"briefings": {}, "takeaways": {}}
-    data_version = 1
+    roles = {"briefing": XRefRole(), "takeaway": XRefRole(), "entity": XRefRole()}
+    initial_data = {"briefings": {}, "takeaways": {}, "entities": {}, "mentions": {}, "pending": {}}
+    data_version = 2
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        # Per-instance copies (Sphinx declares these as class variables): configure()
+        # adds the registry's kinds to them without touching the class.
+        self.object_types = dict(type(self).object_types)  # type: ignore[misc]
+        self.roles = dict(type(self).roles)  # type: ignore[misc]
+        self.indices = []  # type: ignore[misc]
+        self.kinds: dict[str, Kind] = {}
+        self._by_entity: dict[str, list[tuple[str, MentionRecord]]] | None = None
+        super().__init__(env)
+
+    def configure(self, kinds: dict[str, Kind], language: str | None) -> None:
+        """Add the registry's kinds: each becomes an object type, a role and an index.
+
+        Called at ``builder-inited``: a domain is created before the config is
+        attached to the environment, so this cannot happen in ``__init__``.
+        """
+        self.kinds = dict(kinds)
+        for kind in self.kinds.values():
+            self.add_object_type(kind.id, ObjType(kind.name_ja, kind.id, "entity", "any"))
+            self.roles[kind.id] = XRefRole()
+        self.indices = [_make_index(kind, language) for kind in self.kinds.values()]  # type: ignore[misc]
+        std = self.env.domains.standard_domain
+        for index in self.indices:
+            docname = f"{self.name}-{index.name}"
+            std.note_hyperlink_target(docname, docname, "", index.localname)
 
     # -- typed accessors ---------------------------------------------------
     @property
@@ -68,6 +161,17 @@ class BriefingDomain(Domain):
         table: dict[str, TakeawayRecord] = self.data.setdefault("takeaways", {})
         return table
 
+    @property
+    def entities(self) -> dict[str, EntityRecord]:
+        table: dict[str, EntityRecord] = self.data.setdefault("entities", {})
+        return table
+
+    @property
+    def mentions(self) -> dict[str, list[MentionRecord]]:
+        """docname -> the mentions in that document, in document order."""
+        table: dict[str, list[MentionRecord]] = self.data.setdefault("mentions", {})
+        return table
+
     def add_briefing(self, slug: str, record: BriefingRecord, node: Element) -> None:
         self._warn_duplicate(self.briefings, slug, record.docname, node)
         self.briefings[slug] = record
@@ -75,6 +179,17 @@ class BriefingDomain(Domain):
     def add_takeaway(self, tid: str, record: TakeawayRecord, node: Element) -> None:
         self._warn_duplicate(self.takeaways, tid, record.docname, node)
         self.takeaways[tid] = record
+
+    def add_entity(self, eid: str, record: EntityRecord, node: Element) -> None:
+        self._warn_duplicate(self.entities, eid, record.docname, node)
+        self.entities[eid] = record
+
+    def set_mentions(self, docname: str, records: list[MentionRecord]) -> None:
+        self._by_entity = None
+        if records:
+            self.mentions[docname] = records
+        else:
+            self.mentions.pop(docname, None)
 
     def _warn_duplicate(self, table: dict[str, Any], key: str, docname: str, node: Element) -> None:
         other = table.get(key)
@@ -88,19 +203,42 @@ class BriefingDomain(Domain):
                 location=node,
             )
 
+    # -- derived views (computed once per build, never stored) -------------
+    def mentions_by_entity(self) -> dict[str, list[tuple[str, MentionRecord]]]:
+        """entity id -> (docname, mention) for every mention, in document order."""
+        if self._by_entity is None:
+            table: dict[str, list[tuple[str, MentionRecord]]] = defaultdict(list)
+            for docname in sorted(self.mentions):
+                for record in self.mentions[docname]:
+                    table[record.entity].append((docname, record))
+            self._by_entity = dict(table)
+        return self._by_entity
+
+    def mention_counts(self) -> Counter[str]:
+        return Counter({eid: len(items) for eid, items in self.mentions_by_entity().items()})
+
+    def entities_in(self, docname: str) -> set[str]:
+        return {m.entity for m in self.mentions.get(docname, ())}
+
     # -- environment bookkeeping -------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for table in (self.briefings, self.takeaways):
+        for table in (self.briefings, self.takeaways, self.entities):
             for key in [k for k, rec in table.items() if rec.docname == docname]:
                 del table[key]
+        if self.mentions.pop(docname, None) is not None:
+            self._by_entity = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
-        for name in ("briefings", "takeaways"):
+        for name in ("briefings", "takeaways", "entities"):
             table = self.data.setdefault(name, {})
             for key, rec in otherdata.get(name, {}).items():
                 if rec.docname in wanted:
                     table[key] = rec
+        for docname, records in otherdata.get("mentions", {}).items():
+            if docname in wanted:
+                self.mentions[docname] = records
+        self._by_entity = None
 
     # -- cross-references --------------------------------------------------
     def _lookup(self, typ: str, target: str) -> tuple[str, str, str] | None:
@@ -111,6 +249,9 @@ class BriefingDomain(Domain):
         if typ == "takeaway" and target in self.takeaways:
             tk = self.takeaways[target]
             return tk.docname, tk.anchor, tk.text
+        entity = self.entities.get(target)
+        if entity is not None and (typ == "entity" or typ == entity.kind):
+            return entity.docname, entity.anchor, entity.name_ja
         return None
 
     def resolve_xref(
@@ -141,13 +282,17 @@ class BriefingDomain(Domain):
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
         results = []
-        for typ in self.object_types:
+        for typ in ("briefing", "takeaway", "entity"):
             ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if ref is not None:
-                results.append((f"briefing:{typ}", ref))
+                role = self.entities[target].kind if typ == "entity" else typ
+                results.append((f"briefing:{role}", ref))
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for eid, ent in self.entities.items():
+            display = ent.name_ja if ent.name_en == ent.name_ja else f"{ent.name_ja} ({ent.name_en})"
+            yield eid, display, ent.kind, ent.docname, ent.anchor, 1
         for slug, rec in self.briefings.items():
             yield slug, rec.title, "briefing", rec.docname, rec.anchor, 1
         for tid, tk in self.takeaways.items():
@@ -155,7 +300,7 @@ class BriefingDomain(Domain):
 
 
 def domain_role(typ: str) -> Any:
-    """A top-level role (``{takeaway}`` in MyST) that behaves as ``{briefing:takeaway}``."""
+    """A top-level role (``{actor}`` in MyST) that behaves as ``{briefing:actor}``."""
     xref = XRefRole()
 
     def role(
@@ -172,13 +317,42 @@ def domain_role(typ: str) -> Any:
     return role
 
 
-def setup_domain(app: Sphinx) -> None:
-    app.add_domain(BriefingDomain)
-    for typ in BriefingDomain.object_types:
-        app.add_role(typ, domain_role(typ))
-
-
 def get_domain(env: BuildEnvironment) -> BriefingDomain:
     domain = env.get_domain("briefing")
     assert isinstance(domain, BriefingDomain)
     return domain
+
+
+def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+    """An unknown target of one of our roles: a ``briefing.unknown-target`` warning with file and line."""
+    if domain is None or domain.name != "briefing":
+        return None
+    logger.warning(
+        "unknown %s %r",
+        node["reftype"],
+        node["reftarget"],
+        type="briefing",
+        subtype="unknown-target",
+        location=node,
+    )
+    return True
+
+
+def _register_kind_roles(app: Sphinx, config: Any) -> None:
+    registry = registry_for(app.srcdir, config.briefing_registry_dir)
+    for kind in registry.kinds:
+        app.add_role(kind, domain_role(kind), override=True)
+
+
+def _configure_domain(app: Sphinx) -> None:
+    registry = registry_for(app.srcdir, app.config.briefing_registry_dir)
+    get_domain(app.env).configure(registry.kinds, app.config.language)
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(BriefingDomain)
+    for typ in ("briefing", "takeaway", "entity"):
+        app.add_role(typ, domain_role(typ))
+    app.connect("config-inited", _register_kind_roles)
+    app.connect("builder-inited", _configure_domain, priority=300)
+    app.connect("warn-missing-reference", warn_missing_reference)

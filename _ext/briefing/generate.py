@@ -24,11 +24,23 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from .config import BriefingConfig
-from .render import BriefingPage, render_briefing, render_index
+from .domain import registry_for
+from .mentions import Matcher, find_candidates
+from .registry import Registry
+from .render import (
+    BriefingPage,
+    MentionLinker,
+    render_briefing,
+    render_candidates,
+    render_entity,
+    render_index,
+    render_toc_page,
+)
 from .seed import Article, Metadata, Problem, decode_seed, parse_metadata, parse_seed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
@@ -223,8 +235,21 @@ def _report(path: Path, problems: Iterable[Problem]) -> None:
         )
 
 
-def generate_pages(srcdir: Path, conf: BriefingConfig, index_title: str) -> list[BriefingPage]:
-    """Bring ``briefings/`` up to date with ``seeds/``; return the pages in reading order."""
+@dataclass(frozen=True)
+class Labels:
+    """The words the generated list pages use, in the book's language."""
+
+    briefings: str = "Briefings"
+    entities: str = "Entities"
+    candidates: str = "Names not in the registry"
+    candidates_intro: str = ""
+    english: bool = False
+
+
+def generate_pages(
+    srcdir: Path, conf: BriefingConfig, labels: Labels, registry: Registry | None = None
+) -> list[BriefingPage]:
+    """Bring ``briefings/`` (and the entity pages) up to date with ``seeds/`` and the registry."""
     seed_dir = srcdir / conf.seed_dir
     out_dir = srcdir / conf.output_dir
     seeds = (
@@ -258,28 +283,131 @@ def generate_pages(srcdir: Path, conf: BriefingConfig, index_title: str) -> list
     ]
     pages.sort(key=sort_key)
 
+    matcher = Matcher(registry.aliases()) if registry is not None and registry.entities else None
     written: list[Path] = []
     for page in pages:
         target = out_dir / f"{page.slug}.md"
-        write_generated(target, page.seed, render_briefing(page))
+        write_generated(target, page.seed, render_briefing(page, MentionLinker(matcher, conf.link_mentions)))
         written.append(target)
     index = out_dir / f"{INDEX_NAME}.md"
-    write_generated(index, conf.seed_dir + "/", render_index([(p.slug, p.article.title) for p in pages], index_title))
+    write_generated(
+        index, conf.seed_dir + "/", render_index([(p.slug, p.article.title) for p in pages], labels.briefings)
+    )
     written.append(index)
     remove_stale(out_dir, written)
+
+    if registry is not None:
+        generate_entity_pages(srcdir, conf, labels, registry, pages, matcher)
     return pages
+
+
+def generate_entity_pages(
+    srcdir: Path,
+    conf: BriefingConfig,
+    labels: Labels,
+    registry: Registry,
+    pages: list[BriefingPage],
+    matcher: Matcher | None,
+) -> None:
+    """One page per entity, one list per kind, and the page of candidate names."""
+    out_dir = srcdir / conf.entity_dir
+    source = conf.registry_dir + "/"
+    written: list[Path] = []
+    kind_pages: list[str] = []
+    for kind in registry.kinds.values():
+        members = registry.by_kind(kind.id)
+        if not members:
+            continue
+        for entity in members:
+            target = out_dir / kind.id / f"{entity.id}.md"
+            write_generated(target, source, render_entity(entity, registry))
+            written.append(target)
+        title = kind.name_en if labels.english else kind.name_ja
+        index = out_dir / kind.id / f"{INDEX_NAME}.md"
+        write_generated(index, source, render_toc_page(title, [e.id for e in members]))
+        written.append(index)
+        kind_pages.append(f"{kind.id}/{INDEX_NAME}")
+
+    rows = _candidate_rows(pages, matcher, srcdir)
+    candidates = out_dir / "candidates.md"
+    write_generated(
+        candidates, conf.seed_dir + "/", render_candidates(labels.candidates, labels.candidates_intro, rows)
+    )
+    written.append(candidates)
+    top = out_dir / f"{INDEX_NAME}.md"
+    write_generated(top, source, render_toc_page(labels.entities, [*kind_pages, "candidates"]))
+    written.append(top)
+    for folder in [out_dir, *(p for p in out_dir.iterdir() if p.is_dir())] if out_dir.is_dir() else []:
+        remove_stale(folder, [p for p in written if p.parent == folder])
+
+
+def _candidate_rows(
+    pages: list[BriefingPage], matcher: Matcher | None, srcdir: Path
+) -> list[tuple[str, str, int, list[str]]]:
+    """Names that look like actors but are not in the registry, most frequent first; each logged once."""
+    seen: dict[str, tuple[str, int, list[str]]] = {}
+    for page in pages:
+        article = page.article
+        texts = [(article.title, article.title_line)]
+        texts += [(article.lead.text, article.lead.line)] if article.lead else []
+        texts += [(s.heading, s.line) for s in article.sections if s.heading]
+        texts += [(p.text, p.line) for p in article.paragraphs] + [(t.text, t.line) for t in article.takeaways]
+        for text, line in texts:
+            known = matcher.find(text) if matcher else []
+            for candidate in find_candidates(text, known):
+                title, count, docs = seen.get(candidate.name, (candidate.title, 0, []))
+                if not docs:
+                    logger.info(
+                        "briefing: %r (%s) looks like an actor but is not in the registry",
+                        candidate.name,
+                        candidate.title,
+                        location=f"{srcdir / page.seed}:{line}",
+                    )
+                docname = f"briefings/{page.slug}"
+                seen[candidate.name] = (title, count + 1, docs if docname in docs else [*docs, docname])
+    return sorted(((n, t, c, d) for n, (t, c, d) in seen.items()), key=lambda r: (-r[2], r[0]))
 
 
 def on_builder_inited(app: Sphinx) -> None:
     conf = BriefingConfig.from_sphinx(app)
-    if not (Path(app.srcdir) / conf.seed_dir).is_dir():
+    srcdir = Path(app.srcdir)
+    registry = registry_for(srcdir, conf.registry_dir)
+    for problem in registry.problems:
+        logger.warning(
+            problem.message,
+            type="briefing",
+            subtype=problem.subtype,
+            location=_location(problem.path, problem.line),
+        )
+    if not (srcdir / conf.seed_dir).is_dir():
         logger.info("briefing: no seed folder %s/; no briefing pages generated", conf.seed_dir)
         return
-    title = conf.index_title or _("Briefings")
-    generate_pages(Path(app.srcdir), conf, title)
+    labels = Labels(
+        briefings=conf.index_title or _("Briefings"),
+        entities=_("Actors, forums and topics"),
+        candidates=_("Names not in the registry"),
+        candidates_intro=_(
+            "Names the briefings write like actors (X氏, X大統領, President X, …) that the registry "
+            "does not know yet. Add the real ones to registry/ so that they get a page."
+        ),
+        english=(app.config.language or "ja").startswith("en"),
+    )
+    generate_pages(srcdir, conf, labels, registry if registry.entities or registry.kinds else None)
+
+
+def include_generated_pages(app: Sphinx, config: Config) -> None:
+    """Make sure the generated folders are sources even when conf.py narrows include_patterns."""
+    patterns = list(config.include_patterns)
+    if patterns != ["**"]:
+        for folder in (config.briefing_output_dir, config.briefing_entity_dir):
+            pattern = f"{str(folder).strip('/')}/**"
+            if pattern not in patterns:
+                patterns.append(pattern)
+        config.include_patterns = patterns
 
 
 def setup_generate(app: Sphinx) -> None:
+    app.connect("config-inited", include_generated_pages)
     # Priority below the default so that other builder-inited handlers
     # (e.g. ones adding source files) see the generated pages too.
     app.connect("builder-inited", on_builder_inited, priority=400)

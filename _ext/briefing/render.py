@@ -13,9 +13,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .mentions import Matcher
+from .registry import Entity, Registry
 from .seed import Article, Paragraph, Takeaway, TakeawayList
 
-__all__ = ["BriefingPage", "escape_text", "option_value", "render_briefing", "render_index", "takeaway_id"]
+__all__ = [
+    "BriefingPage",
+    "MentionLinker",
+    "escape_text",
+    "option_value",
+    "render_briefing",
+    "render_entity",
+    "render_index",
+    "takeaway_id",
+]
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark, and an
 # escaped one is always literal text.  MyST's own syntax ({role}, (target)=,
@@ -33,15 +44,17 @@ _ESCAPE_RE = re.compile(
 _SPACE_RE = re.compile(r"[ \t\r\n\v\f]+")
 
 
-def escape_text(text: str) -> str:
+def escape_text(text: str, *, strip: bool = True) -> str:
     """Return MyST source that renders as exactly ``text`` (with runs of ASCII whitespace folded).
 
-    The result is one line with no leading or trailing ASCII space, so it can
+    The result is one line with no leading or trailing ASCII space (unless
+    ``strip`` is false, for a piece in the middle of a line), so it can
     stand as a paragraph, a heading's text or a list item's text, and can never
     be read as indentation (code block), a line break or a block marker.
     """
     text = "".join(ch for ch in text if ch in "\t\n" or not _is_control(ch))
-    return _ESCAPE_RE.sub(lambda m: "\\" + m.group(0), _SPACE_RE.sub(" ", text).strip(" "))
+    text = _SPACE_RE.sub(" ", text)
+    return _ESCAPE_RE.sub(lambda m: "\\" + m.group(0), text.strip(" ") if strip else text)
 
 
 def _is_control(ch: str) -> bool:
@@ -82,10 +95,55 @@ def _fence(
     return out
 
 
-def render_briefing(page: BriefingPage) -> str:
+class MentionLinker:
+    """Turns text into MyST with every mention as a ``{mention}`` role.
+
+    Every mention is recorded (the role carries the entity ids); which ones are
+    links follows the policy: ``"section"`` links the first mention of an entity
+    in each section, ``"page"`` the first in the page, ``"all"`` every one,
+    ``"none"`` none.  Mentions in headings are never links.
+    """
+
+    POLICIES = ("section", "page", "all", "none")
+
+    def __init__(self, matcher: Matcher | None, policy: str = "section") -> None:
+        if policy not in self.POLICIES:
+            raise ValueError(f"unknown mention policy {policy!r}; use one of {', '.join(self.POLICIES)}")
+        self.matcher, self.policy = matcher, policy
+        self._linked: set[str] = set()
+
+    def new_section(self) -> None:
+        if self.policy == "section":
+            self._linked.clear()
+
+    def text(self, text: str, *, heading: bool = False) -> str:
+        """``text`` as MyST: escaped, with its mentions as roles."""
+        text = " ".join(text.split())
+        mentions = self.matcher.find(text) if self.matcher else []
+        out: list[str] = []
+        pos = 0
+        for mention in mentions:
+            out.append(escape_text(text[pos : mention.start], strip=False))
+            out.append(self._role(mention.text(text), mention.entities, heading))
+            pos = mention.end
+        out.append(escape_text(text[pos:], strip=False))
+        return "".join(out)
+
+    def _role(self, shown: str, ids: tuple[str, ...], heading: bool) -> str:
+        link = not heading and len(ids) == 1 and self.policy != "none"
+        if link and self.policy != "all":
+            link = ids[0] not in self._linked
+            self._linked.add(ids[0])
+        # Aliases never hold ` < > \ (the registry schema forbids them), so the
+        # matched text is safe inside the role; ! is Sphinx's "no link".
+        return f"{{mention}}`{shown} <{'' if link else '!'}{','.join(ids)}>`"
+
+
+def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> str:
     """The MyST text of a briefing page (without the generated-file marker)."""
     article, slug = page.article, page.slug
-    out: list[str] = [f"# {escape_text(article.title)}", ""]
+    linker = linker or MentionLinker(None)
+    out: list[str] = [f"# {linker.text(article.title, heading=True)}", ""]
 
     header: list[tuple[str, str]] = [("seed", option_value(page.seed))]
     if article.metadata.date:
@@ -105,17 +163,18 @@ def render_briefing(page: BriefingPage) -> str:
     out.append("")
 
     if article.lead:
-        out += [escape_text(article.lead.text), ""]
+        out += [linker.text(article.lead.text), ""]
 
     for section in article.sections:
+        linker.new_section()
         if section.heading is not None:
-            out += [f"## {escape_text(section.heading)}", ""]
+            out += [f"## {linker.text(section.heading, heading=True)}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                out += [escape_text(block.text), ""]
+                out += [linker.text(block.text), ""]
             elif isinstance(block, TakeawayList):
                 for item in block.items:
-                    out += _fence("takeaway", takeaway_id(slug, item), [], [escape_text(item.text)])
+                    out += _fence("takeaway", takeaway_id(slug, item), [], [linker.text(item.text)])
                     out.append("")
 
     if article.references:
@@ -141,4 +200,65 @@ def render_index(entries: Sequence[tuple[str, str]], title: str) -> str:
     out = [f"# {escape_text(title)}", "", "```{toctree}", ":maxdepth: 1", ""]
     out += [docname for docname, _ in entries]
     out += ["```", ""]
+    return "\n".join(out)
+
+
+def entity_heading(entity: Entity) -> str:
+    """The title of an entity page, the same in every language: 王毅 (Wang Yi)."""
+    if entity.name_en and entity.name_en != entity.name_ja:
+        return f"{entity.name_ja} ({entity.name_en})"
+    return entity.name_ja
+
+
+def render_entity(entity: Entity, registry: Registry) -> str:
+    """The MyST text of an entity page: a label for intersphinx, the title, the facts directive."""
+    options: list[tuple[str, str]] = [
+        ("kind", entity.kind),
+        ("name-ja", option_value(entity.name_ja)),
+        ("name-en", option_value(entity.name_en)),
+        ("reading", option_value(entity.reading)),
+    ]
+
+    def add(key: str, value: str | Sequence[str]) -> None:
+        if isinstance(value, str):
+            if value:
+                options.append((key, option_value(value)))
+        elif value:
+            options.append((key, option_value(" | ".join(value))))
+
+    add("type", entity.type)
+    add("full-name-ja", entity.full_name_ja if entity.full_name_ja != entity.name_ja else "")
+    add("full-name-en", entity.full_name_en if entity.full_name_en != entity.name_en else "")
+    add("aliases", [a for a in entity.all_aliases if a not in (entity.name_ja, entity.name_en)])
+    add("titles-ja", entity.titles_ja)
+    add("titles-en", entity.titles_en)
+    add("country", entity.country)
+    add("members", entity.members)
+    add("forums", registry.forums_of(entity.id))
+    add("description-ja", entity.description_ja)
+    add("description-en", entity.description_en)
+    out = [f"({entity.id})=", f"# {escape_text(entity_heading(entity))}", ""]
+    out += _fence("entity", entity.id, options, [])
+    return "\n".join(out) + "\n"
+
+
+def render_toc_page(title: str, entries: Sequence[str], intro: str = "") -> str:
+    """A page that is only a title, an optional line of text and a toctree of ``entries``."""
+    out = [f"# {escape_text(title)}", ""]
+    if intro:
+        out += [escape_text(intro), ""]
+    out += ["```{toctree}", ":maxdepth: 1", "", *entries, "```", ""]
+    return "\n".join(out)
+
+
+def render_candidates(title: str, intro: str, rows: Sequence[tuple[str, str, int, Sequence[str]]]) -> str:
+    """The page of names that look like actors but are not in the registry.
+
+    ``rows``: (name, title seen with it, count, docnames of the briefings).
+    """
+    out = [f"# {escape_text(title)}", "", escape_text(intro), ""]
+    for name, seen_title, count, docs in rows:
+        refs = ", ".join(f"{{doc}}`/{doc}`" for doc in docs)
+        out.append(f"- **{escape_text(name)}** \\({escape_text(seen_title)}\\) × {count}: {refs}")
+    out.append("")
     return "\n".join(out)

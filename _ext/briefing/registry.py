@@ -1,0 +1,329 @@
+"""The entity registry: YAML files in ``registry/``, checked against a JSON Schema.
+
+Every problem names the file and line.  A bad entry is reported and left out;
+the rest of the registry (and of the book) still works.  Kinds are declared in
+the data (``kinds:``), so a new kind needs no code.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+__all__ = ["Entity", "Kind", "Registry", "RegistryProblem", "alias_key", "load_registry"]
+
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "registry.schema.json"
+
+
+@dataclass(frozen=True)
+class RegistryProblem:
+    path: Path
+    line: int
+    message: str
+    subtype: str = "registry"
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    name_ja: str
+    name_en: str
+    types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str
+    name_ja: str
+    name_en: str
+    reading: str
+    path: Path
+    line: int
+    type: str = ""
+    full_name_ja: str = ""
+    full_name_en: str = ""
+    aliases_ja: tuple[str, ...] = ()
+    aliases_en: tuple[str, ...] = ()
+    shared_aliases: tuple[str, ...] = ()
+    titles_ja: tuple[str, ...] = ()
+    titles_en: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    country: str = ""
+    members: tuple[str, ...] = ()
+    description_ja: str = ""
+    description_en: str = ""
+
+    @property
+    def all_aliases(self) -> tuple[str, ...]:
+        """Every string that names this entity, in a stable order, without repeats."""
+        names = (
+            self.name_ja,
+            self.name_en,
+            self.full_name_ja,
+            self.full_name_en,
+            *self.abbreviations,
+            *self.aliases_ja,
+            *self.aliases_en,
+        )
+        return tuple(dict.fromkeys(n for n in names if n))
+
+    def name(self, language: str | None) -> str:
+        return self.name_en if (language or "ja").startswith("en") else self.name_ja
+
+    def description(self, language: str | None) -> str:
+        english = (language or "ja").startswith("en")
+        return (self.description_en or self.description_ja) if english else (self.description_ja or self.description_en)
+
+
+def alias_key(alias: str) -> str:
+    """The form aliases are compared and matched in: NFKC, case-folded."""
+    return unicodedata.normalize("NFKC", alias).casefold()
+
+
+@dataclass(frozen=True)
+class Registry:
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    problems: tuple[RegistryProblem, ...] = ()
+
+    def aliases(self) -> dict[str, tuple[str, ...]]:
+        """Alias (as written) -> the ids of the entities it names."""
+        table: dict[str, list[str]] = defaultdict(list)
+        for entity in self.entities.values():
+            for alias in entity.all_aliases:
+                table[alias].append(entity.id)
+        return {alias: tuple(ids) for alias, ids in table.items()}
+
+    def forums_of(self, entity_id: str) -> tuple[str, ...]:
+        """The forums (entities with members) an entity belongs to, derived from ``members``."""
+        return tuple(e.id for e in self.entities.values() if entity_id in e.members)
+
+    def by_kind(self, kind: str) -> list[Entity]:
+        """The entities of a kind in gojūon order of their readings."""
+        return sorted(
+            (e for e in self.entities.values() if e.kind == kind), key=lambda e: (reading_key(e.reading), e.id)
+        )
+
+
+def reading_key(reading: str) -> str:
+    """A sort key in gojūon order: katakana folded to hiragana, spaces and dots ignored."""
+    out = []
+    for ch in unicodedata.normalize("NFKC", reading):
+        code = ord(ch)
+        if 0x30A1 <= code <= 0x30F6:
+            ch = chr(code - 0x60)
+        if ch not in " ・\u3000":
+            out.append(ch)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _lines(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
+    """JSON path -> 1-based line of every node of a composed YAML document."""
+    found = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = (*path, key.value)
+            found.update(_lines(value, sub))
+            found[sub] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            found.update(_lines(item, (*path, i)))
+    return found
+
+
+def _line_of(lines: dict[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
+    while path and path not in lines:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    return schema
+
+
+def _validator(ref: str | None = None) -> jsonschema.Draft202012Validator:
+    schema = _schema()
+    if ref is not None:
+        schema = {**schema, "$ref": f"#/$defs/{ref}"}
+        schema.pop("properties", None)
+        schema.pop("additionalProperties", None)
+        schema.pop("type", None)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    where = ".".join(str(p) for p in error.absolute_path)
+    return f"{where}: {error.message}" if where else error.message
+
+
+def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
+    def names(key: str, lang: str) -> str:
+        return str((raw.get(key) or {}).get(lang, ""))
+
+    def texts(key: str, lang: str) -> tuple[str, ...]:
+        return tuple(str(x) for x in (raw.get(key) or {}).get(lang, ()))
+
+    return Entity(
+        id=raw["id"],
+        kind=raw["kind"],
+        name_ja=names("name", "ja"),
+        name_en=names("name", "en"),
+        reading=raw["reading"],
+        path=path,
+        line=line,
+        type=raw.get("type", ""),
+        full_name_ja=names("full_name", "ja"),
+        full_name_en=names("full_name", "en"),
+        aliases_ja=texts("aliases", "ja"),
+        aliases_en=texts("aliases", "en"),
+        shared_aliases=tuple(raw.get("shared_aliases", ())),
+        titles_ja=texts("titles", "ja"),
+        titles_en=texts("titles", "en"),
+        abbreviations=tuple(raw.get("abbreviations", ())),
+        country=raw.get("country", ""),
+        members=tuple(raw.get("members", ())),
+        description_ja=names("description", "ja"),
+        description_en=names("description", "en"),
+    )
+
+
+def _read_file(path: Path) -> tuple[dict[str, Any] | None, dict[tuple[Any, ...], int], list[RegistryProblem]]:
+    try:
+        text = path.read_text("utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        return None, {}, [RegistryProblem(path, line, f"not valid YAML: {err}", "registry-yaml")]
+    if data is None:
+        return None, {}, []
+    lines = _lines(node) if node is not None else {}
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        return (
+            None,
+            lines,
+            [
+                RegistryProblem(path, _line_of(lines, tuple(e.absolute_path)), _describe(e), "registry-schema")
+                for e in errors
+            ],
+        )
+    return data, lines, []
+
+
+def load_registry(folder: Path) -> Registry:
+    """Load every ``*.yaml`` file of ``folder`` (in name order) into a checked :class:`Registry`."""
+    problems: list[RegistryProblem] = []
+    kinds: dict[str, Kind] = {}
+    pending: list[tuple[Entity, dict[str, Any]]] = []
+    entity_validator = _validator("entity")
+    files = sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if folder.is_dir() else []
+
+    raw_entities: list[tuple[Path, int, tuple[Any, ...], dict[tuple[Any, ...], int], Any]] = []
+    for path in files:
+        data, lines, file_problems = _read_file(path)
+        problems += file_problems
+        if data is None:
+            continue
+        for kind_id, raw in (data.get("kinds") or {}).items():
+            if kind_id in kinds:
+                line = _line_of(lines, ("kinds", kind_id))
+                problems.append(
+                    RegistryProblem(path, line, f"kind {kind_id!r} is declared twice", "registry-duplicate")
+                )
+                continue
+            kinds[kind_id] = Kind(kind_id, raw["name"]["ja"], raw["name"]["en"], tuple(raw.get("types", ())))
+        for i, raw in enumerate(data.get("entities") or ()):
+            where = ("entities", i)
+            raw_entities.append((path, _line_of(lines, where), where, lines, raw))
+
+    seen: dict[str, Entity] = {}
+    for path, line, where, lines, raw in raw_entities:
+        errors = list(entity_validator.iter_errors(raw))
+        if errors:
+            for e in errors:
+                at = _line_of(lines, (*where, *e.absolute_path))
+                problems.append(RegistryProblem(path, at, f"entry left out: {_describe(e)}", "registry-schema"))
+            continue
+        entity = _entity(raw, path, line)
+        if entity.kind not in kinds:
+            known = ", ".join(sorted(kinds)) or "none"
+            problems.append(
+                RegistryProblem(
+                    path, line, f"{entity.id}: unknown kind {entity.kind!r} (known: {known})", "registry-kind"
+                )
+            )
+            continue
+        kind = kinds[entity.kind]
+        if kind.types and entity.type not in kind.types:
+            msg = f"{entity.id}: type {entity.type!r} is not one of {', '.join(kind.types)} for kind {kind.id}"
+            problems.append(RegistryProblem(path, line, msg, "registry-kind"))
+            continue
+        if entity.id in seen:
+            first = seen[entity.id]
+            msg = f"duplicate id {entity.id!r} (first at {first.path.name}:{first.line}); entry left out"
+            problems.append(RegistryProblem(path, line, msg, "registry-duplicate"))
+            continue
+        seen[entity.id] = entity
+        pending.append((entity, raw))
+
+    accepted = _check_references({e.id: e for e, _ in pending}, problems)
+    accepted = _check_aliases(accepted, problems)
+    return Registry(kinds, accepted, tuple(problems))
+
+
+def _check_references(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:
+    """Leave out entries that name ids that do not exist, until none do."""
+    while True:
+        bad = {}
+        for entity in entities.values():
+            missing = [ref for ref in (entity.country, *entity.members) if ref and ref not in entities]
+            if missing:
+                bad[entity.id] = missing
+        if not bad:
+            return entities
+        for entity_id, missing in bad.items():
+            entity = entities.pop(entity_id)
+            msg = f"{entity_id}: refers to unknown id(s) {', '.join(missing)}; entry left out"
+            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-reference"))
+
+
+def _check_aliases(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:
+    """An alias claimed by several entities must be listed in ``shared_aliases`` by each of them."""
+    owners: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities.values():
+        for key in dict.fromkeys(alias_key(a) for a in entity.all_aliases):
+            owners[key].append(entity)
+    left_out: set[str] = set()
+    for key, claimants in owners.items():
+        if len(claimants) < 2:
+            continue
+        shared = [e for e in claimants if key in {alias_key(a) for a in e.shared_aliases}]
+        if len(shared) == len(claimants):
+            continue
+        first = claimants[0]
+        for entity in claimants[1:]:
+            if entity.id in left_out:
+                continue
+            msg = (
+                f"{entity.id}: alias {key!r} is also claimed by {first.id} ({first.path.name}:{first.line}); "
+                "list it under shared_aliases in both entries if both are meant; entry left out"
+            )
+            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-alias"))
+            left_out.add(entity.id)
+    return {k: v for k, v in entities.items() if k not in left_out}
