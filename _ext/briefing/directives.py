@@ -170,7 +170,7 @@ class SourceDirective(SphinxDirective):
         return [nodes.paragraph("", "", *_source_nodes(title, self.options.get("site"), self.options.get("url")))]
 
 
-class entity_backlinks(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+class entity_backlinks(nodes.General, nodes.Element):  # type: ignore[misc]
     """Placeholder for an entity's "mentioned in" block, filled in once all pages are read."""
 
 
