@@ -41,7 +41,6 @@ myst_heading_anchors = 0
 # -- HTML ---------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = project
-html_static_path = ["_static"]
 html_theme_options = {
     "show_toc_level": 2,
     # The navigation tree is rendered into every page: keep it shallow so one

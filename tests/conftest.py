@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Test roots load the extension by name, as the book's conf.py does.
 sys.path.insert(0, str(ROOT / "_ext"))
 #: What a copy of the book needs: the project files, never _build or .venv.
-BOOK_FILES = ("conf.py", "index.md", "seeds", "briefings", "registry", "entities", "_ext", "_static")
+BOOK_FILES = ("conf.py", "index.md", "seeds", "briefings", "registry", "entities", "_ext")
 #: Debian packages for programs the slow tests run.
 APT_PACKAGES = {
     "latexmk": "latexmk",

@@ -64,9 +64,7 @@ def test_readthedocs_config_is_valid() -> None:
 
 def test_readthedocs_command_line_on_a_clean_copy(tmp_path: Path) -> None:
     """Read the Docs runs sphinx directly, with no make step: the extension must do everything."""
-    copy = copy_book(
-        tmp_path / "clean", ("conf.py", "index.md", "seeds", "registry", "_ext", "_static", "requirements.txt")
-    )
+    copy = copy_book(tmp_path / "clean", ("conf.py", "index.md", "seeds", "registry", "_ext", "requirements.txt"))
     cmd = [PYTHON, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html", "-d", "_build/doctrees"]
     result = run([*cmd, "-D", "language=ja", ".", "OUT"], copy)
     assert result.returncode == 0, result.stderr

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util.fileutil import copy_asset_file
+
 from .backlinks import setup_backlinks
 from .config import setup_config
 from .directives import setup_directives
@@ -26,6 +28,22 @@ ENV_VERSION = 2
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def _add_html_assets(app: Sphinx) -> None:
+    # CSS only where there is HTML: LaTeX and the other builders never see it.
+    # (Not through html_static_path: changing a config value would make every
+    # next build see "config changed" and read everything again.)
+    if app.builder.format == "html":
+        app.add_css_file("briefing.css")
+
+
+def _copy_html_assets(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        copy_asset_file(STATIC_DIR / "briefing.css", Path(app.outdir) / "_static", force=True)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog("briefing", str(LOCALE_DIR))
     setup_config(app)
@@ -34,6 +52,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_transforms(app)
     setup_generate(app)
     setup_backlinks(app)
+    app.connect("builder-inited", _add_html_assets)
+    app.connect("build-finished", _copy_html_assets)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

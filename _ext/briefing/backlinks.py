@@ -211,7 +211,7 @@ def write_mendex_dictionary(app: Sphinx, exception: Exception | None) -> None:
             if name and not name.isascii()
         }
     )
-    for target, *_rest in app.config.latex_documents:
+    for _start, target, *_rest in app.config.latex_documents:
         dic = Path(app.outdir) / (Path(target).stem + ".dic")
         dic.write_text("\n".join(lines) + "\n", "utf-8")
 

@@ -257,9 +257,10 @@ class EntityDirective(SphinxDirective):
             entries.append(("single", name_en, f"entity-{eid}", "", None))
         index = addnodes.index(entries=entries)
         backlinks = entity_backlinks(entity=eid)
-        domain.add_entity(
-            eid, EntityRecord(self.env.docname, "", opt.get("kind", ""), name_ja, name_en, reading), container
-        )
+        # The anchor is the page's own label (kind-id), so links land on the title.
+        anchor = f"{opt.get('kind', '')}-{eid}"
+        record = EntityRecord(self.env.docname, anchor, opt.get("kind", ""), name_ja, name_en, reading)
+        domain.add_entity(eid, record, container)
         return [index, container, backlinks]
 
 

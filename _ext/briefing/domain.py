@@ -251,7 +251,8 @@ class BriefingDomain(Domain):
             return tk.docname, tk.anchor, tk.text
         entity = self.entities.get(target)
         if entity is not None and (typ == "entity" or typ == entity.kind):
-            return entity.docname, entity.anchor, entity.name_ja
+            # Links go to the page itself (the anchor is its title, so no #fragment is needed).
+            return entity.docname, "", entity.name_ja
         return None
 
     def resolve_xref(

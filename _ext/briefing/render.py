@@ -237,7 +237,9 @@ def render_entity(entity: Entity, registry: Registry) -> str:
     add("forums", registry.forums_of(entity.id))
     add("description-ja", entity.description_ja)
     add("description-en", entity.description_en)
-    out = [f"({entity.id})=", f"# {escape_text(entity_heading(entity))}", ""]
+    # A std label too, "<kind>-<id>", so that a project without this extension
+    # can link the page through intersphinx ({ref}`book:actor-wang-yi`).
+    out = [f"({entity.kind}-{entity.id})=", f"# {escape_text(entity_heading(entity))}", ""]
     out += _fence("entity", entity.id, options, [])
     return "\n".join(out) + "\n"
 
