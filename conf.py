@@ -63,6 +63,9 @@ html_context: dict[str, object] = {}
 if os.environ.get("READTHEDOCS", "") == "True":
     html_context["READTHEDOCS"] = True
 
+# The relationship graphs: SVG so that every node is a link to its page.
+graphviz_output_format = "svg"
+
 # -- LaTeX / PDF ----------------------------------------------------------------
 latex_engine = "uplatex"  # Sphinx's default for Japanese, named to be explicit
 latex_documents = [("index", "briefing-book.tex", project, author, "manual")]

@@ -50,8 +50,9 @@ def test_adding_a_seed_does_not_change_other_slugs() -> None:
     assert after["a.txt"] == before["a.txt"] and after["b.txt"] == before["b.txt"]
 
 
-def test_index_is_never_a_briefing_slug() -> None:
-    assert assign_slugs(["index.txt"])["index.txt"] != "index"
+@pytest.mark.parametrize("name", ["index", "takeaways", "timeline", "graph"])
+def test_generated_page_names_are_never_briefing_slugs(name: str) -> None:
+    assert assign_slugs([f"{name}.txt"])[f"{name}.txt"] != name
 
 
 def test_metadata_slug_wins_and_still_never_collides() -> None:

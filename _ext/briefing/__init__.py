@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from sphinx.util.fileutil import copy_asset_file
 
-from .backlinks import setup_backlinks
+from .collect import setup_mentions
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .generate import setup_generate
+from .pages import setup_pages
 from .transforms import setup_transforms
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 2
+ENV_VERSION = 3
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 
@@ -51,7 +52,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directives(app)
     setup_transforms(app)
     setup_generate(app)
-    setup_backlinks(app)
+    setup_mentions(app)
+    setup_pages(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("build-finished", _copy_html_assets)
     return {

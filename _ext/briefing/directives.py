@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .domain import BriefingRecord, EntityRecord, TakeawayRecord, get_domain
+from .placeholders import view_node
 from .registry import reading_key
 
 if TYPE_CHECKING:
@@ -92,11 +93,21 @@ class BriefingHeaderDirective(SphinxDirective):
             fields += _field(_("Date"), nodes.Text(long_date(date, self.config.language)))
         seed = self.options.get("seed", "")
         fields += _field(_("Seed"), nodes.literal(seed, seed))
+        fields += view_node("header")  # entity badges and the takeaway count, once the page is read
         container += fields
         self.env.ref_context["briefing:slug"] = slug
         get_domain(self.env).add_briefing(
             slug,
-            BriefingRecord(self.env.docname, anchor, title, date.isoformat() if date else "", seed),
+            BriefingRecord(
+                self.env.docname,
+                anchor,
+                title,
+                date.isoformat() if date else "",
+                seed,
+                self.options.get("source", ""),
+                self.options.get("site", ""),
+                safe_url(self.options.get("url")) or "",
+            ),
             container,
         )
         return [container]
@@ -168,10 +179,6 @@ class SourceDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         title = self.options.get("title", "")
         return [nodes.paragraph("", "", *_source_nodes(title, self.options.get("site"), self.options.get("url")))]
-
-
-class entity_backlinks(nodes.General, nodes.Element):  # type: ignore[misc]
-    """Placeholder for an entity's "mentioned in" block, filled in once all pages are read."""
 
 
 def _xref(kind: str, target: str) -> addnodes.pending_xref:
@@ -256,7 +263,7 @@ class EntityDirective(SphinxDirective):
         if name_en and name_en != name_ja:
             entries.append(("single", name_en, f"entity-{eid}", "", None))
         index = addnodes.index(entries=entries)
-        backlinks = entity_backlinks(entity=eid)
+        backlinks = view_node("entity", eid)
         # The anchor is the page's own label (kind-id), so links land on the title.
         anchor = f"{opt.get('kind', '')}-{eid}"
         record = EntityRecord(self.env.docname, anchor, opt.get("kind", ""), name_ja, name_en, reading)
@@ -283,7 +290,6 @@ class MentionRole(SphinxRole):
 
 
 def setup_directives(app: Sphinx) -> None:
-    app.add_node(entity_backlinks)
     app.add_directive("entity", EntityDirective)
     app.add_role("mention", MentionRole())
     app.add_directive("briefing", BriefingHeaderDirective)

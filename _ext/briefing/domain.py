@@ -23,6 +23,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .registry import Kind, Registry, load_registry, reading_key
+from .views import BookViews
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -42,6 +43,9 @@ class BriefingRecord(NamedTuple):
     title: str
     date: str  # ISO date or ""
     seed: str
+    source: str = ""
+    site: str = ""
+    url: str = ""
 
 
 class TakeawayRecord(NamedTuple):
@@ -49,6 +53,7 @@ class TakeawayRecord(NamedTuple):
     anchor: str
     text: str
     briefing: str  # the slug of the briefing it belongs to
+    entities: tuple[str, ...] = ()  # the entities it mentions
 
 
 class EntityRecord(NamedTuple):
@@ -121,8 +126,10 @@ class BriefingDomain(Domain):
         "entity": ObjType(_("entity"), "entity", "any"),
     }
     roles = {"briefing": XRefRole(), "takeaway": XRefRole(), "entity": XRefRole()}
-    initial_data = {"briefings": {}, "takeaways": {}, "entities": {}, "mentions": {}, "pending": {}}
-    data_version = 2
+    # views: docname -> the views its placeholders show; fingerprints: docname -> hash of
+    # what they showed when last written (see aggregate.pages_to_rewrite).
+    initial_data = {"briefings": {}, "takeaways": {}, "entities": {}, "mentions": {}, "views": {}, "fingerprints": {}}
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         # Per-instance copies (Sphinx declares these as class variables): configure()
@@ -131,7 +138,7 @@ class BriefingDomain(Domain):
         self.roles = dict(type(self).roles)  # type: ignore[misc]
         self.indices = []  # type: ignore[misc]
         self.kinds: dict[str, Kind] = {}
-        self._by_entity: dict[str, list[tuple[str, MentionRecord]]] | None = None
+        self._views: BookViews | None = None
         super().__init__(env)
 
     def configure(self, kinds: dict[str, Kind], language: str | None) -> None:
@@ -175,21 +182,45 @@ class BriefingDomain(Domain):
     def add_briefing(self, slug: str, record: BriefingRecord, node: Element) -> None:
         self._warn_duplicate(self.briefings, slug, record.docname, node)
         self.briefings[slug] = record
+        self._changed()
 
     def add_takeaway(self, tid: str, record: TakeawayRecord, node: Element) -> None:
         self._warn_duplicate(self.takeaways, tid, record.docname, node)
         self.takeaways[tid] = record
+        self._changed()
 
     def add_entity(self, eid: str, record: EntityRecord, node: Element) -> None:
         self._warn_duplicate(self.entities, eid, record.docname, node)
         self.entities[eid] = record
+        self._changed()
 
     def set_mentions(self, docname: str, records: list[MentionRecord]) -> None:
-        self._by_entity = None
+        self._changed()
         if records:
             self.mentions[docname] = records
         else:
             self.mentions.pop(docname, None)
+
+    @property
+    def page_views(self) -> dict[str, list[tuple[str, ...]]]:
+        """docname -> the views (name and parameters) its placeholders show."""
+        table: dict[str, list[tuple[str, ...]]] = self.data.setdefault("views", {})
+        return table
+
+    def set_page_views(self, docname: str, keys: list[tuple[str, ...]]) -> None:
+        if keys:
+            self.page_views[docname] = keys
+        else:
+            self.page_views.pop(docname, None)
+
+    def book_views(self) -> BookViews:
+        """The views of the book as it is now (built once, dropped when the data changes)."""
+        if self._views is None:
+            self._views = BookViews(self.briefings, self.takeaways, self.entities, self.mentions)
+        return self._views
+
+    def _changed(self) -> None:
+        self._views = None
 
     def _warn_duplicate(self, table: dict[str, Any], key: str, docname: str, node: Element) -> None:
         other = table.get(key)
@@ -204,18 +235,9 @@ class BriefingDomain(Domain):
             )
 
     # -- derived views (computed once per build, never stored) -------------
-    def mentions_by_entity(self) -> dict[str, list[tuple[str, MentionRecord]]]:
-        """entity id -> (docname, mention) for every mention, in document order."""
-        if self._by_entity is None:
-            table: dict[str, list[tuple[str, MentionRecord]]] = defaultdict(list)
-            for docname in sorted(self.mentions):
-                for record in self.mentions[docname]:
-                    table[record.entity].append((docname, record))
-            self._by_entity = dict(table)
-        return self._by_entity
-
     def mention_counts(self) -> Counter[str]:
-        return Counter({eid: len(items) for eid, items in self.mentions_by_entity().items()})
+        by_entity = self.book_views().by_entity
+        return Counter({eid: sum(len(v) for v in docs.values()) for eid, docs in by_entity.items()})
 
     def entities_in(self, docname: str) -> set[str]:
         return {m.entity for m in self.mentions.get(docname, ())}
@@ -225,8 +247,9 @@ class BriefingDomain(Domain):
         for table in (self.briefings, self.takeaways, self.entities):
             for key in [k for k, rec in table.items() if rec.docname == docname]:
                 del table[key]
-        if self.mentions.pop(docname, None) is not None:
-            self._by_entity = None
+        self.mentions.pop(docname, None)
+        self.page_views.pop(docname, None)
+        self._changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
@@ -235,10 +258,12 @@ class BriefingDomain(Domain):
             for key, rec in otherdata.get(name, {}).items():
                 if rec.docname in wanted:
                     table[key] = rec
-        for docname, records in otherdata.get("mentions", {}).items():
-            if docname in wanted:
-                self.mentions[docname] = records
-        self._by_entity = None
+        for name in ("mentions", "views"):
+            table = self.data.setdefault(name, {})
+            for docname, records in otherdata.get(name, {}).items():
+                if docname in wanted:
+                    table[docname] = records
+        self._changed()
 
     # -- cross-references --------------------------------------------------
     def _lookup(self, typ: str, target: str) -> tuple[str, str, str] | None:

@@ -35,6 +35,7 @@ from .render import (
     render_entity,
     render_index,
     render_toc_page,
+    render_view_page,
 )
 from .seed import Article, Metadata, Problem, decode_seed, parse_metadata, parse_seed
 
@@ -49,6 +50,9 @@ MARKER_PREFIX = "% briefing:generated "
 _MARKER_RE = re.compile(r"^% briefing:generated source=(\"(?:[^\"\\]|\\.)*\") sha256=([0-9a-f]{64})$")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 INDEX_NAME = "index"
+#: Pages the generator writes into the briefings folder besides the briefings themselves.
+OVERVIEW_PAGES = ("takeaways", "timeline", "graph")
+RESERVED_SLUGS = frozenset({INDEX_NAME, *OVERVIEW_PAGES})
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -111,11 +115,11 @@ def assign_slugs(names: Sequence[str], wanted: dict[str, str] | None = None) -> 
         groups[slug].append(name)
     result: dict[str, str] = {}
     for slug, members in groups.items():
-        if len(members) == 1 and slug != INDEX_NAME:
+        if len(members) == 1 and slug not in RESERVED_SLUGS:
             result[members[0]] = slug
             continue
         for name in members:
-            keeps = slug != INDEX_NAME and name == f"{slug}.txt"
+            keeps = slug not in RESERVED_SLUGS and name == f"{slug}.txt"
             result[name] = slug if keeps else f"{slug}-{_short_hash(name)}"
     return result
 
@@ -240,6 +244,9 @@ class Labels:
     """The words the generated list pages use, in the book's language."""
 
     briefings: str = "Briefings"
+    takeaways: str = "Takeaways"
+    timeline: str = "Timeline"
+    graph: str = "Relationship graph"
     entities: str = "Entities"
     candidates: str = "Names not in the registry"
     candidates_intro: str = ""
@@ -294,6 +301,14 @@ def generate_pages(
         index, conf.seed_dir + "/", render_index([(p.slug, p.article.title) for p in pages], labels.briefings)
     )
     written.append(index)
+    for name, title, directive in (
+        ("takeaways", labels.takeaways, "takeaway-list"),
+        ("timeline", labels.timeline, "briefing-timeline"),
+        ("graph", labels.graph, "briefing-graph"),
+    ):
+        target = out_dir / f"{name}.md"
+        write_generated(target, conf.seed_dir + "/", render_view_page(title, directive))
+        written.append(target)
     remove_stale(out_dir, written)
 
     if registry is not None:
@@ -384,6 +399,9 @@ def on_builder_inited(app: Sphinx) -> None:
         return
     labels = Labels(
         briefings=conf.index_title or _("Briefings"),
+        takeaways=_("All takeaways"),
+        timeline=_("Timeline"),
+        graph=_("Relationship graph"),
         entities=_("Actors, forums and topics"),
         candidates=_("Names not in the registry"),
         candidates_intro=_(

@@ -188,6 +188,7 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
             body += _fence("briefing-source", "", fields, [])
         out += _fence("briefing-sources", "", [], body, colons=4)
         out.append("")
+    out += _fence("briefing-related", "", [], [])
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -264,3 +265,8 @@ def render_candidates(title: str, intro: str, rows: Sequence[tuple[str, str, int
         out.append(f"- **{escape_text(name)}** \\({escape_text(seen_title)}\\) × {count}: {refs}")
     out.append("")
     return "\n".join(out)
+
+
+def render_view_page(title: str, directive: str) -> str:
+    """A page that is a title and one gathering directive (the takeaways, the timeline, the graph)."""
+    return "\n".join([f"# {escape_text(title)}", "", *_fence(directive, "", [], []), ""])

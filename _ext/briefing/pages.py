@@ -1,0 +1,473 @@
+"""Gathering pages: placeholders read with a page, filled from :mod:`.views` when it is written.
+
+A ``briefing_view`` node names a view (``entity``, ``related``, ``header``,
+``takeaways``, ``timeline``, ``latest``, ``directory``, ``graph``) and its
+parameters.  At ``doctree-read`` the views of each page are noted in the
+domain; at ``env-updated`` every page whose views now show something else
+than when it was last written is written again (a fingerprint per page), so
+an incremental build equals a clean one without writing the whole book; at
+``doctree-resolved`` the placeholders become ordinary docutils nodes, which
+every builder renders (HTML gets sphinx-design classes, LaTeX plain blocks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.ext.graphviz import graphviz
+from sphinx.locale import get_translation
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from .directives import long_date
+from .domain import BriefingDomain, get_domain
+from .placeholders import briefing_view, view_node
+from .views import BookViews, TakeawayFilter, fingerprint
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+_ = get_translation("briefing")
+
+GRAPH_KINDS = frozenset({"actor", "forum"})
+
+
+# --------------------------------------------------------------------------- small node makers
+
+
+class Context:
+    """What node makers need: the domain, its views, the builder, the page a view is about
+    (``page``) and the document being written (``docname``, where links start from; in a
+    LaTeX build the whole book is one document)."""
+
+    def __init__(self, app: Sphinx, page: str, docname: str) -> None:
+        self.app, self.page, self.docname = app, page, docname
+        self.domain: BriefingDomain = get_domain(app.env)
+        self.views: BookViews = self.domain.book_views()
+        self.builder: Builder = app.builder
+        self.language = app.config.language
+        self.html = app.builder.format == "html"
+
+    def date(self, iso: str) -> str:
+        return long_date(dt.date.fromisoformat(iso), self.language) if iso else ""
+
+    def link(self, docname: str, anchor: str, text: str, classes: Iterable[str] = ()) -> nodes.Node:
+        inner = nodes.inline(text, text, classes=list(classes))
+        return make_refnode(self.builder, self.docname, docname, anchor, inner, text)
+
+    def entity(self, eid: str, *, badge: bool = False) -> nodes.Node:
+        rec = self.domain.entities.get(eid)
+        if rec is None:
+            return nodes.Text(eid)
+        classes = ["briefing-entity-ref", f"briefing-{rec.kind}"]
+        if badge:
+            colour = "sd-bg-primary sd-bg-text-primary" if rec.kind == "actor" else "sd-bg-info sd-bg-text-info"
+            classes += ["sd-sphinx-override", "sd-badge", *colour.split()]
+        return self.link(rec.docname, "", rec.name_ja if not _english(self.language) else rec.name_en, classes)
+
+    def separated(self, parts: list[nodes.Node], sep: str = "、") -> list[nodes.Node]:
+        """Parts with a separator between them (hidden by CSS between badges in HTML)."""
+        out: list[nodes.Node] = []
+        for i, part in enumerate(parts):
+            if i:
+                out.append(nodes.inline(sep, sep, classes=["briefing-sep"]))
+            out.append(part)
+        return out
+
+
+def _english(language: str | None) -> bool:
+    return (language or "ja").startswith("en")
+
+
+def _rubric(text: str) -> nodes.rubric:
+    return nodes.rubric(text, text)
+
+
+def _para(*children: nodes.Node, classes: Iterable[str] = ()) -> nodes.paragraph:
+    return nodes.paragraph("", "", *children, classes=list(classes))
+
+
+def _bullets(items: Iterable[list[nodes.Node]], classes: Iterable[str] = ()) -> nodes.bullet_list:
+    out = nodes.bullet_list(classes=list(classes))
+    for children in items:
+        out += nodes.list_item("", *children)
+    return out
+
+
+# --------------------------------------------------------------------------- the views as nodes
+
+
+def make_entity(ctx: Context, eid: str) -> list[nodes.Node]:
+    view = ctx.views.entity(eid)
+    box = nodes.container(classes=["briefing-backlinks"])
+    if not view.docs:
+        box += _rubric(_("Mentioned in"))
+        box += _para(nodes.Text(_("No briefing mentions it yet.")))
+        return [box]
+    heading = _("Mentioned in %(docs)d briefings, %(total)d times") % {"docs": len(view.docs), "total": view.total}
+    box += _rubric(heading)
+    if view.first_seen:
+        seen = _("First seen %(first)s, last seen %(last)s") % {
+            "first": ctx.date(view.first_seen),
+            "last": ctx.date(view.last_seen),
+        }
+        box += _para(nodes.Text(seen), classes=["briefing-seen"])
+    rows = []
+    for row in view.docs:
+        head = _para(ctx.link(row.docname, "", row.title))
+        if row.date:
+            head += nodes.Text(f" ({ctx.date(row.date)})")
+        head += nodes.Text(" — " + _("%d mentions") % row.times)
+        sentences = _bullets(
+            ([_para(ctx.link(row.docname, anchor, sentence))] for anchor, sentence in row.sentences),
+            classes=["briefing-sentences"],
+        )
+        rows.append([head, sentences])
+    box += _bullets(rows, classes=["briefing-mentioned-in"])
+    if view.together:
+        box += _rubric(_("Often mentioned with"))
+        parts: list[nodes.Node] = []
+        for other, count in view.together:
+            parts.append(nodes.inline("", "", ctx.entity(other), nodes.Text(f" ({count})")))
+        box += _para(*ctx.separated(parts), classes=["briefing-co-mentions"])
+    graph = make_graph(ctx, around=eid, limit=25)
+    if graph:
+        box += _rubric(_("Relationship graph"))
+        box += graph
+    return [box]
+
+
+def make_related(ctx: Context) -> list[nodes.Node]:
+    related = ctx.views.related(ctx.page)
+    if not related:
+        return []
+    box = nodes.container(classes=["briefing-related"])
+    box += _rubric(_("Related briefings"))
+    rows = []
+    for rel in related:
+        head = _para(ctx.link(rel.docname, "", rel.title))
+        if rel.date:
+            head += nodes.Text(f" ({ctx.date(rel.date)})")
+        shared = [ctx.entity(e) for e in rel.shared[:5]]
+        head += nodes.Text(" — " + _("shares") + " ")
+        head.extend(ctx.separated(shared))
+        rows.append([head])
+    box += _bullets(rows)
+    return [box]
+
+
+def make_header(ctx: Context) -> list[nodes.Node]:
+    """The header rows that need the whole page read: entity badges and the takeaway count."""
+    out: list[nodes.Node] = []
+    kinds = ctx.domain.kinds
+    for kind, ids in ctx.views.header(ctx.page):
+        if kind not in GRAPH_KINDS:
+            continue
+        label = (kinds[kind].name_en if _english(ctx.language) else kinds[kind].name_ja) if kind in kinds else kind
+        badges = ctx.separated([ctx.entity(e, badge=True) for e in ids])
+        out.append(_field(label, *badges))
+    out.append(_field(_("Takeaways"), nodes.Text(str(ctx.views.takeaway_counts[ctx.page]))))
+    return out
+
+
+def _field(label: str, *body: nodes.Node) -> nodes.field:
+    return nodes.field("", nodes.field_name(label, label), nodes.field_body("", _para(*body)))
+
+
+def make_takeaways(ctx: Context, flt: TakeawayFilter) -> list[nodes.Node]:
+    items = ctx.views.takeaway_items(flt)
+    if not items:
+        return [_para(nodes.Text(_("No takeaways match.")), classes=["briefing-takeaway-list"])]
+    rows = []
+    for item in items:
+        text = _para(ctx.link(item.docname, item.anchor, item.text))
+        meta = _para(ctx.link(item.docname, "", item.briefing_title), classes=["briefing-takeaway-meta"])
+        if item.date:
+            meta += nodes.Text(f" ({ctx.date(item.date)})")
+        if item.entities:
+            meta += nodes.Text(" — ")
+            meta.extend(ctx.separated([ctx.entity(e) for e in item.entities]))
+        rows.append([text, meta])
+    return [_bullets(rows, classes=["briefing-takeaway-list"])]
+
+
+def make_timeline(ctx: Context) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for month, rows in ctx.views.timeline():
+        if month:
+            year, mon = month.split("-")
+            label = f"{year}-{mon}" if _english(ctx.language) else f"{int(year)}年{int(mon)}月"
+        else:
+            label = _("Undated")
+        out.append(_rubric(label))
+        items = (
+            [_para(ctx.link(doc, "", title), nodes.Text(f" ({ctx.date(date)})" if date else ""))]
+            for doc, title, date in rows
+        )
+        out.append(_bullets(items))
+    return [nodes.container("", *out, classes=["briefing-timeline"])]
+
+
+def make_latest(ctx: Context, limit: int) -> list[nodes.Node]:
+    """The newest briefings as sphinx-design cards (a plain list outside HTML)."""
+    grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "briefing-latest"])
+    row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3", "sd-g-3"])
+    for docname, title, date, count in ctx.views.latest(limit):
+        card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "sd-card-hover"])
+        body = nodes.container(classes=["sd-card-body"])
+        body += _para(ctx.link(docname, "", title), classes=["sd-card-title", "sd-font-weight-bold"])
+        info = ctx.date(date) + (" · " if date else "") + _("%d takeaways") % count
+        body += _para(nodes.Text(info), classes=["sd-card-text"])
+        card += body
+        row += nodes.container("", card, classes=["sd-col", "sd-d-flex-row"])
+    grid += row
+    return [grid]
+
+
+def make_directory(ctx: Context, kinds: list[str]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for kind, entries in ctx.views.directory(kinds):
+        if not entries:
+            continue
+        k = ctx.domain.kinds.get(kind)
+        label = (k.name_en if _english(ctx.language) else k.name_ja) if k else kind
+        out.append(_rubric(label))
+        parts = [nodes.inline("", "", ctx.entity(e, badge=True), nodes.Text(f" {n}" if n else "")) for e, n in entries]
+        out.append(_para(*ctx.separated(parts, " "), classes=["briefing-directory"]))
+    return out
+
+
+def make_graph(ctx: Context, around: str = "", limit: int = 0) -> list[nodes.Node]:
+    limit = limit or ctx.app.config.briefing_graph_max_edges
+    edges = ctx.views.edges(GRAPH_KINDS, limit, around)
+    if not edges:
+        return []
+    entities = ctx.domain.entities
+    names = sorted({e for a, b, _n in edges for e in (a, b)})
+    lines = [
+        "graph briefing {",
+        '  graph [layout=neato, overlap=false, splines=true, outputorder=edgesfirst, bgcolor="transparent"];',
+        '  node [shape=box, style="rounded,filled", fontname="Noto Sans CJK JP", fontsize=11, penwidth=0];',
+        '  edge [color="#8090a0"];',
+    ]
+    for eid in names:
+        rec = entities[eid]
+        colour = "#dbe8fb" if rec.kind == "actor" else "#fdebd0"
+        url = ctx.builder.get_relative_uri(ctx.docname, rec.docname) if ctx.html else ""
+        if eid == around:
+            url = ""
+        extra = ', penwidth=2, color="#3465a4"' if eid == around else ""
+        lines.append(
+            f'  "{eid}" [label="{_dot(rec.name_ja)}", fillcolor="{colour}", URL="{url}", target="_top"{extra}];'
+        )
+    heaviest = max(n for _a, _b, n in edges)
+    for a, b, n in edges:
+        width = 0.6 + 3.4 * n / heaviest
+        lines.append(f'  "{a}" -- "{b}" [penwidth={width:.2f}, tooltip="{n}"];')
+    lines.append("}")
+    node = graphviz()
+    node["code"] = "\n".join(lines)
+    node["options"] = {"docname": ctx.docname}
+    node["alt"] = _("Relationship graph")
+    node["classes"] = ["briefing-graph"]
+    return [nodes.container("", node, classes=["briefing-graph-box"])]
+
+
+def _dot(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def render(ctx: Context, view: str, params: list[str]) -> list[nodes.Node]:
+    if view == "entity":
+        return make_entity(ctx, params[0])
+    if view == "related":
+        return make_related(ctx)
+    if view == "header":
+        return make_header(ctx)
+    if view == "takeaways":
+        return make_takeaways(ctx, _filter(params))
+    if view == "timeline":
+        return make_timeline(ctx)
+    if view == "latest":
+        return make_latest(ctx, int(params[0]) if params else 6)
+    if view == "directory":
+        return make_directory(ctx, params or ["actor", "forum"])
+    if view == "graph":
+        return make_graph(ctx)
+    raise ValueError(f"unknown view {view!r}")
+
+
+def _filter(params: list[str]) -> TakeawayFilter:
+    entities, briefing, start, end, limit = [*params, "", "", "", "", "0"][:5]
+    return TakeawayFilter(frozenset(e for e in entities.split(",") if e), briefing, start, end, int(limit or 0))
+
+
+# --------------------------------------------------------------------------- events
+
+
+def note_views(app: Sphinx, doctree: nodes.document) -> None:
+    keys = []
+    for node in doctree.findall(briefing_view):
+        node["page"] = app.env.docname  # the page whose data it shows, also inside a LaTeX book
+        keys.append((node["view"], *node["params"]))
+    get_domain(app.env).set_page_views(app.env.docname, keys)
+
+
+def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str, ...]]) -> str:
+    views = domain.book_views()
+    shown: list[object] = [sorted(domain.entities.items())]  # names and kinds appear in every view
+    for key in keys:
+        view, params = key[0], list(key[1:])
+        if view == "entity":
+            shown.append(views.entity(params[0]))
+            shown.append(views.edges(GRAPH_KINDS, 25, params[0]))
+        elif view == "related":
+            shown.append(views.related(docname))
+        elif view == "header":
+            shown.append((views.header(docname), views.takeaway_counts[docname]))
+        elif view == "takeaways":
+            shown.append(views.takeaway_items(_filter(params)))
+        elif view == "timeline":
+            shown.append(views.timeline())
+        elif view == "latest":
+            shown.append(views.latest(int(params[0]) if params else 6))
+        elif view == "directory":
+            shown.append(views.directory(params or ["actor", "forum"]))
+        elif view == "graph":
+            shown.append(views.edges(GRAPH_KINDS, 10**6, ""))
+    return fingerprint(shown)
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the pages whose gathered content changed since they were last written."""
+    domain = get_domain(env)
+    old: dict[str, str] = domain.data.setdefault("fingerprints", {})
+    new = {doc: _page_fingerprint(domain, doc, keys) for doc, keys in domain.page_views.items()}
+    domain.data["fingerprints"] = new
+    return sorted(doc for doc, value in new.items() if old.get(doc) != value and doc in env.all_docs)
+
+
+def fill_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for node in list(doctree.findall(briefing_view)):
+        ctx = Context(app, node.get("page") or docname, docname)
+        replacement = render(ctx, node["view"], node["params"])
+        if isinstance(node.parent, nodes.field_list):
+            node.replace_self([n for n in replacement if isinstance(n, nodes.field)])
+        else:
+            node.replace_self(replacement)
+
+
+# --------------------------------------------------------------------------- directives
+
+
+class _ViewDirective(SphinxDirective):
+    view = ""
+
+    def params(self) -> list[str]:
+        return []
+
+    def run(self) -> list[nodes.Node]:
+        return [view_node(self.view, *self.params())]
+
+
+class TakeawayListDirective(_ViewDirective):
+    """``{takeaway-list}``: the book's takeaways, filtered by entity, briefing and date range."""
+
+    view = "takeaways"
+    option_spec: ClassVar[dict[str, Any]] = {
+        "actor": directives.unchanged,
+        "forum": directives.unchanged,
+        "entity": directives.unchanged,
+        "briefing": directives.unchanged,
+        "from": directives.unchanged,
+        "to": directives.unchanged,
+        "limit": directives.nonnegative_int,
+    }
+
+    def params(self) -> list[str]:
+        ids = [
+            i.strip() for key in ("actor", "forum", "entity") for i in self.options.get(key, "").split(",") if i.strip()
+        ]
+        dates = [self._date(k) for k in ("from", "to")]
+        return [",".join(ids), self.options.get("briefing", ""), *dates, str(self.options.get("limit", 0))]
+
+    def _date(self, key: str) -> str:
+        raw = str(self.options.get(key, "")).strip()
+        if not raw:
+            return ""
+        try:
+            return dt.date.fromisoformat(raw).isoformat()
+        except ValueError:
+            from sphinx.util import logging
+
+            logging.getLogger(__name__).warning(
+                "%s: %r is not a date like 2025-02-28",
+                key,
+                raw,
+                type="briefing",
+                subtype="takeaway-list",
+                location=self.get_location(),
+            )
+            return ""
+
+
+class TimelineDirective(_ViewDirective):
+    """``{briefing-timeline}``: every briefing by month, newest first."""
+
+    view = "timeline"
+
+
+class LatestDirective(_ViewDirective):
+    """``{briefing-latest} [n]``: the newest briefings as cards."""
+
+    view = "latest"
+    optional_arguments = 1
+
+    def params(self) -> list[str]:
+        return [self.arguments[0]] if self.arguments else ["6"]
+
+
+class DirectoryDirective(_ViewDirective):
+    """``{entity-directory} [kind ...]``: the entities of some kinds as badges, in gojūon order."""
+
+    view = "directory"
+    optional_arguments = 10
+
+    def params(self) -> list[str]:
+        return list(self.arguments)
+
+
+class RelatedDirective(_ViewDirective):
+    """``{briefing-related}``: on a briefing page, the briefings sharing most (rare) entities."""
+
+    view = "related"
+
+
+class GraphDirective(_ViewDirective):
+    """``{briefing-graph}``: the co-mention graph of actors and forums."""
+
+    view = "graph"
+
+
+def setup_pages(app: Sphinx) -> None:
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_config_value(
+        "briefing_graph_max_edges", 150, "html", types=(int,), description="Edges kept in the book's graph."
+    )
+    app.add_node(briefing_view)
+    app.add_directive("takeaway-list", TakeawayListDirective)
+    app.add_directive("briefing-timeline", TimelineDirective)
+    app.add_directive("briefing-latest", LatestDirective)
+    app.add_directive("entity-directory", DirectoryDirective)
+    app.add_directive("briefing-graph", GraphDirective)
+    app.add_directive("briefing-related", RelatedDirective)
+    app.connect("doctree-read", note_views)
+    app.connect("env-updated", pages_to_rewrite)
+    app.connect("doctree-resolved", fill_views)

@@ -1,0 +1,245 @@
+"""What each gathering page shows, as plain data computed from the domain's tables.
+
+A *view* is a tuple of plain values: the same function feeds the page when it
+is written and the fingerprint that decides, after an incremental read,
+whether the page must be written again.  Nothing here makes docutils nodes.
+Costs follow what a view shows: per-entity data comes from one inverted index
+built once per build, never from a scan of the whole book per page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
+
+from .registry import reading_key
+
+if TYPE_CHECKING:
+    from .domain import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
+
+RELATED_SHOWN = 5
+CO_MENTIONS_SHOWN = 10
+
+
+class DocMentions(NamedTuple):
+    docname: str
+    title: str
+    date: str
+    times: int
+    sentences: tuple[tuple[str, str], ...]  # (anchor, sentence), each once
+
+
+class EntityView(NamedTuple):
+    docs: tuple[DocMentions, ...]  # newest first
+    total: int
+    together: tuple[tuple[str, int], ...]  # (entity id, briefings shared), most first
+    first_seen: str
+    last_seen: str
+
+
+class Related(NamedTuple):
+    docname: str
+    title: str
+    date: str
+    shared: tuple[str, ...]  # entity ids, rarest first
+
+
+class TakeawayItem(NamedTuple):
+    tid: str
+    docname: str
+    anchor: str
+    text: str
+    briefing_title: str
+    date: str
+    entities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TakeawayFilter:
+    entities: frozenset[str] = frozenset()  # any of these
+    briefing: str = ""
+    start: str = ""  # ISO dates, inclusive
+    end: str = ""
+    limit: int = 0
+
+    def accepts(self, item: TakeawayItem) -> bool:
+        if self.entities and not self.entities & set(item.entities):
+            return False
+        if self.briefing and item.docname.rsplit("/", 1)[-1] != self.briefing:
+            return False
+        if self.start and (not item.date or item.date < self.start):
+            return False
+        return not (self.end and (not item.date or item.date > self.end))
+
+
+def fingerprint(view: object) -> str:
+    return hashlib.sha1(repr(view).encode("utf-8")).hexdigest()
+
+
+def newest_first(date: str, name: str) -> tuple[bool, str, str]:
+    """Sort key: dated before undated, newest date first, then by name."""
+    return (date == "", "".join(chr(0x10FFFF - ord(c)) for c in date), name)
+
+
+class BookViews:
+    """All views of one state of the book; build one after reading, use it while writing."""
+
+    def __init__(
+        self,
+        briefings: Mapping[str, BriefingRecord],
+        takeaways: Mapping[str, TakeawayRecord],
+        entities: Mapping[str, EntityRecord],
+        mentions: Mapping[str, list[MentionRecord]],
+    ) -> None:
+        self.briefings, self.takeaways, self.entities, self.mentions = briefings, takeaways, entities, mentions
+
+    # -- indexes, each built once ------------------------------------------
+    @cached_property
+    def briefing_of_doc(self) -> dict[str, BriefingRecord]:
+        return {rec.docname: rec for rec in self.briefings.values()}
+
+    @cached_property
+    def takeaway_counts(self) -> Counter[str]:
+        return Counter(rec.docname for rec in self.takeaways.values())
+
+    @cached_property
+    def doc_entities(self) -> dict[str, frozenset[str]]:
+        """Briefing docname -> the (known) entities it mentions."""
+        return {
+            doc: frozenset(m.entity for m in records if m.entity in self.entities)
+            for doc, records in self.mentions.items()
+            if doc in self.briefing_of_doc
+        }
+
+    @cached_property
+    def entity_docs(self) -> dict[str, list[str]]:
+        table: dict[str, list[str]] = defaultdict(list)
+        for doc in sorted(self.doc_entities):
+            for eid in self.doc_entities[doc]:
+                table[eid].append(doc)
+        return dict(table)
+
+    @cached_property
+    def by_entity(self) -> dict[str, dict[str, list[MentionRecord]]]:
+        table: dict[str, dict[str, list[MentionRecord]]] = defaultdict(lambda: defaultdict(list))
+        for doc in sorted(self.mentions):
+            for record in self.mentions[doc]:
+                table[record.entity][doc].append(record)
+        return {eid: dict(docs) for eid, docs in table.items()}
+
+    def idf(self, eid: str) -> float:
+        """Rare entities weigh more: log(1 + N / document frequency)."""
+        return math.log(1 + len(self.doc_entities) / max(1, len(self.entity_docs.get(eid, ()))))
+
+    def _title_date(self, doc: str) -> tuple[str, str]:
+        rec = self.briefing_of_doc.get(doc)
+        return (rec.title, rec.date) if rec else (doc, "")
+
+    # -- views ---------------------------------------------------------------
+    def entity(self, eid: str) -> EntityView:
+        docs = self.by_entity.get(eid, {})
+        rows = []
+        for doc, records in docs.items():
+            title, date = self._title_date(doc)
+            sentences = tuple(dict.fromkeys((r.anchor, r.sentence) for r in records))
+            rows.append(DocMentions(doc, title, date, len(records), sentences))
+        rows.sort(key=lambda r: newest_first(r.date, r.docname))
+        together: Counter[str] = Counter()
+        for doc in docs:
+            together.update(self.doc_entities.get(doc, frozenset()) - {eid})
+        ranked = sorted(together.items(), key=lambda kv: (-kv[1], reading_key(self.entities[kv[0]].reading), kv[0]))
+        dates = sorted(r.date for r in rows if r.date)
+        return EntityView(
+            tuple(rows),
+            sum(r.times for r in rows),
+            tuple(ranked[:CO_MENTIONS_SHOWN]),
+            dates[0] if dates else "",
+            dates[-1] if dates else "",
+        )
+
+    def related(self, doc: str, limit: int = RELATED_SHOWN) -> tuple[Related, ...]:
+        """The briefings sharing most (rare-weighted) entities with ``doc``."""
+        mine = self.doc_entities.get(doc, frozenset())
+        scores: dict[str, float] = defaultdict(float)
+        for eid in mine:
+            weight = self.idf(eid)
+            for other in self.entity_docs.get(eid, ()):
+                if other != doc:
+                    scores[other] += weight
+        best = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))[:limit]
+        out = []
+        for other, _score in best:
+            title, date = self._title_date(other)
+            shared = sorted(mine & self.doc_entities[other], key=lambda e: (-self.idf(e), e))
+            out.append(Related(other, title, date, tuple(shared)))
+        return tuple(out)
+
+    def header(self, doc: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(kind, entity ids in order of first mention) for the entities a briefing mentions."""
+        seen: dict[str, list[str]] = defaultdict(list)
+        for record in self.mentions.get(doc, ()):
+            ent = self.entities.get(record.entity)
+            if ent is not None and record.entity not in seen[ent.kind]:
+                seen[ent.kind].append(record.entity)
+        return tuple((kind, tuple(ids)) for kind, ids in seen.items())
+
+    def takeaway_items(self, flt: TakeawayFilter) -> tuple[TakeawayItem, ...]:
+        items = []
+        for tid, rec in self.takeaways.items():
+            title, date = self._title_date(rec.docname)
+            item = TakeawayItem(tid, rec.docname, rec.anchor, rec.text, title, date, rec.entities)
+            if flt.accepts(item):
+                items.append(item)
+        items.sort(key=lambda i: (*newest_first(i.date, i.docname), _number(i.tid)))
+        return tuple(items[: flt.limit] if flt.limit else items)
+
+    def timeline(self) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+        """(YYYY-MM or "", ((docname, title, date), …)), newest month first."""
+        groups: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for rec in self.briefings.values():
+            groups[rec.date[:7]].append((rec.docname, rec.title, rec.date))
+        ordered = sorted(groups, key=lambda m: newest_first(m, m))
+        return tuple((m, tuple(sorted(groups[m], key=lambda r: newest_first(r[2], r[0])))) for m in ordered)
+
+    def latest(self, limit: int) -> tuple[tuple[str, str, str, int], ...]:
+        """(docname, title, date, takeaway count) of the newest briefings."""
+        recs = sorted(self.briefings.values(), key=lambda r: newest_first(r.date, r.docname))[:limit]
+        return tuple((r.docname, r.title, r.date, self.takeaway_counts[r.docname]) for r in recs)
+
+    def directory(self, kinds: Iterable[str]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+        """(kind, ((entity id, briefings mentioning it), …) in gojūon order)."""
+        out = []
+        for kind in kinds:
+            ids = [e for e, rec in self.entities.items() if rec.kind == kind]
+            ids.sort(key=lambda e: (reading_key(self.entities[e].reading), e))
+            out.append((kind, tuple((e, len(self.entity_docs.get(e, ()))) for e in ids)))
+        return tuple(out)
+
+    def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
+        """Co-mention edges (a, b, briefings shared) between entities of ``kinds``, heaviest first.
+
+        ``around`` keeps only the neighbourhood of one entity (its edges and the
+        edges among its neighbours).
+        """
+        counter: Counter[tuple[str, str]] = Counter()
+        docs = self.entity_docs.get(around, ()) if around else self.doc_entities
+        for doc in docs:
+            members = sorted(e for e in self.doc_entities[doc] if self.entities[e].kind in kinds)
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    counter[(a, b)] += 1
+        if around:
+            near = {around} | {b if a == around else a for a, b in counter if around in (a, b)}
+            counter = Counter({k: v for k, v in counter.items() if k[0] in near and k[1] in near})
+        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return tuple((a, b, n) for (a, b), n in ranked)
+
+
+def _number(tid: str) -> int:
+    tail = tid.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
