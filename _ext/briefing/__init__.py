@@ -16,6 +16,7 @@ from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .generate import setup_generate
+from .jsonio import setup_jsonio
 from .pages import setup_pages
 from .transforms import setup_transforms
 
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_generate(app)
     setup_mentions(app)
     setup_pages(app)
+    setup_jsonio(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("build-finished", _copy_html_assets)
     return {

@@ -128,7 +128,16 @@ class BriefingDomain(Domain):
     roles = {"briefing": XRefRole(), "takeaway": XRefRole(), "entity": XRefRole()}
     # views: docname -> the views its placeholders show; fingerprints: docname -> hash of
     # what they showed when last written (see aggregate.pages_to_rewrite).
-    initial_data = {"briefings": {}, "takeaways": {}, "entities": {}, "mentions": {}, "views": {}, "fingerprints": {}}
+    # external: other books' entities and mentions (jsonio), read anew at every build.
+    initial_data = {
+        "briefings": {},
+        "takeaways": {},
+        "entities": {},
+        "mentions": {},
+        "views": {},
+        "fingerprints": {},
+        "external": {},
+    }
     data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -182,20 +191,20 @@ class BriefingDomain(Domain):
     def add_briefing(self, slug: str, record: BriefingRecord, node: Element) -> None:
         self._warn_duplicate(self.briefings, slug, record.docname, node)
         self.briefings[slug] = record
-        self._changed()
+        self.invalidate_views()
 
     def add_takeaway(self, tid: str, record: TakeawayRecord, node: Element) -> None:
         self._warn_duplicate(self.takeaways, tid, record.docname, node)
         self.takeaways[tid] = record
-        self._changed()
+        self.invalidate_views()
 
     def add_entity(self, eid: str, record: EntityRecord, node: Element) -> None:
         self._warn_duplicate(self.entities, eid, record.docname, node)
         self.entities[eid] = record
-        self._changed()
+        self.invalidate_views()
 
     def set_mentions(self, docname: str, records: list[MentionRecord]) -> None:
-        self._changed()
+        self.invalidate_views()
         if records:
             self.mentions[docname] = records
         else:
@@ -219,7 +228,8 @@ class BriefingDomain(Domain):
             self._views = BookViews(self.briefings, self.takeaways, self.entities, self.mentions)
         return self._views
 
-    def _changed(self) -> None:
+    def invalidate_views(self) -> None:
+        """Drop the derived views: the data they come from changed."""
         self._views = None
 
     def _warn_duplicate(self, table: dict[str, Any], key: str, docname: str, node: Element) -> None:
@@ -249,7 +259,7 @@ class BriefingDomain(Domain):
                 del table[key]
         self.mentions.pop(docname, None)
         self.page_views.pop(docname, None)
-        self._changed()
+        self.invalidate_views()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
@@ -263,7 +273,7 @@ class BriefingDomain(Domain):
             for docname, records in otherdata.get(name, {}).items():
                 if docname in wanted:
                     table[docname] = records
-        self._changed()
+        self.invalidate_views()
 
     # -- cross-references --------------------------------------------------
     def _lookup(self, typ: str, target: str) -> tuple[str, str, str] | None:

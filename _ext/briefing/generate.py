@@ -298,7 +298,9 @@ def generate_pages(
         written.append(target)
     index = out_dir / f"{INDEX_NAME}.md"
     write_generated(
-        index, conf.seed_dir + "/", render_index([(p.slug, p.article.title) for p in pages], labels.briefings)
+        index,
+        conf.seed_dir + "/",
+        render_index([(p.slug, p.article.title) for p in pages], labels.briefings, OVERVIEW_PAGES),
     )
     written.append(index)
     for name, title, directive in (

@@ -24,6 +24,7 @@ from sphinx.util.nodes import make_refnode
 
 from .directives import long_date
 from .domain import BriefingDomain, get_domain
+from .jsonio import external_mentions
 from .placeholders import briefing_view, view_node
 from .views import BookViews, TakeawayFilter, fingerprint
 
@@ -107,7 +108,7 @@ def _bullets(items: Iterable[list[nodes.Node]], classes: Iterable[str] = ()) -> 
 def make_entity(ctx: Context, eid: str) -> list[nodes.Node]:
     view = ctx.views.entity(eid)
     box = nodes.container(classes=["briefing-backlinks"])
-    if not view.docs:
+    if not view.docs and not external_mentions(ctx.domain, eid):
         box += _rubric(_("Mentioned in"))
         box += _para(nodes.Text(_("No briefing mentions it yet.")))
         return [box]
@@ -137,6 +138,15 @@ def make_entity(ctx: Context, eid: str) -> list[nodes.Node]:
         for other, count in view.together:
             parts.append(nodes.inline("", "", ctx.entity(other), nodes.Text(f" ({count})")))
         box += _para(*ctx.separated(parts), classes=["briefing-co-mentions"])
+    outside = external_mentions(ctx.domain, eid)
+    if outside:
+        box += _rubric(_("Mentioned in other books"))
+        rows = []
+        for m in outside:
+            head = _para(nodes.reference(m.briefing, m.briefing, refuri=m.url, internal=False))
+            head += nodes.Text(f" ({m.book}{', ' + ctx.date(m.date) if m.date else ''})")
+            rows.append([head, _bullets([[_para(nodes.reference(m.sentence, m.sentence, refuri=m.url))]])])
+        box += _bullets(rows, classes=["briefing-external-mentions"])
     graph = make_graph(ctx, around=eid, limit=25)
     if graph:
         box += _rubric(_("Relationship graph"))
@@ -327,6 +337,7 @@ def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str
         view, params = key[0], list(key[1:])
         if view == "entity":
             shown.append(views.entity(params[0]))
+            shown.append(external_mentions(domain, params[0]))
             shown.append(views.edges(GRAPH_KINDS, 25, params[0]))
         elif view == "related":
             shown.append(views.related(docname))

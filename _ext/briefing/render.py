@@ -192,13 +192,16 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def render_index(entries: Sequence[tuple[str, str]], title: str) -> str:
-    """The briefings index: a toctree of ``(docname, heading)`` entries in reading order.
+def render_index(entries: Sequence[tuple[str, str]], title: str, overview: Sequence[str] = ()) -> str:
+    """The briefings index: the overview pages, then a toctree of the briefings in reading order.
 
-    The caption and entries are data too; entries are document names made by
-    the generator (safe slugs), so only the title needs escaping.
+    Entries are document names made by the generator (safe slugs), so only the
+    title needs escaping.
     """
-    out = [f"# {escape_text(title)}", "", "```{toctree}", ":maxdepth: 1", ""]
+    out = [f"# {escape_text(title)}", ""]
+    if overview:
+        out += ["```{toctree}", ":maxdepth: 1", "", *overview, "```", ""]
+    out += ["```{toctree}", ":maxdepth: 1", ""]
     out += [docname for docname, _ in entries]
     out += ["```", ""]
     return "\n".join(out)
