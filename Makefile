@@ -21,6 +21,8 @@ help:
 	@echo "  html       the book as HTML            -> $(BUILDDIR)/html/index.html"
 	@echo "  latexpdf   the book as a Japanese PDF  -> $(BUILDDIR)/latex/briefing-book.pdf"
 	@echo "  epub       the book as EPUB            -> $(BUILDDIR)/epub/briefing-book.epub"
+	@echo "  dirhtml    HTML with one folder per page (pretty URLs)"
+	@echo "  latex      the LaTeX sources only      -> $(BUILDDIR)/latex/"
 	@echo "  livehtml   rebuild and reload in the browser on every change (sphinx-autobuild)"
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  lint       ruff (lint and format check) and mypy"

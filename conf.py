@@ -77,7 +77,6 @@ latex_elements = {
     "preamble": r"\usepackage[haranoaji]{pxchfon}",
 }
 latex_show_urls = "footnote"
-latex_show_pagerefs = True  # backlinks on entity pages show page numbers in print
 
 # -- EPUB -----------------------------------------------------------------------
 epub_basename = "briefing-book"
@@ -86,3 +85,5 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
+epub_identifier = os.environ.get("READTHEDOCS_CANONICAL_URL", "") or "briefing-book"
+epub_scheme = "URL" if os.environ.get("READTHEDOCS_CANONICAL_URL") else "local"

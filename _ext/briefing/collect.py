@@ -50,11 +50,35 @@ def _offset_in(block: nodes.Element, target: nodes.Node) -> int:
     return offset
 
 
+def _paragraph_anchor(paragraph: nodes.paragraph, number: int) -> str:
+    """The anchor of a paragraph: a target at its start (LaTeX only labels targets, not paragraphs)."""
+    first = paragraph.children[0] if paragraph.children else None
+    if isinstance(first, nodes.target) and first["ids"]:
+        return str(first["ids"][0])
+    anchor = f"p-{number}"
+    paragraph.insert(0, nodes.target("", "", ids=[anchor]))
+    return anchor
+
+
+def add_anchors(doctree: nodes.document) -> None:
+    """Put a target at the start of each element marked by ``directives.anchored``.
+
+    Runs after the read transforms, so the id stays on a target, which every
+    builder turns into an anchor (LaTeX: a label for page references).
+    """
+    for node in list(doctree.findall(nodes.Element)):
+        anchor = node.get("briefing-anchor")
+        if anchor and not (node.children and isinstance(node[0], nodes.target) and anchor in node[0]["ids"]):
+            node.insert(0, nodes.target("", "", ids=[anchor]))
+
+
 def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
+    add_anchors(doctree)
     records: list[MentionRecord] = []
     numbers = {id(p): n for n, p in enumerate(doctree.findall(nodes.paragraph), start=1)}
-    for inline in doctree.findall(nodes.inline):
+    # A list first: anchors are inserted into the paragraphs as we go.
+    for inline in list(doctree.findall(nodes.inline)):
         ids = inline.get("entities")
         if not ids:
             continue
@@ -66,20 +90,20 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         if isinstance(block, nodes.title):
             anchor = block.parent["ids"][0] if block.parent is not None and block.parent["ids"] else ""
         else:
-            if not block["ids"]:
-                block["ids"].append(f"p-{numbers[id(block)]}")
-            anchor = block["ids"][0]
+            anchor = _paragraph_anchor(block, numbers[id(block)])
         sentence = sentence_at(block.astext(), _offset_in(block, inline))
         linked = isinstance(inline.parent, nodes.Element) and inline.parent.tagname == "pending_xref"
         records += [MentionRecord(eid, anchor, sentence, linked) for eid in ids]
     domain = get_domain(app.env)
     domain.set_mentions(docname, records)
+    by_anchor = {rec.anchor: tid for tid, rec in domain.takeaways.items() if rec.docname == docname}
     for box in doctree.findall(nodes.container):
-        if "briefing-takeaway" in box["classes"] and box["ids"]:
+        if "briefing-takeaway" not in box["classes"]:
+            continue
+        tid = by_anchor.get(box.get("briefing-anchor", ""))
+        if tid is not None:
             inside = [i for n in box.findall(nodes.inline) for i in n.get("entities", ())]
-            for tid, rec in list(domain.takeaways.items()):
-                if rec.docname == docname and rec.anchor == box["ids"][0]:
-                    domain.takeaways[tid] = rec._replace(entities=tuple(dict.fromkeys(inside)))
+            domain.takeaways[tid] = domain.takeaways[tid]._replace(entities=tuple(dict.fromkeys(inside)))
 
 
 # --------------------------------------------------------------------------- PDF index readings

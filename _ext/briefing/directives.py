@@ -39,6 +39,16 @@ def safe_url(url: str | None) -> str | None:
     return url if url and _SAFE_URL_RE.match(url) else None
 
 
+def anchored(node: nodes.Element, anchor: str) -> nodes.Element:
+    """Mark ``node`` to get a target ``anchor`` at its start once the page is read.
+
+    Not a target now: docutils would move an empty target's id onto the next
+    paragraph, where LaTeX does not label it (see collect.add_anchors).
+    """
+    node["briefing-anchor"] = anchor
+    return node
+
+
 def long_date(date: dt.date, language: str | None) -> str:
     """The date as the book's language writes it in full (2025年2月28日金曜日)."""
     try:
@@ -83,7 +93,7 @@ class BriefingHeaderDirective(SphinxDirective):
         anchor = f"briefing-{slug}"
         date = self._date()
         title = self._page_title()
-        container = nodes.container(classes=["briefing-header"], ids=[anchor])
+        container = anchored(nodes.container(classes=["briefing-header"]), anchor)
         fields = nodes.field_list(classes=["briefing-facts"])
         if "source" in self.options:
             fields += _field(
@@ -143,7 +153,7 @@ class TakeawayDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         tid = self.arguments[0]
         anchor = f"takeaway-{tid}"
-        node = nodes.container(classes=["briefing-takeaway"], ids=[anchor])
+        node = anchored(nodes.container(classes=["briefing-takeaway"]), anchor)
         self.state.nested_parse(self.content, self.content_offset, node)
         briefing = self.env.ref_context.get("briefing:slug", "")
         get_domain(self.env).add_takeaway(tid, TakeawayRecord(self.env.docname, anchor, node.astext(), briefing), node)
@@ -225,7 +235,7 @@ class EntityDirective(SphinxDirective):
         lang = "en" if english else "ja"
         domain = get_domain(self.env)
         kind = domain.kinds.get(opt.get("kind", ""))
-        container = nodes.container(classes=["briefing-entity"], ids=[f"entity-{eid}"])
+        container = anchored(nodes.container(classes=["briefing-entity"]), f"entity-{eid}")
         description = opt.get(f"description-{lang}") or opt.get("description-ja") or opt.get("description-en")
         if description:
             container += nodes.paragraph(description, description, classes=["briefing-entity-description"])

@@ -250,6 +250,7 @@ class Labels:
     entities: str = "Entities"
     candidates: str = "Names not in the registry"
     candidates_intro: str = ""
+    none: str = "None."
     english: bool = False
 
 
@@ -348,7 +349,9 @@ def generate_entity_pages(
     rows = _candidate_rows(pages, matcher, srcdir)
     candidates = out_dir / "candidates.md"
     write_generated(
-        candidates, conf.seed_dir + "/", render_candidates(labels.candidates, labels.candidates_intro, rows)
+        candidates,
+        conf.seed_dir + "/",
+        render_candidates(labels.candidates, labels.candidates_intro, rows, labels.none),
     )
     written.append(candidates)
     top = out_dir / f"{INDEX_NAME}.md"
@@ -410,6 +413,7 @@ def on_builder_inited(app: Sphinx) -> None:
             "Names the briefings write like actors (X氏, X大統領, President X, …) that the registry "
             "does not know yet. Add the real ones to registry/ so that they get a page."
         ),
+        none=_("None so far: every name that looks like an actor is in the registry."),
         english=(app.config.language or "ja").startswith("en"),
     )
     generate_pages(srcdir, conf, labels, registry if registry.entities or registry.kinds else None)

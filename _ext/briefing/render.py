@@ -257,12 +257,16 @@ def render_toc_page(title: str, entries: Sequence[str], intro: str = "") -> str:
     return "\n".join(out)
 
 
-def render_candidates(title: str, intro: str, rows: Sequence[tuple[str, str, int, Sequence[str]]]) -> str:
+def render_candidates(
+    title: str, intro: str, rows: Sequence[tuple[str, str, int, Sequence[str]]], empty: str = "None."
+) -> str:
     """The page of names that look like actors but are not in the registry.
 
     ``rows``: (name, title seen with it, count, docnames of the briefings).
     """
     out = [f"# {escape_text(title)}", "", escape_text(intro), ""]
+    if not rows:
+        out += [escape_text(empty), ""]
     for name, seen_title, count, docs in rows:
         refs = ", ".join(f"{{doc}}`/{doc}`" for doc in docs)
         out.append(f"- **{escape_text(name)}** \\({escape_text(seen_title)}\\) × {count}: {refs}")

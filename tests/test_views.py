@@ -1,0 +1,107 @@
+"""The views behind the gathering pages, on small hand-made books."""
+
+from __future__ import annotations
+
+from briefing.domain import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
+from briefing.views import BookViews, TakeawayFilter, fingerprint
+
+
+def book(
+    docs: dict[str, tuple[str, list[str]]], takeaways: dict[str, tuple[str, list[str]]] | None = None
+) -> BookViews:
+    """docs: slug -> (date, entity ids mentioned); takeaways: id -> (slug, entity ids)."""
+    entities = {
+        eid: EntityRecord(f"entities/{eid}", f"x-{eid}", "forum" if eid.isupper() else "actor", eid, eid, eid.lower())
+        for _d, ids in docs.values()
+        for eid in ids
+    }
+    briefings = {
+        slug: BriefingRecord(f"briefings/{slug}", f"briefing-{slug}", f"Title {slug}", date, "")
+        for slug, (date, _ids) in docs.items()
+    }
+    mentions = {
+        f"briefings/{slug}": [MentionRecord(e, "p-1", f"{e} was here.", True) for e in ids]
+        for slug, (_d, ids) in docs.items()
+    }
+    tks = {
+        tid: TakeawayRecord(f"briefings/{slug}", f"takeaway-{tid}", f"point {tid}", slug, tuple(ids))
+        for tid, (slug, ids) in (takeaways or {}).items()
+    }
+    return BookViews(briefings, tks, entities, mentions)
+
+
+def test_related_weighs_rare_entities_more_than_common_ones() -> None:
+    views = book(
+        {
+            "a": ("2025-01-01", ["china", "rare"]),
+            "b": ("2025-01-02", ["china", "russia", "usa"]),  # shares only the common one... and two others
+            "c": ("2025-01-03", ["china", "rare"]),  # shares the rare one
+            "d": ("2025-01-04", ["china", "russia", "usa"]),
+            "e": ("2025-01-05", ["china"]),
+        }
+    )
+    related = views.related("briefings/a")
+    assert [r.docname for r in related][:1] == ["briefings/c"]
+    assert related[0].shared == ("rare", "china")  # rarest first
+    assert "briefings/a" not in [r.docname for r in related]
+
+
+def test_related_is_at_most_five_and_empty_without_shared_entities() -> None:
+    views = book({f"s{i}": ("", ["china"]) for i in range(9)} | {"alone": ("", ["nobody"])})
+    assert len(views.related("briefings/s0")) == 5
+    assert views.related("briefings/alone") == ()
+
+
+def test_entity_view_newest_first_with_first_and_last_seen() -> None:
+    views = book({"old": ("2024-05-01", ["wang", "SCO"]), "new": ("2025-02-28", ["wang"]), "undated": ("", ["wang"])})
+    view = views.entity("wang")
+    assert [d.docname for d in view.docs] == ["briefings/new", "briefings/old", "briefings/undated"]
+    assert (view.first_seen, view.last_seen) == ("2024-05-01", "2025-02-28")
+    assert view.together == (("SCO", 1),)
+    assert view.total == 3
+
+
+def test_takeaway_filters() -> None:
+    views = book(
+        {"a": ("2025-01-10", ["wang"]), "b": ("2025-03-01", ["SCO"]), "c": ("", ["wang"])},
+        {"a-1": ("a", ["wang"]), "a-2": ("a", []), "b-1": ("b", ["SCO"]), "c-1": ("c", ["wang"])},
+    )
+
+    def ids(flt: TakeawayFilter) -> list[str]:
+        return [i.tid for i in views.takeaway_items(flt)]
+
+    assert ids(TakeawayFilter()) == ["b-1", "a-1", "a-2", "c-1"]
+    assert ids(TakeawayFilter(entities=frozenset({"wang"}))) == ["a-1", "c-1"]
+    assert ids(TakeawayFilter(entities=frozenset({"wang", "SCO"}))) == ["b-1", "a-1", "c-1"]
+    assert ids(TakeawayFilter(briefing="a")) == ["a-1", "a-2"]
+    assert ids(TakeawayFilter(start="2025-02-01")) == ["b-1"]
+    assert ids(TakeawayFilter(end="2025-02-01")) == ["a-1", "a-2"]
+    assert ids(TakeawayFilter(limit=2)) == ["b-1", "a-1"]
+
+
+def test_timeline_groups_by_month_newest_first_undated_last() -> None:
+    views = book({"a": ("2025-01-10", []), "b": ("2025-03-01", []), "c": ("", []), "d": ("2025-03-20", [])})
+    assert [(m, [r[0] for r in rows]) for m, rows in views.timeline()] == [
+        ("2025-03", ["briefings/d", "briefings/b"]),
+        ("2025-01", ["briefings/a"]),
+        ("", ["briefings/c"]),
+    ]
+
+
+def test_graph_keeps_the_heaviest_edges_and_neighbourhoods() -> None:
+    views = book({"a": ("", ["x", "y", "z"]), "b": ("", ["x", "y"]), "c": ("", ["y", "w"]), "d": ("", ["q", "r"])})
+    kinds = frozenset({"actor"})
+    assert views.edges(kinds, 1) == (("x", "y", 2),)
+    assert len(views.edges(kinds, 100)) == 5
+    around = views.edges(kinds, 100, around="w")
+    assert ("w", "y", 1) in around or ("y", "w", 1) in around
+    assert all("q" not in edge for edge in around)
+
+
+def test_fingerprint_changes_with_what_is_shown() -> None:
+    one = book({"a": ("2025-01-01", ["x", "y"]), "b": ("", ["x"])})
+    two = book({"a": ("2025-01-01", ["x", "y"]), "b": ("", ["x", "y"])})
+    assert fingerprint(one.entity("y")) != fingerprint(two.entity("y"))
+    assert fingerprint(one.entity("x")) == fingerprint(
+        book({"a": ("2025-01-01", ["x", "y"]), "b": ("", ["x"])}).entity("x")
+    )
