@@ -18,7 +18,9 @@ author = "Briefing team"
 copyright = "2025, Briefing team"  # noqa: A001 (Sphinx's name)
 language = "ja"
 # The book's edition; EPUB needs one.  Bump it when you publish a new edition.
-version = release = "1"
+# (release stays empty: the PDF's title page and running head then show no "リリース".)
+version = "1"
+release = ""
 
 extensions = [
     "myst_parser",
@@ -68,13 +70,24 @@ graphviz_output_format = "svg"
 
 # -- LaTeX / PDF ----------------------------------------------------------------
 latex_engine = "uplatex"  # Sphinx's default for Japanese, named to be explicit
-latex_documents = [("index", "briefing-book.tex", project, author, "manual")]
+# The printed book: the extension generates its root, briefings/print.md: the briefings are
+# the chapters (newest first), then appendices for each kind of entity, the takeaways and
+# the graph; the indices (general, then one per kind) follow.
+latex_documents = [("briefings/print", "briefing-book.tex", project, author, "manual")]
+latex_show_pagerefs = True  # cross-references show page numbers (mentions in prose excepted)
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
+    "fncychap": "",
     # Embed every Japanese font: Debian's default map does not embed them.
     # Harano Aji ships with TeX Live (and so on Read the Docs).
-    "preamble": r"\usepackage[haranoaji]{pxchfon}",
+    "preamble": "\n".join(
+        [
+            r"\usepackage[haranoaji]{pxchfon}",
+            r"\setlength{\headheight}{15pt}",  # fancyhdr asks for it with Japanese fonts
+            r"\addtolength{\topmargin}{-3pt}",
+        ]
+    ),
 }
 latex_show_urls = "footnote"
 

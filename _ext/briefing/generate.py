@@ -34,6 +34,7 @@ from .render import (
     render_candidates,
     render_entity,
     render_index,
+    render_print_root,
     render_toc_page,
     render_view_page,
 )
@@ -52,7 +53,9 @@ SIDECAR_SUFFIXES = (".yaml", ".yml")
 INDEX_NAME = "index"
 #: Pages the generator writes into the briefings folder besides the briefings themselves.
 OVERVIEW_PAGES = ("takeaways", "timeline", "graph")
-RESERVED_SLUGS = frozenset({INDEX_NAME, *OVERVIEW_PAGES})
+#: The root of the printed book (latex_documents): chapters, then appendices.
+PRINT_PAGE = "print"
+RESERVED_SLUGS = frozenset({INDEX_NAME, PRINT_PAGE, *OVERVIEW_PAGES})
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -247,6 +250,7 @@ class Labels:
     takeaways: str = "Takeaways"
     timeline: str = "Timeline"
     graph: str = "Relationship graph"
+    book: str = "Briefing book"
     entities: str = "Entities"
     candidates: str = "Names not in the registry"
     candidates_intro: str = ""
@@ -301,7 +305,7 @@ def generate_pages(
     write_generated(
         index,
         conf.seed_dir + "/",
-        render_index([(p.slug, p.article.title) for p in pages], labels.briefings, OVERVIEW_PAGES),
+        render_index([(p.slug, p.article.title) for p in pages], labels.briefings),
     )
     written.append(index)
     for name, title, directive in (
@@ -312,6 +316,11 @@ def generate_pages(
         target = out_dir / f"{name}.md"
         write_generated(target, conf.seed_dir + "/", render_view_page(title, directive))
         written.append(target)
+    kinds = [k for k in registry.kinds if registry.by_kind(k)] if registry is not None else []
+    appendices = [f"/{conf.entity_dir}/{k}/{INDEX_NAME}" for k in kinds] + ["takeaways", "graph"]
+    printed = out_dir / f"{PRINT_PAGE}.md"
+    write_generated(printed, conf.seed_dir + "/", render_print_root(labels.book, [p.slug for p in pages], appendices))
+    written.append(printed)
     remove_stale(out_dir, written)
 
     if registry is not None:
@@ -403,6 +412,7 @@ def on_builder_inited(app: Sphinx) -> None:
         logger.info("briefing: no seed folder %s/; no briefing pages generated", conf.seed_dir)
         return
     labels = Labels(
+        book=str(app.config.project),
         briefings=conf.index_title or _("Briefings"),
         takeaways=_("All takeaways"),
         timeline=_("Timeline"),
@@ -419,6 +429,13 @@ def on_builder_inited(app: Sphinx) -> None:
     generate_pages(srcdir, conf, labels, registry if registry.entities or registry.kinds else None)
 
 
+def overview_pages_are_orphans(app: Sphinx, doctree: object) -> None:
+    """The generated overview pages need no toctree (a book links them where it likes)."""
+    folder = str(app.config.briefing_output_dir).strip("/")
+    if app.env.docname in {f"{folder}/{name}" for name in (*OVERVIEW_PAGES, PRINT_PAGE)}:
+        app.env.metadata[app.env.docname]["orphan"] = True
+
+
 def include_generated_pages(app: Sphinx, config: Config) -> None:
     """Make sure the generated folders are sources even when conf.py narrows include_patterns."""
     patterns = list(config.include_patterns)
@@ -432,6 +449,7 @@ def include_generated_pages(app: Sphinx, config: Config) -> None:
 
 def setup_generate(app: Sphinx) -> None:
     app.connect("config-inited", include_generated_pages)
+    app.connect("doctree-read", overview_pages_are_orphans)
     # Priority below the default so that other builder-inited handlers
     # (e.g. ones adding source files) see the generated pages too.
     app.connect("builder-inited", on_builder_inited, priority=400)

@@ -63,17 +63,6 @@ class Context:
         inner = nodes.inline(text, text, classes=list(classes))
         return make_refnode(self.builder, self.docname, docname, anchor, inner, text)
 
-    def pageref(self, docname: str, anchor: str) -> list[nodes.Node]:
-        """In print, "(p. N)" after a backlink; nothing in HTML.
-
-        Only the backlinks carry page numbers (``latex_show_pagerefs`` would put
-        them after every mention in the prose too).  The label is Sphinx's own
-        ``docname:anchor`` form; both parts are generated, safe names.
-        """
-        if self.builder.name != "latex":
-            return []
-        return [nodes.raw("", rf" (\autopageref*{{\detokenize{{{docname}:{anchor}}}}})", format="latex")]
-
     def entity(self, eid: str, *, badge: bool = False) -> nodes.Node:
         rec = self.domain.entities.get(eid)
         if rec is None:
@@ -138,10 +127,7 @@ def make_entity(ctx: Context, eid: str) -> list[nodes.Node]:
             head += nodes.Text(f" ({ctx.date(row.date)})")
         head += nodes.Text(" — " + _("%d mentions") % row.times)
         sentences = _bullets(
-            (
-                [_para(ctx.link(row.docname, anchor, sentence), *ctx.pageref(row.docname, anchor))]
-                for anchor, sentence in row.sentences
-            ),
+            ([_para(ctx.link(row.docname, anchor, sentence))] for anchor, sentence in row.sentences),
             classes=["briefing-sentences"],
         )
         rows.append([head, sentences])

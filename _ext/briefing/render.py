@@ -192,15 +192,13 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def render_index(entries: Sequence[tuple[str, str]], title: str, overview: Sequence[str] = ()) -> str:
-    """The briefings index: the overview pages, then a toctree of the briefings in reading order.
+def render_index(entries: Sequence[tuple[str, str]], title: str) -> str:
+    """The briefings index: a toctree of the briefings in reading order (the PDF's chapters).
 
     Entries are document names made by the generator (safe slugs), so only the
     title needs escaping.
     """
     out = [f"# {escape_text(title)}", ""]
-    if overview:
-        out += ["```{toctree}", ":maxdepth: 1", "", *overview, "```", ""]
     out += ["```{toctree}", ":maxdepth: 1", ""]
     out += [docname for docname, _ in entries]
     out += ["```", ""]
@@ -277,3 +275,16 @@ def render_candidates(
 def render_view_page(title: str, directive: str) -> str:
     """A page that is a title and one gathering directive (the takeaways, the timeline, the graph)."""
     return "\n".join([f"# {escape_text(title)}", "", *_fence(directive, "", [], []), ""])
+
+
+def render_print_root(title: str, chapters: Sequence[str], appendices: Sequence[str]) -> str:
+    """The root of the printed book: every briefing as a chapter, then the appendices.
+
+    Only LaTeX reads it (``latex_documents``); it is an orphan in HTML.  Sphinx
+    does not expand toctrees inside ``latex_appendices``, so the appendices
+    are a second toctree here, after LaTeX's ``\\appendix``.
+    """
+    out = [f"# {escape_text(title)}", "", "```{toctree}", ":maxdepth: 2", "", *chapters, "```", ""]
+    out += ["```{raw} latex", "\\appendix", "```", ""]
+    out += ["```{toctree}", ":maxdepth: 2", "", *appendices, "```", ""]
+    return "\n".join(out)
