@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -24,6 +24,7 @@ help:
 	@echo "  dirhtml    HTML with one folder per page (pretty URLs)"
 	@echo "  latex      the LaTeX sources only      -> $(BUILDDIR)/latex/"
 	@echo "  livehtml   rebuild and reload in the browser on every change (sphinx-autobuild)"
+	@echo "  screenshots  desktop and phone screenshots of every page type -> $(BUILDDIR)/screenshots/"
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  lint       ruff (lint and format check) and mypy"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
@@ -61,6 +62,9 @@ test: $(DEV_STAMP)
 	@tools/system-deps --install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
+
+screenshots: $(DEV_STAMP) html
+	$(BIN)/python tools/browser.py "$(BUILDDIR)/html" "$(BUILDDIR)/screenshots"
 
 catalogs: $(BOOK_STAMP)
 	$(BIN)/python tools/compile_catalogs.py

@@ -51,7 +51,7 @@ html_theme_options = {
     "max_navbar_depth": 2,
     "collapse_navbar": True,
     "home_page_in_toc": True,
-    "use_download_button": True,
+    "use_download_button": False,  # it would offer the MyST sources, which are not copied
 }
 html_last_updated_fmt = ""
 html_copy_source = False
@@ -61,7 +61,8 @@ html_search_options = {"type": "sphinx.search.ja.DefaultSplitter"}
 
 # Read the Docs: canonical URL from its environment (empty when building locally).
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-html_context: dict[str, object] = {}
+# The theme reads its colour mode from the context; left empty, its JS logs an error.
+html_context: dict[str, object] = {"default_mode": "auto"}
 if os.environ.get("READTHEDOCS", "") == "True":
     html_context["READTHEDOCS"] = True
 

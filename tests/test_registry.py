@@ -112,6 +112,11 @@ def test_shipped_registry_is_clean_and_covers_the_shipped_seed() -> None:
             5,
             "name",
         ),
+        (
+            "entities:\n  - id: putin\n    kind: actor\n    type: person\n    name: {ja: プーチン, en: Putin}\n    reading: ぷーちん\n    aliases: {ja: [プーチン大統領]}\n",
+            2,
+            "ends with a title",
+        ),
     ],
     ids=[
         "malformed-yaml",
@@ -124,6 +129,7 @@ def test_shipped_registry_is_clean_and_covers_the_shipped_seed() -> None:
         "bad-id",
         "bad-reading",
         "markup-in-name",
+        "title-in-alias",
     ],
 )
 def test_bad_entries_are_reported_with_file_and_line_and_left_out(
@@ -198,7 +204,7 @@ def test_editing_the_registry_then_building_incrementally_equals_a_clean_build(t
     run_build(book)
     actors = book / "registry" / "actors.yaml"
     actors.write_text(
-        actors.read_text("utf-8").replace("aliases:\n      ja: [王毅]", "aliases:\n      ja: [王毅, 王外相]")
+        actors.read_text("utf-8").replace("aliases:\n      ja: [王毅]", "aliases:\n      ja: [王毅, 王 毅]")
         + "\n  - id: vladimir-putin\n    kind: actor\n    type: person\n    name: {ja: プーチン, en: Vladimir Putin}\n"
         "    reading: ぷーちん\n    country: russia\n",
         "utf-8",

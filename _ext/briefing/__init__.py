@@ -18,6 +18,7 @@ from .domain import setup_domain
 from .generate import setup_generate
 from .jsonio import setup_jsonio
 from .pages import setup_pages
+from .search import setup_search
 from .transforms import setup_transforms
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 4
+ENV_VERSION = 5
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 
@@ -35,15 +36,14 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def _add_html_assets(app: Sphinx) -> None:
     # CSS only where there is HTML: LaTeX and the other builders never see it.
-    # (Not through html_static_path: changing a config value would make every
-    # next build see "config changed" and read everything again.)
+    # Copied before any page is written, so every page (first build or not)
+    # links it with the same checksum; not through html_static_path, whose
+    # change would make every next build see "config changed".
     if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(STATIC_DIR / "briefing.css", static / "briefing.css", force=True)
         app.add_css_file("briefing.css")
-
-
-def _copy_html_assets(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
-        copy_asset_file(STATIC_DIR / "briefing.css", Path(app.outdir) / "_static", force=True)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -56,8 +56,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_mentions(app)
     setup_pages(app)
     setup_jsonio(app)
+    setup_search(app)
     app.connect("builder-inited", _add_html_assets)
-    app.connect("build-finished", _copy_html_assets)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

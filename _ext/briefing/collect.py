@@ -96,12 +96,9 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         records += [MentionRecord(eid, anchor, sentence, linked) for eid in ids]
     domain = get_domain(app.env)
     domain.set_mentions(docname, records)
-    by_anchor = {rec.anchor: tid for tid, rec in domain.takeaways.items() if rec.docname == docname}
     for box in doctree.findall(nodes.container):
-        if "briefing-takeaway" not in box["classes"]:
-            continue
-        tid = by_anchor.get(box.get("briefing-anchor", ""))
-        if tid is not None:
+        tid = box.get("briefing-takeaway")
+        if tid in domain.takeaways and domain.takeaways[tid].docname == docname:
             inside = [i for n in box.findall(nodes.inline) for i in n.get("entities", ())]
             domain.takeaways[tid] = domain.takeaways[tid]._replace(entities=tuple(dict.fromkeys(inside)))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from sphinx.config import ENUM
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -14,7 +16,7 @@ class Option:
     name: str
     default: object
     rebuild: Literal["", "env", "html"]  # "env": a change re-reads every document; "": nothing to re-read
-    types: tuple[type, ...]
+    types: tuple[type, ...] | ENUM
     help: str
 
 
@@ -29,7 +31,7 @@ OPTIONS: tuple[Option, ...] = (
         "briefing_link_mentions",
         "section",
         "env",
-        (str,),
+        ENUM("section", "page", "all", "none"),
         "Which mentions become links: section (first per section), page (first per page), all, none.",
     ),
     Option(

@@ -154,6 +154,7 @@ class TakeawayDirective(SphinxDirective):
         tid = self.arguments[0]
         anchor = f"takeaway-{tid}"
         node = anchored(nodes.container(classes=["briefing-takeaway"]), anchor)
+        node["briefing-takeaway"] = tid
         self.state.nested_parse(self.content, self.content_offset, node)
         briefing = self.env.ref_context.get("briefing:slug", "")
         get_domain(self.env).add_takeaway(tid, TakeawayRecord(self.env.docname, anchor, node.astext(), briefing), node)
@@ -211,6 +212,8 @@ class EntityDirective(SphinxDirective):
         key: directives.unchanged
         for key in (
             "kind",
+            "kind-ja",
+            "kind-en",
             "name-ja",
             "name-en",
             "reading",
@@ -234,7 +237,7 @@ class EntityDirective(SphinxDirective):
         english = (self.config.language or "ja").startswith("en")
         lang = "en" if english else "ja"
         domain = get_domain(self.env)
-        kind = domain.kinds.get(opt.get("kind", ""))
+
         container = anchored(nodes.container(classes=["briefing-entity"]), f"entity-{eid}")
         description = opt.get(f"description-{lang}") or opt.get("description-ja") or opt.get("description-en")
         if description:
@@ -243,7 +246,7 @@ class EntityDirective(SphinxDirective):
         names = " / ".join(dict.fromkeys(n for n in (opt.get("name-ja"), opt.get("name-en")) if n))
         fields += _field(_("Name"), nodes.Text(names))
         fields += _field(_("Reading"), nodes.Text(opt.get("reading", "")))
-        kind_label = (kind.name_en if english else kind.name_ja) if kind else opt.get("kind", "")
+        kind_label = opt.get(f"kind-{lang}") or opt.get("kind", "")
         if opt.get("type"):
             kind_label += f" / {TYPE_LABELS.get(opt['type'], opt['type'])}"
         fields += _field(_("Kind"), nodes.Text(kind_label))
@@ -274,8 +277,9 @@ class EntityDirective(SphinxDirective):
             entries.append(("single", name_en, f"entity-{eid}", "", None))
         index = addnodes.index(entries=entries)
         backlinks = view_node("entity", eid)
-        # The anchor is the page's own label (kind-id), so links land on the title.
-        anchor = f"{opt.get('kind', '')}-{eid}"
+        # The facts block's target (not "<kind>-<id>", the page label: Sphinx's search
+        # would shorten an anchor equal to "<type>-<name>" and rebuild it wrongly).
+        anchor = f"entity-{eid}"
         record = EntityRecord(self.env.docname, anchor, opt.get("kind", ""), name_ja, name_en, reading)
         domain.add_entity(eid, record, container)
         return [index, container, backlinks]

@@ -126,8 +126,8 @@ class BriefingDomain(Domain):
         "entity": ObjType(_("entity"), "entity", "any"),
     }
     roles = {"briefing": XRefRole(), "takeaway": XRefRole(), "entity": XRefRole()}
-    # views: docname -> the views its placeholders show; fingerprints: docname -> hash of
-    # what they showed when last written (see aggregate.pages_to_rewrite).
+    # views: docname -> the views its placeholders show; written: per builder, what each
+    # page showed (fingerprints) and its navigation when last written (pages.pages_to_rewrite).
     # external: other books' entities and mentions (jsonio), read anew at every build.
     initial_data = {
         "briefings": {},
@@ -135,10 +135,10 @@ class BriefingDomain(Domain):
         "entities": {},
         "mentions": {},
         "views": {},
-        "fingerprints": {},
+        "written": {},
         "external": {},
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         # Per-instance copies (Sphinx declares these as class variables): configure()

@@ -151,7 +151,7 @@ def _load_sidecar(path: Path) -> tuple[Metadata | None, tuple[Problem, ...], Pat
             continue
         try:
             raw = yaml.safe_load(sidecar.read_text("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, ValueError) as err:
+        except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
             mark = getattr(err, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
             return None, (Problem("metadata", f"{sidecar.name} is not valid YAML: {err}", line),), sidecar
@@ -270,8 +270,10 @@ def generate_pages(
 
     loaded: list[LoadedSeed] = []
     for path in seeds:
-        if any(unicodedata.category(ch)[0] == "C" for ch in path.name):
-            _report(path, [Problem("filename", "the file name holds control characters; rename the file")])
+        if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in path.name):
+            _report(
+                path, [Problem("filename", "the file name holds control or line-break characters; rename the file")]
+            )
             continue
         seed, sidecar, sidecar_problems = load_seed(path)
         _report(path, seed.problems)
@@ -434,6 +436,8 @@ def overview_pages_are_orphans(app: Sphinx, doctree: object) -> None:
     folder = str(app.config.briefing_output_dir).strip("/")
     if app.env.docname in {f"{folder}/{name}" for name in (*OVERVIEW_PAGES, PRINT_PAGE)}:
         app.env.metadata[app.env.docname]["orphan"] = True
+    if app.env.docname == f"{folder}/{PRINT_PAGE}":
+        app.env.metadata[app.env.docname]["nosearch"] = True  # the PDF's root, not a page to find
 
 
 def include_generated_pages(app: Sphinx, config: Config) -> None:

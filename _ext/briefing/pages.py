@@ -13,12 +13,16 @@ every builder renders (HTML gets sphinx-design classes, LaTeX plain blocks).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.ext.graphviz import graphviz
 from sphinx.locale import get_translation
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 _ = get_translation("briefing")
+logger = logging.getLogger(__name__)
 
 GRAPH_KINDS = frozenset({"actor", "forum"})
 
@@ -254,10 +259,28 @@ def make_directory(ctx: Context, kinds: list[str]) -> list[nodes.Node]:
     return out
 
 
+@cache
+def _dot_found(dot: str) -> bool:
+    return shutil.which(dot) is not None
+
+
+def check_graphviz(app: Sphinx) -> None:
+    """Without Graphviz the book builds, without its graphs, and says once how to get them."""
+    if not _dot_found(app.config.graphviz_dot):
+        logger.warning(
+            "graphviz's %r program is not installed: the relationship graphs are left out "
+            "(Debian/Ubuntu: sudo apt-get install graphviz fonts-noto-cjk)",
+            app.config.graphviz_dot,
+            type="briefing",
+            subtype="graphviz",
+            location=f"{Path(app.confdir) / 'conf.py'}:1",
+        )
+
+
 def make_graph(ctx: Context, around: str = "", limit: int = 0) -> list[nodes.Node]:
     limit = limit or ctx.app.config.briefing_graph_max_edges
     edges = ctx.views.edges(GRAPH_KINDS, limit, around)
-    if not edges:
+    if not edges or not _dot_found(ctx.app.config.graphviz_dot):
         return []
     entities = ctx.domain.entities
     names = sorted({e for a, b, _n in edges for e in (a, b)})
@@ -306,12 +329,16 @@ def render(ctx: Context, view: str, params: list[str]) -> list[nodes.Node]:
     if view == "timeline":
         return make_timeline(ctx)
     if view == "latest":
-        return make_latest(ctx, int(params[0]) if params else 6)
+        return make_latest(ctx, _count(params))
     if view == "directory":
         return make_directory(ctx, params or ["actor", "forum"])
     if view == "graph":
         return make_graph(ctx)
     raise ValueError(f"unknown view {view!r}")
+
+
+def _count(params: list[str]) -> int:
+    return int(params[0]) if params and params[0].isdigit() else 6
 
 
 def _filter(params: list[str]) -> TakeawayFilter:
@@ -330,9 +357,9 @@ def note_views(app: Sphinx, doctree: nodes.document) -> None:
     get_domain(app.env).set_page_views(app.env.docname, keys)
 
 
-def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str, ...]]) -> str:
+def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str, ...]], salt: str) -> str:
     views = domain.book_views()
-    shown: list[object] = [sorted(domain.entities.items())]  # names and kinds appear in every view
+    shown: list[object] = [salt]
     for key in keys:
         view, params = key[0], list(key[1:])
         if view == "entity":
@@ -348,7 +375,7 @@ def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str
         elif view == "timeline":
             shown.append(views.timeline())
         elif view == "latest":
-            shown.append(views.latest(int(params[0]) if params else 6))
+            shown.append(views.latest(_count(params)))
         elif view == "directory":
             shown.append(views.directory(params or ["actor", "forum"]))
         elif view == "graph":
@@ -356,13 +383,71 @@ def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str
     return fingerprint(shown)
 
 
+def _descendants(parent: str, tree: dict[str, tuple[str, ...]]) -> set[str]:
+    found: set[str] = set()
+    todo = [parent]
+    while todo:
+        for child in tree.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _navigation_changes(env: BuildEnvironment, state: dict[str, Any]) -> set[str]:
+    """Pages whose navigation (sidebar, previous/next) differs from when they were last written.
+
+    Sphinx rewrites only the pages it read again; but adding, retitling or
+    removing a page changes the sidebar of its siblings (the theme collapses
+    the tree to the current page's branch) and the previous/next links of its
+    neighbours.  Those pages are written again too.
+    """
+    relations = {doc: tuple(rel) for doc, rel in env.collect_relations().items()}
+    tree = {parent: tuple(children) for parent, children in env.toctree_includes.items()}
+    titles = {doc: title.astext() for doc, title in env.titles.items()}
+    old_relations, old_tree, old_titles = state.get("relations"), state.get("tree"), state.get("titles")
+    state.update(relations=relations, tree=tree, titles=titles)
+    if old_relations is None or old_tree is None or old_titles is None:
+        return set()  # the first build writes everything anyway
+    changed = {doc for doc, rel in relations.items() if old_relations.get(doc) != rel}
+    parents = {p for p in set(tree) | set(old_tree) if tree.get(p) != old_tree.get(p)}
+    parents |= {rel[0] for doc, rel in relations.items() if rel[0] and titles.get(doc) != old_titles.get(doc)}
+    for parent in parents:
+        changed |= {parent} | _descendants(parent, tree)
+    return changed
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """After reading: the pages whose gathered content changed since they were last written."""
+    """After reading: the pages whose gathered content or navigation changed since last written.
+
+    Kept per builder: what the HTML pages showed says nothing about the PDF.
+    """
     domain = get_domain(env)
-    old: dict[str, str] = domain.data.setdefault("fingerprints", {})
-    new = {doc: _page_fingerprint(domain, doc, keys) for doc, keys in domain.page_views.items()}
-    domain.data["fingerprints"] = new
-    return sorted(doc for doc, value in new.items() if old.get(doc) != value and doc in env.all_docs)
+    state: dict[str, Any] = domain.data.setdefault("written", {}).setdefault(app.builder.name, {})
+    old: dict[str, str] = state.get("fingerprints", {})
+    # Entity names and kind labels show in every view: one hash of them, once per build.
+    salt = fingerprint((sorted(domain.entities.items()), sorted(domain.kinds.items())))
+    new = {doc: _page_fingerprint(domain, doc, keys, salt) for doc, keys in domain.page_views.items()}
+    state["fingerprints"] = new
+    rewrite = {doc for doc, value in new.items() if old.get(doc) != value}
+    rewrite |= _navigation_changes(env, state)
+    return sorted(doc for doc in rewrite if doc in env.all_docs)
+
+
+def note_removed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    get_domain(env).data["removed"] = sorted(removed)
+    return []
+
+
+def delete_removed_outputs(app: Sphinx, exception: Exception | None) -> None:
+    """A deleted seed's page leaves no HTML behind (a clean build would have none)."""
+    removed = get_domain(app.env).data.pop("removed", [])
+    if exception is not None or app.builder.format != "html" or not hasattr(app.builder, "get_outfilename"):
+        return
+    for docname in removed:
+        Path(app.builder.get_outfilename(docname)).unlink(missing_ok=True)
 
 
 def fill_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -416,9 +501,7 @@ class TakeawayListDirective(_ViewDirective):
         try:
             return dt.date.fromisoformat(raw).isoformat()
         except ValueError:
-            from sphinx.util import logging
-
-            logging.getLogger(__name__).warning(
+            logger.warning(
                 "%s: %r is not a date like 2025-02-28",
                 key,
                 raw,
@@ -442,6 +525,15 @@ class LatestDirective(_ViewDirective):
     optional_arguments = 1
 
     def params(self) -> list[str]:
+        if self.arguments and not self.arguments[0].isdigit():
+            logger.warning(
+                "briefing-latest takes a number of briefings, not %r; showing 6",
+                self.arguments[0],
+                type="briefing",
+                subtype="directive",
+                location=self.get_location(),
+            )
+            return ["6"]
         return [self.arguments[0]] if self.arguments else ["6"]
 
 
@@ -479,6 +571,9 @@ def setup_pages(app: Sphinx) -> None:
     app.add_directive("entity-directory", DirectoryDirective)
     app.add_directive("briefing-graph", GraphDirective)
     app.add_directive("briefing-related", RelatedDirective)
+    app.connect("builder-inited", check_graphviz)
     app.connect("doctree-read", note_views)
+    app.connect("env-get-outdated", note_removed)
     app.connect("env-updated", pages_to_rewrite)
+    app.connect("build-finished", delete_removed_outputs)
     app.connect("doctree-resolved", fill_views)

@@ -206,7 +206,7 @@ def _read_file(path: Path) -> tuple[dict[str, Any] | None, dict[tuple[Any, ...],
         text = path.read_text("utf-8")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as err:
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         return None, {}, [RegistryProblem(path, line, f"not valid YAML: {err}", "registry-yaml")]
@@ -283,6 +283,7 @@ def load_registry(folder: Path) -> Registry:
         pending.append((entity, raw))
 
     accepted = _check_references({e.id: e for e, _ in pending}, problems)
+    accepted = _check_titles(accepted, problems)
     accepted = _check_aliases(accepted, problems)
     return Registry(kinds, accepted, tuple(problems))
 
@@ -301,6 +302,27 @@ def _check_references(entities: dict[str, Entity], problems: list[RegistryProble
             entity = entities.pop(entity_id)
             msg = f"{entity_id}: refers to unknown id(s) {', '.join(missing)}; entry left out"
             problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-reference"))
+
+
+#: Titles and honorifics that follow a name.  The matcher never makes them part of a
+#: mention, so an alias may not end with one (王毅外相 would swallow the title).
+TITLE_SUFFIXES = ("氏", "外相", "書記", "主席", "大統領", "首相", "大使", "事務総長", "長官", "外務大臣", "総理")
+
+
+def _check_titles(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:
+    """Leave out entries whose aliases carry a title: titles are never part of a mention."""
+    kept = {}
+    for eid, entity in entities.items():
+        bad = [a for a in entity.all_aliases if any(a.endswith(t) and len(a) > len(t) for t in TITLE_SUFFIXES)]
+        if bad:
+            msg = (
+                f"{eid}: alias {bad[0]!r} ends with a title; list the name alone "
+                "(titles after a name are never part of a mention); entry left out"
+            )
+            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-alias"))
+            continue
+        kept[eid] = entity
+    return kept
 
 
 def _check_aliases(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:

@@ -62,9 +62,14 @@ def _is_control(ch: str) -> bool:
     return code < 32 or 127 <= code < 160
 
 
+#: Characters Python's str.splitlines() breaks on, besides \n and \r (MyST splits options with it).
+_LINE_BREAKS_RE = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def option_value(text: str) -> str:
-    """A directive option value holding ``text`` as plain data (a double-quoted scalar)."""
-    return json.dumps(_SPACE_RE.sub(" ", text).strip(), ensure_ascii=False)
+    """A directive option value holding ``text`` as plain data (a double-quoted scalar on one line)."""
+    quoted = json.dumps(_SPACE_RE.sub(" ", text).strip(), ensure_ascii=False)
+    return _LINE_BREAKS_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
 def takeaway_id(slug: str, takeaway: Takeaway) -> str:
@@ -214,8 +219,12 @@ def entity_heading(entity: Entity) -> str:
 
 def render_entity(entity: Entity, registry: Registry) -> str:
     """The MyST text of an entity page: a label for intersphinx, the title, the facts directive."""
+    kind = registry.kinds[entity.kind]
     options: list[tuple[str, str]] = [
         ("kind", entity.kind),
+        # The kind's names too: renaming a kind in the registry changes this page.
+        ("kind-ja", option_value(kind.name_ja)),
+        ("kind-en", option_value(kind.name_en)),
         ("name-ja", option_value(entity.name_ja)),
         ("name-en", option_value(entity.name_en)),
         ("reading", option_value(entity.reading)),

@@ -277,11 +277,14 @@ def _split_front_matter(lines: list[str]) -> tuple[Any, int, tuple[Problem, ...]
         if lines[end].strip() in ("---", "..."):
             try:
                 raw = yaml.safe_load("\n".join(lines[1:end]))
-            except (yaml.YAMLError, ValueError) as err:
+            except (yaml.YAMLError, ValueError, RecursionError) as err:
                 # ValueError: well-formed YAML that is not a real value (2025-02-30).
                 mark = getattr(err, "problem_mark", None)
                 where = 2 + mark.line if mark is not None else 1
                 return None, end + 1, (Problem("metadata", f"front matter is not valid YAML: {err}", where),)
+            if not isinstance(raw, dict):
+                # Two "---" lines around article text are not front matter: keep the text.
+                return None, 0, ()
             return raw, end + 1, ()
     return None, 0, ()  # an opening --- without a closing one is just text
 

@@ -1,0 +1,148 @@
+"""The built book in a real browser (Debian's Chromium through Playwright), served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+import sys
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, Build, copy_book, require_programs, run_build
+
+sys.path.insert(0, str(ROOT / "tools"))
+import browser as tool
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return run_build(copy_book(tmp_path_factory.mktemp("site") / "book"))
+
+
+@pytest.fixture(scope="module")
+def served(site: Build) -> Iterator[tuple[str, Any]]:
+    require_programs("chromium")
+    with tool.serve(site.outdir) as base, tool.browser() as chrome:
+        yield base, chrome
+
+
+def test_landing_to_briefing_to_wang_yi_and_back(served: tuple[str, Any]) -> None:
+    base, chrome = served
+    page = chrome.new_page()
+    page.goto(base + "index.html")
+    page.locator(".briefing-latest a").first.click()
+    page.wait_for_url(re.compile(r"briefings/000_5334bc82fd01faaf\.html"))
+    page.locator("article a.reference", has_text="王毅").first.click()
+    page.wait_for_url(re.compile(r"entities/actor/wang-yi\.html"))
+    assert "王毅 (Wang Yi)" in page.locator("article h1").inner_text()
+    page.locator(".briefing-sentences a", has_text="金曜日に北京でショイグ氏と戦略対話を行いました").click()
+    page.wait_for_url(re.compile(r"briefings/000_5334bc82fd01faaf\.html#p-\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    assert page.locator(f"[id='{anchor}'] >> xpath=..").inner_text().startswith("中国のトップ外交官である王毅氏は")
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["ショイグ", "上海協力機構", "BRICS"])
+def test_search_finds_the_briefing(served: tuple[str, Any], query: str) -> None:
+    base, chrome = served
+    page = chrome.new_page()
+    page.goto(base + "search.html?q=" + urllib.parse.quote(query))
+    # Sphinx's search adds its results one by one: wait for the briefing's to arrive.
+    results = page.locator("#search-results a[href*='000_5334bc82fd01faaf']")
+    results.first.wait_for(state="attached", timeout=90_000)
+    assert results.count() >= 1
+    page.close()
+
+
+@pytest.mark.parametrize("name", list(tool.PAGE_TYPES))
+def test_no_console_errors_and_no_sideways_scroll_on_a_phone(served: tuple[str, Any], name: str) -> None:
+    base, chrome = served
+    errors: list[str] = []
+    page = chrome.new_page(viewport={"width": 390, "height": 844})
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on(
+        "response",
+        lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and r.url.startswith(base) else None,
+    )
+    page.goto(base + tool.PAGE_TYPES[name], wait_until="networkidle")
+    assert errors == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 390px"
+    page.close()
+
+
+def test_every_internal_link_and_anchor_resolves(site: Build) -> None:
+    """A crawler over the whole built site: every href/src inside it points at a file, and every #anchor exists."""
+    root = site.outdir
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+            ids[path] = {str(t["id"]) for t in soup.find_all(id=True)} | {
+                str(t["name"]) for t in soup.find_all("a", attrs={"name": True})
+            }
+        return ids[path]
+
+    broken = []
+    pages = sorted(p for p in root.rglob("*.html") if "_static" not in p.relative_to(root).parts)
+    assert len(pages) > 20
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("object", "data")):
+            for node in soup.find_all(tag, attrs={attr: True}):
+                url = str(node[attr])
+                parsed = urllib.parse.urlsplit(url)
+                if parsed.scheme or url.startswith("//") or url.startswith(("mailto:", "javascript:")):
+                    continue
+                rel = urllib.parse.unquote(parsed.path)
+                target = page if not rel else (page.parent / rel).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.exists():
+                    broken.append(f"{page.relative_to(root)}: {url}")
+                elif (
+                    parsed.fragment
+                    and target.suffix == ".html"
+                    and urllib.parse.unquote(parsed.fragment) not in anchors(target)
+                ):
+                    broken.append(f"{page.relative_to(root)}: {url} (no such anchor)")
+    assert broken == []
+
+
+def test_make_screenshots_writes_every_page_type(served: tuple[str, Any], tmp_path: Path) -> None:
+    base, chrome = served
+    shots = tool.take_screenshots(base, chrome, tmp_path / "shots")
+    assert {p.name for p in shots} == {f"{n}-{s}.png" for n in tool.PAGE_TYPES for s in ("desktop", "phone")}
+    assert all(p.stat().st_size > 5_000 for p in shots)
+
+
+SENTENCES = [
+    "上海協力機構",
+    "中国が上海協力機構(SCO)を主宰し、ロシアが昨年BRICSの議長国を務めた際に中国から得た支援への謝意も表明しました。",
+    "ショイグ氏は、両国首脳がすでに二国間関係と戦略的協調の方向性を示していると述べ",
+    "王毅 ショイグ　BRICS",
+    "2025年2月28日、ウクライナ危機について",
+]
+
+
+def test_the_search_page_splits_queries_as_the_index_split_pages(served: tuple[str, Any]) -> None:
+    """The browser's splitQuery (briefing.search) and Sphinx's Python splitter agree word for word."""
+    from sphinx.search.ja import DefaultSplitter
+
+    base, chrome = served
+    page = chrome.new_page()
+    page.goto(base + "search.html")
+    python = DefaultSplitter({})
+    for sentence in SENTENCES:
+        expected = [w for part in sentence.replace("\u3000", " ").split() for w in python.split(part) if w]
+        assert page.evaluate("(q) => splitQuery(q)", sentence) == expected, sentence
+    page.close()
