@@ -19,6 +19,8 @@ SEEDS = {
     "b.txt": seed("会談B", "背景", "国連で議論が行われました。"),
     "c.txt": seed("会談C", "背景", "G20の会合が開かれました。", "- 一つ目の要点"),
     "d.txt": seed("Meeting D", "Background", "Leaders met in Beijing.", "Key points", "- They agreed."),
+    # No entity at all: only navigation ties it to the rest of the book.
+    "f.txt": seed("天気の話", "背景", "今日は晴れでした。"),
 }
 DATES = {"a.yaml": "date: 2025-03-01\n", "c.yaml": "date: 2025-01-15\n"}
 
@@ -32,8 +34,13 @@ def write_seeds(book: Path, seeds: dict[str, str], sidecars: dict[str, str] | No
 
 
 def html_pages(build: Build) -> dict[str, bytes]:
-    """The HTML of every document the build knows, keyed by docname."""
-    return {doc: (build.outdir / f"{doc}.html").read_bytes() for doc in sorted(build.app.env.all_docs)}
+    """Every HTML file of the output (not only the documents the build knows: no leftovers either)."""
+    root = build.outdir
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*.html"))
+        if "_static" not in p.relative_to(root).parts
+    }
 
 
 def inventory(build: Build) -> set[tuple[str, str, str]]:
@@ -74,7 +81,7 @@ def test_add_edit_delete_then_incremental_equals_clean(tmp_path: Path) -> None:
     assert clean.warnings == ""
     assert_same_book(incremental, clean)
     order = (book / "briefings" / "index.md").read_text("utf-8").split("```{toctree}")[-1].split()
-    assert order[2:-1] == ["e", "a", "000_5334bc82fd01faaf", "c", "d"]  # newest first, then undated by name
+    assert order[2:-1] == ["e", "a", "000_5334bc82fd01faaf", "c", "d", "f"]  # newest first, then undated by name
 
 
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:
@@ -127,3 +134,31 @@ def test_the_page_of_a_deleted_seed_is_removed(tmp_path: Path) -> None:
     assert result.warnings == ""
     assert not (book / "briefings" / "c.md").exists()
     assert "\nc\n" not in (book / "briefings" / "index.md").read_text("utf-8")
+
+
+def test_another_builder_in_between_does_not_leave_html_stale(tmp_path: Path) -> None:
+    """`make latexpdf` and `make html` share the doctrees: what HTML showed is kept per builder."""
+    book = copy_book(tmp_path / "mixed")
+    write_seeds(book, SEEDS, DATES)
+    run_build(book)
+    write_seeds(book, {"g.txt": seed("会談G", "背景", "王毅氏が中東を訪れました。")})
+    run_build(book, "latex")
+    mixed = run_build(book)
+    clean_src = copy_book(tmp_path / "clean")
+    shutil.rmtree(clean_src / "briefings")
+    shutil.rmtree(clean_src / "seeds")
+    shutil.copytree(book / "seeds", clean_src / "seeds")
+    assert_same_book(mixed, run_build(clean_src))
+
+
+def test_renaming_a_kind_then_building_incrementally_equals_a_clean_build(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "kind")
+    run_build(book)
+    kinds = book / "registry" / "kinds.yaml"
+    kinds.write_text(kinds.read_text("utf-8").replace("アクター", "主体"), "utf-8")
+    renamed = run_build(book)
+    assert "主体" in (renamed.outdir / "entities" / "actor" / "wang-yi.html").read_text("utf-8")
+    clean_src = copy_book(tmp_path / "clean")
+    shutil.copy(kinds, clean_src / "registry" / "kinds.yaml")
+    shutil.rmtree(clean_src / "entities")
+    assert_same_book(renamed, run_build(clean_src))
