@@ -110,6 +110,26 @@ def test_pdf_has_the_text_and_embeds_every_font(book: Path) -> None:
     not_embedded = [line for line in fonts if line.split()[-5] != "yes"]
     assert not not_embedded, "\n".join(not_embedded)
 
+    # Every sentence of every seed is in the PDF's text (pdftotext adds spaces and line breaks).
+    flat = re.sub(r"\s+", "", text)
+    for seed in sorted((book / "seeds").glob("*.txt")):
+        lines = [line.strip() for line in seed.read_text("utf-8").splitlines() if line.strip()]
+        body = [line.removeprefix("- ") for line in lines if line not in ("Reference(s):",)]
+        for sentence in (s for line in body for s in re.split(r"(?<=。)", line) if s):
+            assert re.sub(r"\s+", "", sentence) in flat, sentence
+
+    # A clean log: no undefined reference, no overfull box wider than 10pt.
+    log = (book / "_build" / "latex" / "briefing-book.log").read_text("utf-8", errors="replace")
+    assert "undefined references" not in log and "Reference `" not in log
+    overfull = [float(w) for w in re.findall(r"Overfull \\[hv]box \(([\d.]+)pt too", log)]
+    assert all(w <= 10 for w in overfull), overfull
+
+    # The bookmarks follow the chapters and appendices; cross-references show page numbers.
+    bookmarks = (book / "_build" / "latex" / "briefing-book.out").read_text("utf-8", errors="replace")
+    assert bookmarks.count("chapter.") >= 1 + 4 and bookmarks.count("appendix.") >= 4
+    # (a backlink on an entity page: the quoted sentence, then its page)
+    assert re.search(r"戦略対話を行いました。\s*\(ページ\s*\d+\)", text)
+
 
 def test_latexpdf_without_tex_names_the_missing_programs_and_the_install_command(tmp_path: Path) -> None:
     bindir = tmp_path / "bin"

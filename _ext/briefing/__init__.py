@@ -46,6 +46,12 @@ def _add_html_assets(app: Sphinx) -> None:
         app.add_css_file("briefing.css")
 
 
+def _add_latex_assets(app: Sphinx) -> None:
+    # The LaTeX styles of takeaways, headers and cross-references (briefing.sty).
+    if app.builder.name == "latex":
+        copy_asset_file(STATIC_DIR / "briefing.sty", Path(app.outdir) / "briefing.sty", force=True)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog("briefing", str(LOCALE_DIR))
     setup_config(app)
@@ -58,6 +64,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_jsonio(app)
     setup_search(app)
     app.connect("builder-inited", _add_html_assets)
+    app.connect("builder-inited", _add_latex_assets)
+    app.add_latex_package("briefing")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -83,7 +83,7 @@ class PlainMentionsInPrint(SphinxPostTransform):
     related briefings and every other cross-reference keep their page numbers.
     """
 
-    default_priority = 5  # right after references are resolved
+    default_priority = 20  # after ReferencesResolver (10) has made the links
     formats = ("latex",)
 
     def run(self, **kwargs: object) -> None:
