@@ -128,7 +128,7 @@ def test_pdf_has_the_text_and_embeds_every_font(book: Path) -> None:
     bookmarks = (book / "_build" / "latex" / "briefing-book.out").read_text("utf-8", errors="replace")
     assert bookmarks.count("chapter.") >= 1 + 4 and bookmarks.count("appendix.") >= 4
     # (a backlink on an entity page: the quoted sentence, then its page)
-    assert re.search(r"戦略対話を行いました。\s*\(ページ\s*\d+\)", text)
+    assert re.search(r"戦略対話を行いました。\(ページ\d+\)", flat)
 
 
 def test_latexpdf_without_tex_names_the_missing_programs_and_the_install_command(tmp_path: Path) -> None:
