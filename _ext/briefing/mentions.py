@@ -20,14 +20,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
 __all__ = ["Candidate", "Matcher", "Mention", "find_candidates", "normalise"]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int  # offsets into the original text
     end: int
     entities: tuple[str, ...]
@@ -36,14 +37,26 @@ class Mention:
         return source[self.start : self.end]
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """The matching form of ``text`` and, for each of its characters, the index it came from."""
+@lru_cache(maxsize=65536)
+def _fold(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
+
+
+def normalise(text: str) -> tuple[str, Sequence[int]]:
+    """The matching form of ``text`` (NFKC, case-folded, character by character) and,
+    for each of its characters, the index in ``text`` it came from."""
+    folded = text.casefold()
+    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", folded):
+        # Nearly always: nothing to fold beyond case, so positions are the same
+        # and the whole text is done at C speed.
+        return folded, range(len(text))
+    table = {ord(ch): _fold(ch) for ch in set(text)}
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        norm = unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
-        out.append(norm)
-        origin.extend([i] * len(norm))
+        piece = table[ord(ch)]
+        out.append(piece)
+        origin.extend([i] * len(piece))
     return "".join(out), origin
 
 
@@ -79,18 +92,21 @@ class Matcher:
         if self._empty or not text:
             return []
         norm, origin = normalise(text)
+        size = len(norm)
         found: list[Mention] = []
+        append = found.append
         # iter_long: at each position the longest alias, then go on after it.
+        # (This loop runs once per mention: it is kept to the few checks it needs.)
         for end_index, (length, ids, exact, latin_start, latin_end) in self._automaton.iter_long(norm):
             start_index = end_index - length + 1
             if latin_start and start_index > 0 and _is_word_char(norm[start_index - 1]):
                 continue
-            if latin_end and end_index + 1 < len(norm) and _is_word_char(norm[end_index + 1]):
+            if latin_end and end_index + 1 < size and _is_word_char(norm[end_index + 1]):
                 continue
             start, end = origin[start_index], origin[end_index] + 1
             if exact is not None and unicodedata.normalize("NFKC", text[start:end]) != exact:
                 continue
-            found.append(Mention(start, end, ids))
+            append(Mention(start, end, ids))
         return found
 
 

@@ -201,11 +201,15 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
     )
 
 
+#: libyaml when PyYAML has it (it does on PyPI's wheels): ten times faster on a large registry.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_file(path: Path) -> tuple[dict[str, Any] | None, dict[tuple[Any, ...], int], list[RegistryProblem]]:
     try:
         text = path.read_text("utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

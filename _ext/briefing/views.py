@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 RELATED_SHOWN = 5
 CO_MENTIONS_SHOWN = 10
+NEIGHBOURS_SHOWN = 12
 
 
 class DocMentions(NamedTuple):
@@ -220,24 +221,50 @@ class BookViews:
             out.append((kind, tuple((e, len(self.entity_docs.get(e, ()))) for e in ids)))
         return tuple(out)
 
+    @cached_property
+    def pairs(self) -> Counter[tuple[str, str]]:
+        """(a, b) with a < b -> the briefings mentioning both; counted once per build."""
+        counter: Counter[tuple[str, str]] = Counter()
+        for members in self.doc_entities.values():
+            ordered = sorted(members)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    counter[(a, b)] += 1
+        return counter
+
+    @cached_property
+    def neighbours(self) -> dict[str, Counter[str]]:
+        table: dict[str, Counter[str]] = defaultdict(Counter)
+        for (a, b), n in self.pairs.items():
+            table[a][b] = n
+            table[b][a] = n
+        return dict(table)
+
     def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
         """Co-mention edges (a, b, briefings shared) between entities of ``kinds``, heaviest first.
 
-        ``around`` keeps only the neighbourhood of one entity (its edges and the
-        edges among its neighbours).
+        ``around`` keeps the neighbourhood of one entity: its ``NEIGHBOURS_SHOWN``
+        strongest neighbours and the edges among them (the cost is that of the
+        drawing, not of the book).
         """
-        counter: Counter[tuple[str, str]] = Counter()
-        docs = self.entity_docs.get(around, ()) if around else self.doc_entities
-        for doc in docs:
-            members = sorted(e for e in self.doc_entities[doc] if self.entities[e].kind in kinds)
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    counter[(a, b)] += 1
+
+        def wanted(eid: str) -> bool:
+            return self.entities[eid].kind in kinds
+
         if around:
-            near = {around} | {b if a == around else a for a, b in counter if around in (a, b)}
-            counter = Counter({k: v for k, v in counter.items() if k[0] in near and k[1] in near})
-        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return tuple((a, b, n) for (a, b), n in ranked)
+            near = [
+                e
+                for e, _n in sorted(self.neighbours.get(around, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+                if wanted(e)
+            ]
+            group = sorted({around, *near[:NEIGHBOURS_SHOWN]})
+            found = [
+                (a, b, self.pairs[(a, b)]) for i, a in enumerate(group) for b in group[i + 1 :] if (a, b) in self.pairs
+            ]
+        else:
+            found = [(a, b, n) for (a, b), n in self.pairs.items() if wanted(a) and wanted(b)]
+        found.sort(key=lambda edge: (-edge[2], edge[0], edge[1]))
+        return tuple(found[:limit])
 
 
 def _number(tid: str) -> int:
