@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -25,6 +25,7 @@ help:
 	@echo "  latex      the LaTeX sources only      -> $(BUILDDIR)/latex/"
 	@echo "  livehtml   rebuild and reload in the browser on every change (sphinx-autobuild)"
 	@echo "  screenshots  desktop and phone screenshots of every page type -> $(BUILDDIR)/screenshots/"
+	@echo "  bench      the scale benchmark (N = 250, 500, 1000 briefings) -> BENCHMARKS.md"
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  lint       ruff (lint and format check) and mypy"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
@@ -62,6 +63,9 @@ test: $(DEV_STAMP)
 	@tools/system-deps --install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
+
+bench: $(BOOK_STAMP)
+	$(BIN)/python benchmarks/run.py
 
 screenshots: $(DEV_STAMP) html
 	$(BIN)/python tools/browser.py "$(BUILDDIR)/html" "$(BUILDDIR)/screenshots"

@@ -35,6 +35,13 @@ OPTIONS: tuple[Option, ...] = (
         "Which mentions become links: section (first per section), page (first per page), all, none.",
     ),
     Option(
+        "briefing_group_above",
+        40,
+        "env",
+        (int,),
+        "Lists longer than this are grouped (briefings by year and month, entities by gojūon row).",
+    ),
+    Option(
         "briefing_index_title",
         None,
         "env",
@@ -54,6 +61,7 @@ class BriefingConfig:
     registry_dir: str = "registry"
     entity_dir: str = "entities"
     link_mentions: str = "section"
+    group_above: int = 40
 
     @classmethod
     def from_sphinx(cls, app: Sphinx) -> BriefingConfig:
@@ -65,6 +73,7 @@ class BriefingConfig:
             registry_dir=str(c.briefing_registry_dir).strip("/"),
             entity_dir=str(c.briefing_entity_dir).strip("/"),
             link_mentions=c.briefing_link_mentions,
+            group_above=int(c.briefing_group_above),
         )
 
 

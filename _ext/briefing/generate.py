@@ -26,14 +26,13 @@ from sphinx.util import logging
 from .config import BriefingConfig
 from .domain import registry_for
 from .mentions import Matcher, find_candidates
-from .registry import Registry
+from .registry import Entity, Registry, reading_key
 from .render import (
     BriefingPage,
     MentionLinker,
     render_briefing,
     render_candidates,
     render_entity,
-    render_index,
     render_print_root,
     render_toc_page,
     render_view_page,
@@ -118,13 +117,62 @@ def assign_slugs(names: Sequence[str], wanted: dict[str, str] | None = None) -> 
         groups[slug].append(name)
     result: dict[str, str] = {}
     for slug, members in groups.items():
-        if len(members) == 1 and slug not in RESERVED_SLUGS:
+        reserved = slug in RESERVED_SLUGS or bool(GROUP_RE.match(slug))
+        if len(members) == 1 and not reserved:
             result[members[0]] = slug
             continue
         for name in members:
-            keeps = slug not in RESERVED_SLUGS and name == f"{slug}.txt"
+            keeps = not reserved and name == f"{slug}.txt"
             result[name] = slug if keeps else f"{slug}-{_short_hash(name)}"
     return result
+
+
+#: Names of the pages that group briefings (year-2025, month-2025-02, undated) or
+#: entities (row-a, …): never slugs of briefings or ids of entities.
+GROUP_RE = re.compile(r"^(year-\d{4}|month-\d{4}-\d{2}|undated|row-[a-z]+)$")
+GOJUON_ROWS = (("a", "あいうえお"), ("ka", "かきくけこがぎぐげご"), ("sa", "さしすせそざじずぜぞ"),
+               ("ta", "たちつてとだぢづでどっ"), ("na", "なにぬねの"), ("ha", "はひふへほばびぶべぼぱぴぷぺぽ"),
+               ("ma", "まみむめも"), ("ya", "やゆよゃゅょ"), ("ra", "らりるれろ"), ("wa", "わをんゎ"))  # fmt: skip
+
+
+def group_by_month(pages: Sequence[BriefingPage], above: int, labels: Labels) -> list[tuple[str, str, list[str]]]:
+    """(page name, title, entries) of the year and month pages; none while ``pages`` is small.
+
+    Years list their months, months their briefings (newest first); undated
+    briefings get a page of their own.
+    """
+    if len(pages) <= above:
+        return []
+    months: dict[str, list[str]] = defaultdict(list)
+    undated: list[str] = []
+    for page in pages:  # already newest first
+        date = page.article.metadata.date
+        if date:
+            months[f"{date:%Y-%m}"].append(page.slug)
+        else:
+            undated.append(page.slug)
+    years: dict[str, list[str]] = defaultdict(list)
+    for month in months:
+        years[month[:4]].append(f"month-{month}")
+    out = [(f"year-{year}", labels.year(year), children) for year, children in years.items()]
+    out += [(f"month-{m}", labels.month(m), slugs) for m, slugs in months.items()]
+    if undated:
+        out.append(("undated", labels.undated, undated))
+    return out
+
+
+def group_by_row(members: Sequence[Entity], above: int, english: bool) -> list[tuple[str, str, list[str]]]:
+    """(page name, title, entity ids) per gojūon row (あ行, か行, …; the rest last)."""
+    rows: dict[str, list[str]] = defaultdict(list)
+    for entity in members:  # already in gojūon order
+        head = reading_key(entity.reading)[:1]
+        row = next((name for name, kana in GOJUON_ROWS if head and head in kana), "other")
+        rows[row].append(entity.id)
+    order = [name for name, _kana in GOJUON_ROWS] + ["other"]
+    titles = {name: f"{kana[0]}行" for name, kana in GOJUON_ROWS}
+    if english:
+        titles = {name: f"{name.upper()}-row" for name, _kana in GOJUON_ROWS}
+    return [(f"row-{r}", titles.get(r, "Other" if english else "その他"), rows[r]) for r in order if rows.get(r)]
 
 
 def sort_key(page: BriefingPage) -> tuple[int, str, str]:
@@ -251,6 +299,16 @@ class Labels:
     timeline: str = "Timeline"
     graph: str = "Relationship graph"
     book: str = "Briefing book"
+    undated: str = "Undated"
+    year_format: str = "{year}"
+    month_format: str = "{year}-{month:02d}"
+
+    def year(self, year: str) -> str:
+        return self.year_format.format(year=int(year))
+
+    def month(self, month: str) -> str:
+        return self.month_format.format(year=int(month[:4]), month=int(month[5:7]))
+
     entities: str = "Entities"
     candidates: str = "Names not in the registry"
     candidates_intro: str = ""
@@ -303,13 +361,17 @@ def generate_pages(
         target = out_dir / f"{page.slug}.md"
         write_generated(target, page.seed, render_briefing(page, MentionLinker(matcher, conf.link_mentions)))
         written.append(target)
+    # The navigation: a flat list while the book is small; by year and month once it is
+    # not, so that no page's sidebar lists more than a month of briefings.
+    groups = group_by_month(pages, conf.group_above, labels)
     index = out_dir / f"{INDEX_NAME}.md"
-    write_generated(
-        index,
-        conf.seed_dir + "/",
-        render_index([(p.slug, p.article.title) for p in pages], labels.briefings),
-    )
+    top_entries = [name for name, _title, _children in groups] if groups else [p.slug for p in pages]
+    write_generated(index, conf.seed_dir + "/", render_toc_page(labels.briefings, top_entries))
     written.append(index)
+    for name, title, children in groups:
+        target = out_dir / f"{name}.md"
+        write_generated(target, conf.seed_dir + "/", render_toc_page(title, children))
+        written.append(target)
     for name, title, directive in (
         ("takeaways", labels.takeaways, "takeaway-list"),
         ("timeline", labels.timeline, "briefing-timeline"),
@@ -353,8 +415,14 @@ def generate_entity_pages(
             written.append(target)
         title = kind.name_en if labels.english else kind.name_ja
         index = out_dir / kind.id / f"{INDEX_NAME}.md"
-        write_generated(index, source, render_toc_page(title, [e.id for e in members]))
+        row_groups = group_by_row(members, conf.group_above, labels.english) if len(members) > conf.group_above else []
+        entries = [name for name, _title, _children in row_groups] if row_groups else [e.id for e in members]
+        write_generated(index, source, render_toc_page(title, entries))
         written.append(index)
+        for name, row_title, children in row_groups:
+            target = out_dir / kind.id / f"{name}.md"
+            write_generated(target, source, render_toc_page(row_title, children))
+            written.append(target)
         kind_pages.append(f"{kind.id}/{INDEX_NAME}")
 
     rows = _candidate_rows(pages, matcher, srcdir)
@@ -415,6 +483,9 @@ def on_builder_inited(app: Sphinx) -> None:
         return
     labels = Labels(
         book=str(app.config.project),
+        undated=_("Undated"),
+        year_format=_("{year}"),
+        month_format=_("{year}-{month:02d}"),
         briefings=conf.index_title or _("Briefings"),
         takeaways=_("All takeaways"),
         timeline=_("Timeline"),

@@ -112,7 +112,8 @@ def _bullets(items: Iterable[list[nodes.Node]], classes: Iterable[str] = ()) -> 
 
 def make_entity(ctx: Context, eid: str) -> list[nodes.Node]:
     view = ctx.views.entity(eid)
-    box = nodes.container(classes=["briefing-backlinks"])
+    # no-search: the quoted sentences are found on their briefing, not here again.
+    box = nodes.container(classes=["briefing-backlinks", "no-search"])
     if not view.docs and not external_mentions(ctx.domain, eid):
         box += _rubric(_("Mentioned in"))
         box += _para(nodes.Text(_("No briefing mentions it yet.")))
@@ -163,7 +164,7 @@ def make_related(ctx: Context) -> list[nodes.Node]:
     related = ctx.views.related(ctx.page)
     if not related:
         return []
-    box = nodes.container(classes=["briefing-related"])
+    box = nodes.container(classes=["briefing-related", "no-search"])
     box += _rubric(_("Related briefings"))
     rows = []
     for rel in related:
@@ -210,7 +211,7 @@ def make_takeaways(ctx: Context, flt: TakeawayFilter) -> list[nodes.Node]:
             meta += nodes.Text(" — ")
             meta.extend(ctx.separated([ctx.entity(e) for e in item.entities]))
         rows.append([text, meta])
-    return [_bullets(rows, classes=["briefing-takeaway-list"])]
+    return [_bullets(rows, classes=["briefing-takeaway-list", "no-search"])]
 
 
 def make_timeline(ctx: Context) -> list[nodes.Node]:
@@ -227,12 +228,14 @@ def make_timeline(ctx: Context) -> list[nodes.Node]:
             for doc, title, date in rows
         )
         out.append(_bullets(items))
-    return [nodes.container("", *out, classes=["briefing-timeline"])]
+    return [nodes.container("", *out, classes=["briefing-timeline", "no-search"])]
 
 
 def make_latest(ctx: Context, limit: int) -> list[nodes.Node]:
     """The newest briefings as sphinx-design cards (a plain list outside HTML)."""
-    grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "briefing-latest"])
+    grid = nodes.container(
+        classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "briefing-latest", "no-search"]
+    )
     row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3", "sd-g-3"])
     for docname, title, date, count in ctx.views.latest(limit):
         card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "sd-card-hover"])
@@ -410,7 +413,10 @@ def _navigation_changes(env: BuildEnvironment, state: dict[str, Any]) -> set[str
     if old_relations is None or old_tree is None or old_titles is None:
         return set()  # the first build writes everything anyway
     changed = {doc for doc, rel in relations.items() if old_relations.get(doc) != rel}
-    parents = {p for p in set(tree) | set(old_tree) if tree.get(p) != old_tree.get(p)}
+    # Only the tree the sidebar shows: the one under the root document (the PDF's
+    # root, briefings/print, lists every briefing too, but no page shows it).
+    shown = {env.config.root_doc} | _descendants(env.config.root_doc, tree)
+    parents = {p for p in set(tree) | set(old_tree) if p in shown and tree.get(p) != old_tree.get(p)}
     parents |= {rel[0] for doc, rel in relations.items() if rel[0] and titles.get(doc) != old_titles.get(doc)}
     for parent in parents:
         changed |= {parent} | _descendants(parent, tree)

@@ -243,8 +243,8 @@ class BookViews:
     def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
         """Co-mention edges (a, b, briefings shared) between entities of ``kinds``, heaviest first.
 
-        ``around`` keeps the neighbourhood of one entity: its ``NEIGHBOURS_SHOWN``
-        strongest neighbours and the edges among them (the cost is that of the
+        ``around`` keeps the neighbourhood of one entity: its edges to its
+        ``NEIGHBOURS_SHOWN`` strongest neighbours (the cost is that of the
         drawing, not of the book).
         """
 
@@ -252,15 +252,11 @@ class BookViews:
             return self.entities[eid].kind in kinds
 
         if around:
-            near = [
-                e
-                for e, _n in sorted(self.neighbours.get(around, {}).items(), key=lambda kv: (-kv[1], kv[0]))
-                if wanted(e)
-            ]
-            group = sorted({around, *near[:NEIGHBOURS_SHOWN]})
-            found = [
-                (a, b, self.pairs[(a, b)]) for i, a in enumerate(group) for b in group[i + 1 :] if (a, b) in self.pairs
-            ]
+            # A star: the entity and its strongest neighbours.  (Edges among the
+            # neighbours would change with every briefing that mentions two of
+            # them, and so every entity page with every new briefing.)
+            near = sorted(self.neighbours.get(around, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+            found = [(min(around, e), max(around, e), n) for e, n in near if wanted(e)][:NEIGHBOURS_SHOWN]
         else:
             found = [(a, b, n) for (a, b), n in self.pairs.items() if wanted(a) and wanted(b)]
         found.sort(key=lambda edge: (-edge[2], edge[0], edge[1]))

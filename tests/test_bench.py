@@ -1,0 +1,37 @@
+"""The benchmark's small version (N = 50): it runs end to end; nothing is asserted about time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PYTHON, ROOT, run
+
+pytestmark = pytest.mark.slow
+
+
+def test_benchmark_runs_at_n_50(tmp_path: Path) -> None:
+    cmd = [
+        PYTHON,
+        str(ROOT / "benchmarks" / "run.py"),
+        "--sizes",
+        "50",
+        "--entities",
+        "40",
+        "--no-write",
+        "--work",
+        str(tmp_path),
+    ]
+    result = run(cmd, ROOT, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for measure in (
+        "full build / floor",
+        "no-op rebuild",
+        "add one seed",
+        "-j 2 full build",
+        "peak memory",
+        "matcher, 10,000",
+    ):
+        assert measure in result.stdout
+    assert "0 documents read" in result.stdout  # the no-op rebuild reads nothing
