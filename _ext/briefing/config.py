@@ -41,6 +41,14 @@ OPTIONS: tuple[Option, ...] = (
         (int,),
         "Lists longer than this are grouped (briefings by year and month, entities by gojūon row).",
     ),
+    Option("briefing_graph_max_edges", 150, "html", (int,), "Edges kept in the book's relationship graph."),
+    Option(
+        "briefing_external_books",
+        {},
+        "env",
+        (dict,),
+        "Other books to link: name -> base URL, or (base URL, path or URL of their briefings.json).",
+    ),
     Option(
         "briefing_index_title",
         None,

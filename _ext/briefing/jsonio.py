@@ -234,13 +234,6 @@ def resolve_external(
 
 
 def setup_jsonio(app: Sphinx) -> None:
-    app.add_config_value(
-        "briefing_external_books",
-        {},
-        "env",
-        types=(dict,),
-        description="Other books to link: name -> base URL, or (base URL, path or URL of their briefings.json).",
-    )
     app.connect("builder-inited", load_external_books, priority=450)
     app.connect("missing-reference", resolve_external)
     app.connect("build-finished", write_json)

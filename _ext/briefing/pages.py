@@ -567,9 +567,6 @@ class GraphDirective(_ViewDirective):
 
 def setup_pages(app: Sphinx) -> None:
     app.setup_extension("sphinx.ext.graphviz")
-    app.add_config_value(
-        "briefing_graph_max_edges", 150, "html", types=(int,), description="Edges kept in the book's graph."
-    )
     app.add_node(briefing_view)
     app.add_directive("takeaway-list", TakeawayListDirective)
     app.add_directive("briefing-timeline", TimelineDirective)

@@ -155,24 +155,20 @@ def decode_seed(data: bytes) -> DecodedSeed:
     binary data is refused (``text`` is None).
     """
     problems: list[Problem] = []
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    # UTF-16 with a BOM (Notepad's "Unicode") and ISO-2022-JP ("JIS", old mail: 7-bit, so
+    # also valid UTF-8; its escape sequences are the only way to tell) are text too.
+    for recognised, encoding, iconv in (
+        (data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)), "utf-16", "utf-16"),
+        (b"\x1b$B" in data or b"\x1b$@" in data, "iso2022_jp", "iso-2022-jp"),
+    ):
+        if not recognised:
+            continue
         try:
-            text = data.decode("utf-16")
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            pass
-        else:
-            note = "the file is UTF-16; decoded it (convert it with: iconv -f utf-16 -t utf-8)"
-            return DecodedSeed(text, "utf-16", (Problem("encoding", note),))
-    if b"\x1b$B" in data or b"\x1b$@" in data:
-        # ISO-2022-JP ("JIS", old mail) is 7-bit, so it is also valid UTF-8:
-        # its escape sequences are the only way to tell.
-        try:
-            text = data.decode("iso2022_jp")
-        except UnicodeDecodeError:
-            pass
-        else:
-            note = "the file is ISO-2022-JP; decoded it (convert it with: iconv -f iso-2022-jp -t utf-8)"
-            return DecodedSeed(text, "iso2022_jp", (Problem("encoding", note),))
+            continue
+        note = f"the file is {iconv.upper()}; decoded it (convert it with: iconv -f {iconv} -t utf-8)"
+        return DecodedSeed(text, encoding, (Problem("encoding", note),))
     if _looks_binary(data):
         return DecodedSeed(None, None, (Problem("binary", "the file holds binary data, not text; no page made"),))
     if b"\x00" in data:
