@@ -162,3 +162,15 @@ def test_renaming_a_kind_then_building_incrementally_equals_a_clean_build(tmp_pa
     shutil.copy(kinds, clean_src / "registry" / "kinds.yaml")
     shutil.rmtree(clean_src / "entities")
     assert_same_book(renamed, run_build(clean_src))
+
+
+def test_shared_sidebar_navigation_gives_the_same_pages(tmp_path: Path) -> None:
+    """briefing.navigation reuses one sidebar for pages that show the same one: no page may differ."""
+    builds = []
+    for name, shared in (("shared", True), ("resolved", False)):
+        book = copy_book(tmp_path / name)
+        write_seeds(book, SEEDS, DATES)
+        # Small groups: years, months and gojūon rows, so that the sidebars differ by branch.
+        builds.append(run_build(book, briefing_group_above=2, briefing_navigation_cache=shared))
+    assert builds[0].warnings == builds[1].warnings == ""
+    assert_same_book(builds[0], builds[1])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefing.domain import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
 from briefing.views import BookViews, TakeawayFilter, fingerprint
 
@@ -105,3 +108,36 @@ def test_fingerprint_changes_with_what_is_shown() -> None:
     assert fingerprint(one.entity("x")) == fingerprint(
         book({"a": ("2025-01-01", ["x", "y"]), "b": ("", ["x"])}).entity("x")
     )
+
+
+def _related_by_brute_force(views: BookViews, doc: str, limit: int = 5) -> list[str]:
+    mine = views.doc_entities[doc]
+    scores = {
+        other: sum(views.weight(e) for e in mine & ents)
+        for other, ents in views.doc_entities.items()
+        if other != doc and mine & ents
+    }
+    return [o for o, _s in sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))[:limit]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=8),
+        min_size=2,
+        max_size=120,
+    )
+)
+def test_related_skipping_hubs_gives_the_brute_force_answer(rows: list[list[int]]) -> None:
+    # Low numbers are common (hubs once the book is big enough), high ones rare.
+    docs = {f"d{i:03d}": ("", [f"e{min(n, n % 7 if i % 3 else n)}" for n in row]) for i, row in enumerate(rows)}
+    views = book(docs)
+    views._hub_size = 3  # make hubs common in these small books
+    for doc in views.doc_entities:
+        assert [r.docname for r in views.related(doc)] == _related_by_brute_force(views, doc)
+
+
+def test_weights_move_only_when_a_count_crosses_a_power_of_two() -> None:
+    views = book({f"s{i}": ("", ["china"]) for i in range(5)} | {"x": ("", ["rare"])})
+    assert views.weight("rare") == 1.0
+    assert views.weight("china") == 1 / 3  # 5 briefings: bit length 3, as for 4 to 7

@@ -17,6 +17,7 @@ from .directives import setup_directives
 from .domain import setup_domain
 from .generate import setup_generate
 from .jsonio import setup_jsonio
+from .navigation import setup_navigation
 from .pages import setup_pages
 from .search import setup_search
 from .transforms import setup_transforms
@@ -63,6 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_pages(app)
     setup_jsonio(app)
     setup_search(app)
+    setup_navigation(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)
     app.add_latex_package("briefing")

@@ -8,6 +8,7 @@ in :mod:`.views` and :mod:`.pages`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ from .domain import MentionRecord, get_domain, registry_for
 from .registry import reading_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sphinx.application import Sphinx
 
 
@@ -32,22 +35,36 @@ CO_MENTIONS_SHOWN = 10
 
 def sentence_at(text: str, offset: int) -> str:
     """The sentence of ``text`` that holds the character at ``offset``."""
-    start = 0
-    for match in _SENTENCE_END_RE.finditer(text):
-        if match.end() > offset:
-            return text[start : match.start() if match.start() > start else match.end()].strip() or text.strip()
-        start = match.end()
-    return text[start:].strip()
+    return Sentences(text).at(offset)
 
 
-def _offset_in(block: nodes.Element, target: nodes.Node) -> int:
-    """Where ``target`` starts in ``block.astext()``."""
+class Sentences:
+    """The sentences of one text, split once, for the sentence at any offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.matches = [(m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text)]
+        self.ends = [end for _start, end in self.matches]
+
+    def at(self, offset: int) -> str:
+        i = bisect.bisect_right(self.ends, offset)  # the first sentence end after ``offset``
+        start = self.ends[i - 1] if i > 0 else 0
+        if i == len(self.matches):
+            return self.text[start:].strip()
+        m_start, m_end = self.matches[i]
+        return self.text[start : m_start if m_start > start else m_end].strip() or self.text.strip()
+
+
+def _mentions_in(block: nodes.Element) -> Iterator[tuple[nodes.inline, int]]:
+    """Each mention (an inline with entities) in ``block`` with where it starts in ``block.astext()``."""
     offset = 0
-    for node in block.findall(lambda n: isinstance(n, nodes.Text) or n is target):
-        if node is target:
-            return offset
-        offset += len(node.astext())
-    return offset
+    for node in block.findall(
+        lambda n: isinstance(n, nodes.Text) or (isinstance(n, nodes.inline) and n.get("entities"))
+    ):
+        if isinstance(node, nodes.Text):
+            offset += len(node.astext())
+        else:
+            yield node, offset
 
 
 def _paragraph_anchor(paragraph: nodes.paragraph, number: int) -> str:
@@ -77,23 +94,21 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
     add_anchors(doctree)
     records: list[MentionRecord] = []
     numbers = {id(p): n for n, p in enumerate(doctree.findall(nodes.paragraph), start=1)}
-    # A list first: anchors are inserted into the paragraphs as we go.
-    for inline in list(doctree.findall(nodes.inline)):
-        ids = inline.get("entities")
-        if not ids:
-            continue
-        block = inline.parent
-        while block is not None and not isinstance(block, nodes.paragraph | nodes.title):
-            block = block.parent
-        if block is None:
+    # Each paragraph or title once, its mentions in order (paragraphs hold no
+    # paragraphs, titles no paragraphs: each mention is in exactly one block).
+    for block in list(doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.title))):
+        found = list(_mentions_in(block))
+        if not found:
             continue
         if isinstance(block, nodes.title):
             anchor = block.parent["ids"][0] if block.parent is not None and block.parent["ids"] else ""
         else:
             anchor = _paragraph_anchor(block, numbers[id(block)])
-        sentence = sentence_at(block.astext(), _offset_in(block, inline))
-        linked = isinstance(inline.parent, nodes.Element) and inline.parent.tagname == "pending_xref"
-        records += [MentionRecord(eid, anchor, sentence, linked) for eid in ids]
+        sentences = Sentences(block.astext())
+        for inline, offset in found:
+            sentence = sentences.at(offset)
+            linked = isinstance(inline.parent, nodes.Element) and inline.parent.tagname == "pending_xref"
+            records += [MentionRecord(eid, anchor, sentence, linked) for eid in inline["entities"]]
     domain = get_domain(app.env)
     domain.set_mentions(docname, records)
     for box in doctree.findall(nodes.container):
@@ -113,7 +128,7 @@ def write_mendex_dictionary(app: Sphinx, exception: Exception | None) -> None:
     """
     if exception is not None or app.builder.name != "latex":
         return
-    registry = registry_for(app.srcdir, app.config.briefing_registry_dir)
+    registry = registry_for(app.srcdir, app.config.briefing_registry_dir, app.doctreedir)
     lines = sorted(
         {
             f"{name} {reading_key(entity.reading)}"

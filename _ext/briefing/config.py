@@ -50,6 +50,13 @@ OPTIONS: tuple[Option, ...] = (
         "Other books to link: name -> base URL, or (base URL, path or URL of their briefings.json).",
     ),
     Option(
+        "briefing_navigation_cache",
+        True,
+        "",
+        (bool,),
+        "Resolve the sidebar navigation once for all the pages that show the same one (HTML).",
+    ),
+    Option(
         "briefing_index_title",
         None,
         "env",

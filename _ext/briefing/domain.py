@@ -10,6 +10,7 @@ sorted in gojūon order by reading.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from . import cache as build_cache
 from .registry import Kind, Registry, load_registry, reading_key
 from .views import BookViews
 
@@ -75,14 +77,31 @@ class MentionRecord(NamedTuple):
 _registry_cache: dict[tuple[str, tuple[tuple[str, int], ...]], Registry] = {}
 
 
-def registry_for(srcdir: str | Path, folder: str) -> Registry:
-    """The registry of a book, loaded once per set of file versions (a cache, not state)."""
+def registry_for(srcdir: str | Path, folder: str, cache_dir: str | Path | None = None) -> Registry:
+    """The registry of a book, loaded once per set of file versions (a cache, not state).
+
+    With ``cache_dir`` (Sphinx's doctree folder) the loaded registry is kept
+    on disk too, keyed by the files' bytes: a build that did not touch the
+    registry does not parse and validate it again.
+    """
     root = Path(srcdir) / folder
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in root.glob("*.y*ml"))) if root.is_dir() else ()
+    files = sorted(root.glob("*.y*ml")) if root.is_dir() else []
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in files)
     key = (str(root), stamp)
-    if key not in _registry_cache:
-        _registry_cache.clear()
-        _registry_cache[key] = load_registry(root)
+    if key in _registry_cache:
+        return _registry_cache[key]
+    _registry_cache.clear()
+    registry: Registry | None = None
+    if cache_dir is not None:
+        digest = hashlib.sha256(str(root).encode("utf-8"))
+        for path in files:
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        where, content_key = Path(cache_dir) / "briefing-registry.pickle", digest.hexdigest()
+        registry = build_cache.load(where, content_key)
+        if not isinstance(registry, Registry):
+            registry = load_registry(root)
+            build_cache.save(where, content_key, registry)
+    _registry_cache[key] = registry if registry is not None else load_registry(root)
     return _registry_cache[key]
 
 
@@ -148,6 +167,10 @@ class BriefingDomain(Domain):
         self.indices = []  # type: ignore[misc]
         self.kinds: dict[str, Kind] = {}
         self._views: BookViews | None = None
+        # What this build read again or removed (not stored: one build's news), and the
+        # entities those documents named before: the views they can have changed.
+        self.touched: set[str] = set()
+        self.touched_entities: set[str] = set()
         super().__init__(env)
 
     def configure(self, kinds: dict[str, Kind], language: str | None) -> None:
@@ -246,14 +269,16 @@ class BriefingDomain(Domain):
 
     # -- derived views (computed once per build, never stored) -------------
     def mention_counts(self) -> Counter[str]:
-        by_entity = self.book_views().by_entity
-        return Counter({eid: sum(len(v) for v in docs.values()) for eid, docs in by_entity.items()})
+        return self.book_views().mention_counts
 
     def entities_in(self, docname: str) -> set[str]:
         return {m.entity for m in self.mentions.get(docname, ())}
 
     # -- environment bookkeeping -------------------------------------------
     def clear_doc(self, docname: str) -> None:
+        self.touched.add(docname)
+        self.touched_entities |= self.entities_in(docname)
+        self.touched_entities |= {eid for eid, rec in self.entities.items() if rec.docname == docname}
         for table in (self.briefings, self.takeaways, self.entities):
             for key in [k for k, rec in table.items() if rec.docname == docname]:
                 del table[key]
@@ -263,6 +288,7 @@ class BriefingDomain(Domain):
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
+        self.touched |= wanted
         for name in ("briefings", "takeaways", "entities"):
             table = self.data.setdefault(name, {})
             for key, rec in otherdata.get(name, {}).items():
@@ -375,13 +401,13 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
 
 
 def _register_kind_roles(app: Sphinx, config: Any) -> None:
-    registry = registry_for(app.srcdir, config.briefing_registry_dir)
+    registry = registry_for(app.srcdir, config.briefing_registry_dir, app.doctreedir)
     for kind in registry.kinds:
         app.add_role(kind, domain_role(kind), override=True)
 
 
 def _configure_domain(app: Sphinx) -> None:
-    registry = registry_for(app.srcdir, app.config.briefing_registry_dir)
+    registry = registry_for(app.srcdir, app.config.briefing_registry_dir, app.doctreedir)
     get_domain(app.env).configure(registry.kinds, app.config.language)
 
 

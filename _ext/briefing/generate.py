@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ import yaml
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
+from . import cache as build_cache
 from .config import BriefingConfig
 from .domain import registry_for
 from .mentions import Matcher, find_candidates
@@ -221,6 +222,66 @@ def load_seed(path: Path) -> tuple[LoadedSeed, Path | None, tuple[Problem, ...]]
     return LoadedSeed(path, article if readable else None, problems, fingerprint), sidecar, sidecar_problems
 
 
+@dataclass
+class SeedCache:
+    """What earlier builds learnt from each seed, keyed by the bytes they learnt it from.
+
+    A no-op build should not parse and render every seed again: a seed whose
+    bytes (and sidecar's) are unchanged gives the same article, and the same
+    page while the registry and the options are unchanged too.  Kept in
+    Sphinx's doctree folder (``-d``), so a clean build starts without it.
+    """
+
+    seeds: dict[str, tuple[str, LoadedSeed, Path | None, tuple[Problem, ...]]] = field(default_factory=dict)
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # target -> (render key, hash of file)
+    candidates: dict[str, tuple[str, tuple[tuple[str, str, int], ...]]] = field(default_factory=dict)
+    dirty: bool = False
+
+    @classmethod
+    def load(cls, path: Path) -> SeedCache:
+        cached = build_cache.load(path, "seeds")
+        if not isinstance(cached, cls):
+            return cls()
+        cached.dirty = False
+        return cached
+
+    def save(self, path: Path) -> None:
+        if self.dirty:
+            self.dirty = False
+            build_cache.save(path, "seeds", self)
+
+    def load_seed(self, path: Path) -> tuple[str, LoadedSeed, Path | None, tuple[Problem, ...]]:
+        """(input key, seed, sidecar, sidecar problems): parsed again only when its bytes changed."""
+        digest = hashlib.sha256(path.read_bytes())
+        for suffix in SIDECAR_SUFFIXES:
+            sidecar = path.with_suffix(suffix)
+            if sidecar.is_file():
+                digest.update(suffix.encode() + b"\0" + sidecar.read_bytes())
+                break
+        key = digest.hexdigest()
+        hit = self.seeds.get(path.name)
+        if hit is not None and hit[0] == key and hit[1].path == path:
+            return hit
+        entry = (key, *load_seed(path))
+        self.seeds[path.name] = entry
+        self.dirty = True
+        return entry
+
+    def forget_others(self, names: Iterable[str]) -> None:
+        keep = set(names)
+        for table in (self.seeds, self.candidates):
+            for name in [n for n in table if n not in keep]:
+                del table[name]
+                self.dirty = True
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 # --------------------------------------------------------------------------- writing pages
 
 
@@ -262,9 +323,9 @@ def write_generated(path: Path, source: str, body: str) -> bool:
 
 def remove_stale(out_dir: Path, keep: Iterable[Path]) -> None:
     """Delete generated pages whose seed is gone, unless someone edited them."""
-    keep_set = {p.resolve() for p in keep}
+    keep_set = {p.name for p in keep if p.parent == out_dir}
     for page in sorted(out_dir.glob("*.md")):
-        if page.resolve() in keep_set:
+        if page.name in keep_set:
             continue
         marker = read_marker(page.read_text("utf-8", errors="replace"))
         if marker is None:
@@ -317,9 +378,18 @@ class Labels:
 
 
 def generate_pages(
-    srcdir: Path, conf: BriefingConfig, labels: Labels, registry: Registry | None = None
+    srcdir: Path,
+    conf: BriefingConfig,
+    labels: Labels,
+    registry: Registry | None = None,
+    cache: SeedCache | None = None,
 ) -> list[BriefingPage]:
-    """Bring ``briefings/`` (and the entity pages) up to date with ``seeds/`` and the registry."""
+    """Bring ``briefings/`` (and the entity pages) up to date with ``seeds/`` and the registry.
+
+    ``cache`` (optional) spares parsing and rendering the seeds that did not
+    change since the build that filled it; the pages are the same either way.
+    """
+    cache = cache if cache is not None else SeedCache()
     seed_dir = srcdir / conf.seed_dir
     out_dir = srcdir / conf.output_dir
     seeds = (
@@ -333,11 +403,12 @@ def generate_pages(
                 path, [Problem("filename", "the file name holds control or line-break characters; rename the file")]
             )
             continue
-        seed, sidecar, sidecar_problems = load_seed(path)
+        _key, seed, sidecar, sidecar_problems = cache.load_seed(path)
         _report(path, seed.problems)
         if sidecar is not None:
             _report(sidecar, sidecar_problems)
         loaded.append(seed)
+    cache.forget_others(s.path.name for s in loaded)
 
     readable = [s for s in loaded if s.article is not None]
     first_of: dict[str, Path] = {}
@@ -355,11 +426,23 @@ def generate_pages(
     ]
     pages.sort(key=sort_key)
 
-    matcher = Matcher(registry.aliases()) if registry is not None and registry.entities else None
+    aliases = registry.aliases() if registry is not None and registry.entities else {}
+    matcher = Matcher(aliases) if aliases else None
+    registry_key = hashlib.sha256(repr(sorted(aliases.items())).encode("utf-8")).hexdigest()
     written: list[Path] = []
     for page in pages:
         target = out_dir / f"{page.slug}.md"
-        write_generated(target, page.seed, render_briefing(page, MentionLinker(matcher, conf.link_mentions)))
+        seed_key = cache.seeds[Path(page.seed).name][0]
+        key = f"{seed_key} {page.slug} {page.seed} {registry_key} {conf.link_mentions}"
+        known = cache.pages.get(str(target))
+        if known is None or known[0] != key or known[1] != _file_hash(target):
+            text = render_briefing(page, MentionLinker(matcher, conf.link_mentions))
+            write_generated(target, page.seed, text)
+            if _file_hash(target) == body_hash(with_marker(page.seed, text)):
+                cache.pages[str(target)] = (key, body_hash(with_marker(page.seed, text)))
+            else:  # a page a person owns: checked (and warned about) again next build
+                cache.pages.pop(str(target), None)
+            cache.dirty = True
         written.append(target)
     # The navigation: a flat list while the book is small; by year and month once it is
     # not, so that no page's sidebar lists more than a month of briefings.
@@ -388,7 +471,7 @@ def generate_pages(
     remove_stale(out_dir, written)
 
     if registry is not None:
-        generate_entity_pages(srcdir, conf, labels, registry, pages, matcher)
+        generate_entity_pages(srcdir, conf, labels, registry, pages, matcher, cache, registry_key)
     return pages
 
 
@@ -399,6 +482,8 @@ def generate_entity_pages(
     registry: Registry,
     pages: list[BriefingPage],
     matcher: Matcher | None,
+    cache: SeedCache | None = None,
+    registry_key: str = "",
 ) -> None:
     """One page per entity, one list per kind, and the page of candidate names."""
     out_dir = srcdir / conf.entity_dir
@@ -425,7 +510,7 @@ def generate_entity_pages(
             written.append(target)
         kind_pages.append(f"{kind.id}/{INDEX_NAME}")
 
-    rows = _candidate_rows(pages, matcher, srcdir)
+    rows = _candidate_rows(pages, matcher, srcdir, cache, registry_key)
     candidates = out_dir / "candidates.md"
     write_generated(
         candidates,
@@ -440,37 +525,58 @@ def generate_entity_pages(
         remove_stale(folder, [p for p in written if p.parent == folder])
 
 
+def _page_candidates(article: Article, matcher: Matcher | None) -> tuple[tuple[str, str, int], ...]:
+    """(name, title, line) of every name in one article that looks like an actor the registry lacks."""
+    texts = [(article.title, article.title_line)]
+    texts += [(article.lead.text, article.lead.line)] if article.lead else []
+    texts += [(s.heading, s.line) for s in article.sections if s.heading]
+    texts += [(p.text, p.line) for p in article.paragraphs] + [(t.text, t.line) for t in article.takeaways]
+    found = []
+    for text, line in texts:
+        known = matcher.find(text) if matcher else []
+        found += [(c.name, c.title, line) for c in find_candidates(text, known)]
+    return tuple(found)
+
+
 def _candidate_rows(
-    pages: list[BriefingPage], matcher: Matcher | None, srcdir: Path
+    pages: list[BriefingPage],
+    matcher: Matcher | None,
+    srcdir: Path,
+    cache: SeedCache | None = None,
+    registry_key: str = "",
 ) -> list[tuple[str, str, int, list[str]]]:
     """Names that look like actors but are not in the registry, most frequent first; each logged once."""
     seen: dict[str, tuple[str, int, list[str]]] = {}
     for page in pages:
-        article = page.article
-        texts = [(article.title, article.title_line)]
-        texts += [(article.lead.text, article.lead.line)] if article.lead else []
-        texts += [(s.heading, s.line) for s in article.sections if s.heading]
-        texts += [(p.text, p.line) for p in article.paragraphs] + [(t.text, t.line) for t in article.takeaways]
-        for text, line in texts:
-            known = matcher.find(text) if matcher else []
-            for candidate in find_candidates(text, known):
-                title, count, docs = seen.get(candidate.name, (candidate.title, 0, []))
-                if not docs:
-                    logger.info(
-                        "briefing: %r (%s) looks like an actor but is not in the registry",
-                        candidate.name,
-                        candidate.title,
-                        location=f"{srcdir / page.seed}:{line}",
-                    )
-                docname = f"briefings/{page.slug}"
-                seen[candidate.name] = (title, count + 1, docs if docname in docs else [*docs, docname])
+        name = Path(page.seed).name
+        entry = cache.seeds.get(name) if cache is not None else None
+        key = f"{entry[0]} {registry_key}" if entry is not None else ""
+        hit = cache.candidates.get(name) if cache is not None and key else None
+        if hit is not None and hit[0] == key:
+            found = hit[1]
+        else:
+            found = _page_candidates(page.article, matcher)
+            if cache is not None and key:
+                cache.candidates[name] = (key, found)
+                cache.dirty = True
+        for cname, ctitle, line in found:
+            title, count, docs = seen.get(cname, (ctitle, 0, []))
+            if not docs:
+                logger.info(
+                    "briefing: %r (%s) looks like an actor but is not in the registry",
+                    cname,
+                    ctitle,
+                    location=f"{srcdir / page.seed}:{line}",
+                )
+            docname = f"briefings/{page.slug}"
+            seen[cname] = (title, count + 1, docs if docname in docs else [*docs, docname])
     return sorted(((n, t, c, d) for n, (t, c, d) in seen.items()), key=lambda r: (-r[2], r[0]))
 
 
 def on_builder_inited(app: Sphinx) -> None:
     conf = BriefingConfig.from_sphinx(app)
     srcdir = Path(app.srcdir)
-    registry = registry_for(srcdir, conf.registry_dir)
+    registry = registry_for(srcdir, conf.registry_dir, app.doctreedir)
     for problem in registry.problems:
         logger.warning(
             problem.message,
@@ -499,7 +605,10 @@ def on_builder_inited(app: Sphinx) -> None:
         none=_("None so far: every name that looks like an actor is in the registry."),
         english=(app.config.language or "ja").startswith("en"),
     )
-    generate_pages(srcdir, conf, labels, registry if registry.entities or registry.kinds else None)
+    cache_file = Path(app.doctreedir) / "briefing-seeds.pickle"
+    cache = SeedCache.load(cache_file)
+    generate_pages(srcdir, conf, labels, registry if registry.entities or registry.kinds else None, cache)
+    cache.save(cache_file)
 
 
 def overview_pages_are_orphans(app: Sphinx, doctree: object) -> None:

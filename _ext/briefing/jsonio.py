@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import urllib.parse
 import urllib.request
+import uuid
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -64,6 +65,9 @@ def schema() -> dict[str, Any]:
 def book_data(domain: BriefingDomain, uri: Any, project: str, language: str | None, base_url: str) -> dict[str, Any]:
     """The JSON document of a book; ``uri(docname)`` gives a page's path from the output root."""
     views = domain.book_views()
+    takeaways_of: dict[str, list[str]] = {}
+    for tid, tk in domain.takeaways.items():
+        takeaways_of.setdefault(tk.docname, []).append(tid)
     briefings = []
     for slug, rec in sorted(domain.briefings.items()):
         source = {k: v for k, v in (("title", rec.source), ("site", rec.site), ("url", rec.url)) if v}
@@ -76,7 +80,7 @@ def book_data(domain: BriefingDomain, uri: Any, project: str, language: str | No
                 "seed": rec.seed,
                 "source": source,
                 "entities": sorted(views.doc_entities.get(rec.docname, ())),
-                "takeaways": sorted((t for t, tk in domain.takeaways.items() if tk.docname == rec.docname), key=_order),
+                "takeaways": sorted(takeaways_of.get(rec.docname, ()), key=_order),
             }
         )
     slug_of = {rec.docname: slug for slug, rec in domain.briefings.items()}
@@ -138,8 +142,24 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     def uri(docname: str) -> str:
         return builder.get_target_uri(docname)
 
-    data = book_data(get_domain(app.env), uri, app.config.project, app.config.language, app.config.html_baseurl)
-    (Path(app.outdir) / FILENAME).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    domain = get_domain(app.env)
+    target = Path(app.outdir) / FILENAME
+    # Written again only when the book's data or the header changed since the
+    # last time it was written (the stamp is written after the file).
+    key = repr((domain.data.get("json_version", ""), app.config.project, app.config.language, app.config.html_baseurl))
+    stamp = Path(app.doctreedir) / f"briefing-json-{builder.name}.stamp"
+    if target.is_file() and stamp.is_file() and stamp.read_text("utf-8") == key:
+        return
+    data = book_data(domain, uri, app.config.project, app.config.language, app.config.html_baseurl)
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    stamp.write_text(key, "utf-8")
+
+
+def count_data_versions(app: Sphinx, env: Any) -> None:
+    """Each build that read or removed a document makes a new version of the book's data."""
+    domain = get_domain(env)
+    if domain.touched:
+        domain.data["json_version"] = uuid.uuid4().hex
 
 
 # --------------------------------------------------------------------------- in
@@ -236,4 +256,5 @@ def resolve_external(
 def setup_jsonio(app: Sphinx) -> None:
     app.connect("builder-inited", load_external_books, priority=450)
     app.connect("missing-reference", resolve_external)
+    app.connect("env-updated", count_data_versions)
     app.connect("build-finished", write_json)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.ext.graphviz import graphviz
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -28,6 +28,7 @@ from sphinx.util.nodes import make_refnode
 
 from .directives import long_date
 from .domain import BriefingDomain, get_domain
+from .graphs import BATCH_BUILDERS, briefing_graph, setup_graphs
 from .jsonio import external_mentions
 from .placeholders import briefing_view, view_node
 from .views import BookViews, TakeawayFilter, fingerprint
@@ -287,29 +288,33 @@ def make_graph(ctx: Context, around: str = "", limit: int = 0) -> list[nodes.Nod
         return []
     entities = ctx.domain.entities
     names = sorted({e for a, b, _n in edges for e in (a, b)})
-    lines = [
-        "graph briefing {",
-        '  graph [layout=neato, overlap=false, splines=true, outputorder=edgesfirst, bgcolor="transparent"];',
-        '  node [shape=box, style="rounded,filled", fontname="Noto Sans CJK JP", fontsize=11, penwidth=0];',
-        '  edge [color="#8090a0"];',
-    ]
-    for eid in names:
-        rec = entities[eid]
-        colour = "#dbe8fb" if rec.kind == "actor" else "#fdebd0"
-        url = ctx.builder.get_relative_uri(ctx.docname, rec.docname) if ctx.html else ""
-        if eid == around:
-            url = ""
-        extra = ', penwidth=2, color="#3465a4"' if eid == around else ""
-        lines.append(
-            f'  "{eid}" [label="{_dot(rec.name_ja)}", fillcolor="{colour}", URL="{url}", target="_top"{extra}];'
-        )
     heaviest = max(n for _a, _b, n in edges)
-    for a, b, n in edges:
-        width = 0.6 + 3.4 * n / heaviest
-        lines.append(f'  "{a}" -- "{b}" [penwidth={width:.2f}, tooltip="{n}"];')
-    lines.append("}")
-    node = graphviz()
-    node["code"] = "\n".join(lines)
+
+    def code(url_of: Callable[[str], str]) -> str:
+        lines = [
+            "graph briefing {",
+            '  graph [layout=neato, overlap=false, splines=true, outputorder=edgesfirst, bgcolor="transparent"];',
+            '  node [shape=box, style="rounded,filled", fontname="Noto Sans CJK JP", fontsize=11, penwidth=0];',
+            '  edge [color="#8090a0"];',
+        ]
+        for eid in names:
+            rec = entities[eid]
+            colour = "#dbe8fb" if rec.kind == "actor" else "#fdebd0"
+            url = url_of(rec.docname) if ctx.html and eid != around else ""
+            extra = ', penwidth=2, color="#3465a4"' if eid == around else ""
+            label, link = _dot(rec.name_ja), _dot(url)
+            lines.append(f'  "{eid}" [label="{label}", fillcolor="{colour}", URL="{link}", target="_top"{extra}];')
+        for a, b, n in edges:
+            width = 0.6 + 3.4 * n / heaviest
+            lines.append(f'  "{a}" -- "{b}" [penwidth={width:.2f}, tooltip="{n}"];')
+        lines.append("}")
+        return "\n".join(lines)
+
+    node = briefing_graph()
+    node["code"] = code(lambda docname: ctx.builder.get_relative_uri(ctx.docname, docname))
+    if ctx.builder.name in BATCH_BUILDERS:
+        # From the image folder at the root, where the batch-drawn SVG is.
+        node["batch_code"] = code(lambda docname: "../" + ctx.builder.get_target_uri(docname))
     node["options"] = {"docname": ctx.docname}
     node["alt"] = _("Relationship graph")
     node["classes"] = ["briefing-graph"]
@@ -386,6 +391,28 @@ def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str
     return fingerprint(shown)
 
 
+def _may_have_changed(docname: str, keys: list[tuple[str, ...]], touched: set[str], entities: set[str]) -> bool:
+    """Whether what a page shows can differ now that ``touched`` were read again (or removed).
+
+    An entity's view (its mentions, co-mentions, neighbourhood) is made of the
+    briefings that name it, so it changes only with a document that names it,
+    now or before; a briefing's header only with the briefing itself; the
+    views over the whole book (lists, timeline, graph, related briefings)
+    with any change at all.
+    """
+    if not touched:
+        return False
+    if docname in touched:
+        return True
+    for key in keys:
+        if key[0] == "entity":
+            if key[1] in entities:
+                return True
+        elif key[0] != "header":
+            return True
+    return False
+
+
 def _descendants(parent: str, tree: dict[str, tuple[str, ...]]) -> set[str]:
     found: set[str] = set()
     todo = [parent]
@@ -431,10 +458,25 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     state: dict[str, Any] = domain.data.setdefault("written", {}).setdefault(app.builder.name, {})
     old: dict[str, str] = state.get("fingerprints", {})
-    # Entity names and kind labels show in every view: one hash of them, once per build.
-    salt = fingerprint((sorted(domain.entities.items()), sorted(domain.kinds.items())))
-    new = {doc: _page_fingerprint(domain, doc, keys, salt) for doc, keys in domain.page_views.items()}
-    state["fingerprints"] = new
+    # Entity names, kind labels and other books' mentions show in many views: one
+    # hash of them, once per build.  While it holds, only the pages whose views
+    # a document read again can have changed are fingerprinted again.
+    salt = fingerprint(
+        (sorted(domain.entities.items()), sorted(domain.kinds.items()), sorted(domain.data.get("external", {}).items()))
+    )
+    touched = set(domain.touched)
+    entities = set(domain.touched_entities)
+    for doc in touched:
+        entities |= domain.entities_in(doc)
+    entities |= {eid for eid, rec in domain.entities.items() if rec.docname in touched}
+    same_salt = state.get("salt") == salt
+    new = {
+        doc: old[doc]
+        if same_salt and doc in old and not _may_have_changed(doc, keys, touched, entities)
+        else _page_fingerprint(domain, doc, keys, salt)
+        for doc, keys in domain.page_views.items()
+    }
+    state["fingerprints"], state["salt"] = new, salt
     rewrite = {doc for doc, value in new.items() if old.get(doc) != value}
     rewrite |= _navigation_changes(env, state)
     return sorted(doc for doc in rewrite if doc in env.all_docs)
@@ -567,6 +609,7 @@ class GraphDirective(_ViewDirective):
 
 def setup_pages(app: Sphinx) -> None:
     app.setup_extension("sphinx.ext.graphviz")
+    setup_graphs(app)
     app.add_node(briefing_view)
     app.add_directive("takeaway-list", TakeawayListDirective)
     app.add_directive("briefing-timeline", TimelineDirective)

@@ -114,6 +114,7 @@ class Registry:
         )
 
 
+@cache
 def reading_key(reading: str) -> str:
     """A sort key in gojūon order: katakana folded to hiragana, spaces and dots ignored."""
     out = []

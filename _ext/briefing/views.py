@@ -10,7 +10,6 @@ built once per build, never from a scan of the whole book per page.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -126,6 +125,11 @@ class BookViews:
         return dict(table)
 
     @cached_property
+    def mention_counts(self) -> Counter[str]:
+        """Entity id -> how many times the book mentions it."""
+        return Counter(record.entity for records in self.mentions.values() for record in records)
+
+    @cached_property
     def by_entity(self) -> dict[str, dict[str, list[MentionRecord]]]:
         table: dict[str, dict[str, list[MentionRecord]]] = defaultdict(lambda: defaultdict(list))
         for doc in sorted(self.mentions):
@@ -133,9 +137,19 @@ class BookViews:
                 table[record.entity][doc].append(record)
         return {eid: dict(docs) for eid, docs in table.items()}
 
-    def idf(self, eid: str) -> float:
-        """Rare entities weigh more: log(1 + N / document frequency)."""
-        return math.log(1 + len(self.doc_entities) / max(1, len(self.entity_docs.get(eid, ()))))
+    def weight(self, eid: str) -> float:
+        """Rare entities weigh more: 1 / bit length of the number of briefings naming it.
+
+        It moves only when that number crosses a power of two, so a new
+        briefing does not reorder the related lists of the whole book (as an
+        IDF over the book's size would) — only where it really ranks.
+        """
+        return 1.0 / max(1, len(self.entity_docs.get(eid, ()))).bit_length()
+
+    @cached_property
+    def _hub_size(self) -> int:
+        """Entities named by more briefings than this are *hubs* in :meth:`related`."""
+        return max(32, len(self.doc_entities) // 16)
 
     def _title_date(self, doc: str) -> tuple[str, str]:
         rec = self.briefing_of_doc.get(doc)
@@ -164,19 +178,44 @@ class BookViews:
         )
 
     def related(self, doc: str, limit: int = RELATED_SHOWN) -> tuple[Related, ...]:
-        """The briefings sharing most (rare-weighted) entities with ``doc``."""
+        """The briefings sharing most (rare-weighted) entities with ``doc``; ties by name.
+
+        Exact, but without visiting every briefing that shares a hub (an entity
+        in most briefings): score the briefings reached through the other
+        entities, add what they share of the hubs, and stop there when a
+        briefing reached only through hubs could not make the list anyway.
+        """
         mine = self.doc_entities.get(doc, frozenset())
+        docs_of, weight = self.entity_docs, self.weight
+        hubs = {e: weight(e) for e in mine if len(docs_of.get(e, ())) > self._hub_size}
         scores: dict[str, float] = defaultdict(float)
         for eid in mine:
-            weight = self.idf(eid)
-            for other in self.entity_docs.get(eid, ()):
-                if other != doc:
-                    scores[other] += weight
-        best = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))[:limit]
+            if eid not in hubs:
+                w = weight(eid)
+                for other in docs_of.get(eid, ()):
+                    scores[other] += w
+        scores.pop(doc, None)
+        bound = sum(hubs.values())  # the most a briefing gets from the hubs alone
+        if hubs and len(scores) >= limit:
+            cut = sorted(scores.values(), reverse=True)[limit - 1]
+            keep = {o: v for o, v in scores.items() if v + bound >= cut - 1e-9}
+            for other in keep:
+                keep[other] += sum(w for e, w in hubs.items() if e in self.doc_entities[other])
+            ranked = sorted(keep.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
+            if round(ranked[limit - 1][1], 9) > round(bound, 9):
+                return self._related_rows(doc, mine, ranked[:limit])
+        for eid, w in hubs.items():
+            for other in docs_of.get(eid, ()):
+                scores[other] += w
+        scores.pop(doc, None)
+        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
+        return self._related_rows(doc, mine, ranked[:limit])
+
+    def _related_rows(self, doc: str, mine: frozenset[str], best: list[tuple[str, float]]) -> tuple[Related, ...]:
         out = []
         for other, _score in best:
             title, date = self._title_date(other)
-            shared = sorted(mine & self.doc_entities[other], key=lambda e: (-self.idf(e), e))
+            shared = sorted(mine & self.doc_entities[other], key=lambda e: (-self.weight(e), e))
             out.append(Related(other, title, date, tuple(shared)))
         return tuple(out)
 

@@ -1,0 +1,107 @@
+"""Relationship graphs, drawn by Graphviz in one run for the whole HTML build.
+
+``sphinx.ext.graphviz`` starts ``dot`` once per graph while it writes the
+page (about 40 ms each, most of it ``dot`` starting up).  A book has a graph
+on every entity page, so in HTML each graph is instead left in the image
+folder as a ``.gv`` file when its page is written, and all of them are drawn
+by one ``dot`` at the end of the build (about 10 ms each).  A graph whose SVG
+is there from an earlier build is not drawn again.
+
+Other builders (LaTeX, EPUB, whose package is made before the build ends)
+draw the same node with ``sphinx.ext.graphviz`` as usual: the node is one of
+its ``graphviz`` nodes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import posixpath
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.ext.graphviz import graphviz, html_visit_graphviz
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+#: Builders whose pages are finished when the build is (the graphs can come last).
+BATCH_BUILDERS = frozenset({"html", "dirhtml"})
+PREFIX = "briefing-graph-"
+CHUNK = 200  # files per dot run: a short enough command line anywhere
+
+
+class briefing_graph(graphviz):
+    """A graph with two versions of its code: ``code`` with links relative to
+    its page (for ``sphinx.ext.graphviz``) and ``batch_code`` with links
+    relative to the image folder, where the batch-drawn SVG lives."""
+
+
+def _digest(config: Config, code: str) -> str:
+    key = "\0".join([code, str(config.graphviz_dot), *map(str, config.graphviz_dot_args)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def visit_briefing_graph(self: HTML5Translator, node: briefing_graph) -> None:
+    builder = self.builder
+    if builder.name not in BATCH_BUILDERS or not node.get("batch_code"):
+        html_visit_graphviz(self, node)
+        return
+    code = node["batch_code"]
+    name = PREFIX + _digest(builder.config, code)
+    folder = Path(builder.outdir) / builder.imagedir
+    if not (folder / f"{name}.svg").is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.gv").write_text(code, "utf-8")
+    src = posixpath.join(builder.imgpath, f"{name}.svg")
+    classes = " ".join(["graphviz", *node.get("classes", [])])
+    alt = html.escape(node.get("alt", ""))
+    self.body.append(
+        f'<div class="graphviz"><object data="{html.escape(src)}" type="image/svg+xml" class="{classes}">\n'
+        f'<p class="warning">{alt}</p></object></div>\n'
+    )
+    raise nodes.SkipNode
+
+
+def draw_pending(app: Sphinx, exception: Exception | None) -> None:
+    """Draw every graph the pages of this build left as ``.gv`` files: one ``dot`` per 200."""
+    if exception is not None or app.builder.name not in BATCH_BUILDERS:
+        return
+    folder = Path(app.builder.outdir) / getattr(app.builder, "imagedir", "_images")
+    pending = sorted(folder.glob(f"{PREFIX}*.gv")) if folder.is_dir() else []
+    for start in range(0, len(pending), CHUNK):
+        chunk = pending[start : start + CHUNK]
+        command = [str(app.config.graphviz_dot), *map(str, app.config.graphviz_dot_args), "-Tsvg", "-O"]
+        try:
+            result = subprocess.run(
+                [*command, *map(str, chunk)], capture_output=True, cwd=folder, check=False, timeout=600
+            )
+        except (OSError, subprocess.TimeoutExpired) as err:
+            result = subprocess.CompletedProcess(command, 1, b"", str(err).encode())
+        for gv in chunk:
+            drawn = gv.with_name(gv.name + ".svg")  # dot -O: name.gv -> name.gv.svg
+            if drawn.is_file():
+                drawn.replace(gv.with_suffix(".svg"))
+                gv.unlink()
+        failed = [gv for gv in chunk if gv.exists()]
+        if result.returncode != 0 or failed:
+            logger.warning(
+                "graphviz could not draw %d relationship graph(s): %s",
+                len(failed) or len(chunk),
+                result.stderr.decode("utf-8", "replace").strip()[:500],
+                type="briefing",
+                subtype="graphviz",
+                location=f"{(failed or chunk)[0]}:1",
+            )
+
+
+def setup_graphs(app: Sphinx) -> None:
+    app.add_node(briefing_graph, html=(visit_briefing_graph, None))
+    app.connect("build-finished", draw_pending)
