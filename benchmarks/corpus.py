@@ -120,5 +120,14 @@ def plain_pages(seeds: list[Path], out: Path) -> None:
                     lines += [f"- {escape_text(item.text)}" for item in block.items] + [""]
         (out / f"{path.stem}.md").write_text("\n".join(lines), "utf-8")
         names.append(path.stem)
-    index = ["# Briefings", "", "```{toctree}", ":maxdepth: 1", "", *sorted(names), "```", ""]
+    index = [
+        "# Briefings",
+        "",
+        "```{toctree}",
+        ":maxdepth: 1",
+        "",
+        *(f"{out.name}/{n}" for n in sorted(names)),
+        "```",
+        "",
+    ]
     (out.parent / "index.md").write_text("\n".join(index), "utf-8")

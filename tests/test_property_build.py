@@ -100,3 +100,13 @@ def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: l
         assert href.startswith(("#", "../", "https://", "http://")) or href.endswith(".html"), href
         if href.startswith("http"):
             assert any(href == r.url for r in article.references), href
+    # The pages that quote its sentences (entity backlinks, written as HTML) gain no markup either.
+    for quoting in (book / "_build" / "html" / "entities").rglob("*.html"):
+        box = BeautifulSoup(quoting.read_text("utf-8"), "html.parser").select_one(".briefing-backlinks")
+        if box is None:
+            continue
+        assert not box.find(["script", "iframe", "img", "embed", "style", "math", "pre", "table", "blockquote"])
+        for a in box.find_all("a", href=True):
+            assert not str(a["href"]).startswith(("http", "javascript", "//")), (quoting, a["href"])
+        for sentence in box.select(".briefing-sentences a"):
+            assert sentence.find(True) is None or [t.name for t in sentence.find_all(True)] == ["span"], quoting

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,10 +106,14 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         else:
             anchor = _paragraph_anchor(block, numbers[id(block)])
         sentences = Sentences(block.astext())
+        anchor = sys.intern(anchor)
+        seen: dict[str, str] = {}  # one string per sentence, however many mentions it holds
         for inline, offset in found:
             sentence = sentences.at(offset)
+            sentence = seen.setdefault(sentence, sentence)
             linked = isinstance(inline.parent, nodes.Element) and inline.parent.tagname == "pending_xref"
-            records += [MentionRecord(eid, anchor, sentence, linked) for eid in inline["entities"]]
+            # Entity ids and anchors recur across the book: interned, each is stored (and pickled) once.
+            records += [MentionRecord(sys.intern(eid), anchor, sentence, linked) for eid in inline["entities"]]
     domain = get_domain(app.env)
     domain.set_mentions(docname, records)
     for box in doctree.findall(nodes.container):

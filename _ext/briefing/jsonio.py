@@ -151,7 +151,8 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     if target.is_file() and stamp.is_file() and stamp.read_text("utf-8") == key:
         return
     data = book_data(domain, uri, app.config.project, app.config.language, app.config.html_baseurl)
-    target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    # One line, no indent: json's C encoder (an indent makes it the pure-Python one).
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     stamp.write_text(key, "utf-8")
 
 

@@ -82,7 +82,8 @@ class Matcher:
             table[key] = (tuple(dict.fromkeys((*old_ids, *ids))), exact if old_exact is None else old_exact)
         for key, (ids, exact) in table.items():
             latin_start, latin_end = _is_word_char(key[0]), _is_word_char(key[-1])
-            self._automaton.add_word(key, (len(key), ids, exact, latin_start, latin_end))
+            checks = latin_start or latin_end or exact is not None  # most (Japanese) aliases need none
+            self._automaton.add_word(key, (len(key), ids, checks, exact, latin_start, latin_end))
         self._empty = not table
         if not self._empty:
             self._automaton.make_automaton()
@@ -93,21 +94,33 @@ class Matcher:
             return []
         norm, origin = normalise(text)
         size = len(norm)
-        found: list[Mention] = []
-        append = found.append
-        # iter_long: at each position the longest alias, then go on after it.
-        # (This loop runs once per mention: it is kept to the few checks it needs.)
-        for end_index, (length, ids, exact, latin_start, latin_end) in self._automaton.iter_long(norm):
+        make = tuple.__new__  # a Mention without the Python-level __new__ of a NamedTuple
+
+        def accepted(end_index: int, payload: tuple[int, tuple[str, ...], bool, str | None, bool, bool]) -> bool:
+            """The checks of a Latin alias or an acronym (few matches need them)."""
+            length, _ids, _checks, exact, latin_start, latin_end = payload
             start_index = end_index - length + 1
             if latin_start and start_index > 0 and _is_word_char(norm[start_index - 1]):
-                continue
+                return False
             if latin_end and end_index + 1 < size and _is_word_char(norm[end_index + 1]):
-                continue
+                return False
             start, end = origin[start_index], origin[end_index] + 1
-            if exact is not None and unicodedata.normalize("NFKC", text[start:end]) != exact:
-                continue
-            append(Mention(start, end, ids))
-        return found
+            return exact is None or unicodedata.normalize("NFKC", text[start:end]) == exact
+
+        # iter_long: at each position the longest alias, then go on after it.  This runs
+        # once per mention, so it is a comprehension with the common case inline.
+        matches = self._automaton.iter_long(norm)
+        if isinstance(origin, range):  # nothing folded beyond case: positions are the text's own
+            return [
+                make(Mention, (end - payload[0] + 1, end + 1, payload[1]))
+                for end, payload in matches
+                if not payload[2] or accepted(end, payload)
+            ]
+        return [
+            make(Mention, (origin[end - payload[0] + 1], origin[end] + 1, payload[1]))
+            for end, payload in matches
+            if not payload[2] or accepted(end, payload)
+        ]
 
 
 def naive_find(aliases: Mapping[str, Sequence[str]], text: str) -> int:

@@ -13,6 +13,7 @@ every builder renders (HTML gets sphinx-design classes, LaTeX plain blocks).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import shutil
 from collections.abc import Callable
 from functools import cache
@@ -31,7 +32,7 @@ from .domain import BriefingDomain, get_domain
 from .graphs import BATCH_BUILDERS, briefing_graph, setup_graphs
 from .jsonio import external_mentions
 from .placeholders import briefing_view, view_node
-from .views import BookViews, TakeawayFilter, fingerprint
+from .views import BookViews, DocMentions, TakeawayFilter, fingerprint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -44,6 +45,8 @@ _ = get_translation("briefing")
 logger = logging.getLogger(__name__)
 
 GRAPH_KINDS = frozenset({"actor", "forum"})
+#: Builders whose pages link one another by relative URI: long lists are written as HTML.
+RAW_HTML_BUILDERS = frozenset({"html", "dirhtml", "epub"})
 
 
 # --------------------------------------------------------------------------- small node makers
@@ -63,7 +66,7 @@ class Context:
         self.html = app.builder.format == "html"
 
     def date(self, iso: str) -> str:
-        return long_date(dt.date.fromisoformat(iso), self.language) if iso else ""
+        return _long_date(iso, self.language) if iso else ""
 
     def link(self, docname: str, anchor: str, text: str, classes: Iterable[str] = ()) -> nodes.Node:
         inner = nodes.inline(text, text, classes=list(classes))
@@ -87,6 +90,11 @@ class Context:
                 out.append(nodes.inline(sep, sep, classes=["briefing-sep"]))
             out.append(part)
         return out
+
+
+@cache
+def _long_date(iso: str, language: str | None) -> str:
+    return long_date(dt.date.fromisoformat(iso), language)
 
 
 def _english(language: str | None) -> bool:
@@ -127,18 +135,21 @@ def make_entity(ctx: Context, eid: str) -> list[nodes.Node]:
             "last": ctx.date(view.last_seen),
         }
         box += _para(nodes.Text(seen), classes=["briefing-seen"])
-    rows = []
-    for row in view.docs:
-        head = _para(ctx.link(row.docname, "", row.title))
-        if row.date:
-            head += nodes.Text(f" ({ctx.date(row.date)})")
-        head += nodes.Text(" — " + _("%d mentions") % row.times)
-        sentences = _bullets(
-            ([_para(ctx.link(row.docname, anchor, sentence))] for anchor, sentence in row.sentences),
-            classes=["briefing-sentences"],
-        )
-        rows.append([head, sentences])
-    box += _bullets(rows, classes=["briefing-mentioned-in"])
+    if ctx.builder.name in RAW_HTML_BUILDERS:
+        box += nodes.raw("", _mentioned_in_html(ctx, view.docs), format="html")
+    else:
+        rows = []
+        for row in view.docs:
+            head = _para(ctx.link(row.docname, "", row.title))
+            if row.date:
+                head += nodes.Text(f" ({ctx.date(row.date)})")
+            head += nodes.Text(" — " + _("%d mentions") % row.times)
+            sentences = _bullets(
+                ([_para(ctx.link(row.docname, anchor, sentence))] for anchor, sentence in row.sentences),
+                classes=["briefing-sentences"],
+            )
+            rows.append([head, sentences])
+        box += _bullets(rows, classes=["briefing-mentioned-in"])
     if view.together:
         box += _rubric(_("Often mentioned with"))
         parts: list[nodes.Node] = []
@@ -159,6 +170,34 @@ def make_entity(ctx: Context, eid: str) -> list[nodes.Node]:
         box += _rubric(_("Relationship graph"))
         box += graph
     return [box]
+
+
+def _mentioned_in_html(ctx: Context, docs: Iterable[DocMentions]) -> str:
+    """The briefings and sentences naming an entity, as HTML (XHTML for EPUB too).
+
+    A hub entity is named by most briefings, so its page lists tens of
+    thousands of sentences: written out here directly, every text escaped,
+    instead of as as many docutils nodes made, resolved and translated one by
+    one (the same markup the nodes gave, without a title repeating each link).
+    """
+    out = ['<ul class="briefing-mentioned-in simple">']
+    for row in docs:
+        uri = html.escape(ctx.builder.get_relative_uri(ctx.docname, row.docname))
+        date = f" ({html.escape(ctx.date(row.date))})" if row.date else ""
+        times = html.escape(" — " + _("%d mentions") % row.times)
+        out.append(
+            f'<li><p><a class="reference internal" href="{uri}"><span>{html.escape(row.title)}</span></a>'
+            f"{date}{times}</p>\n"
+            '<ul class="briefing-sentences">'
+        )
+        out += [
+            f'<li><p><a class="reference internal" href="{uri}#{html.escape(anchor)}">'
+            f"<span>{html.escape(sentence)}</span></a></p></li>"
+            for anchor, sentence in row.sentences
+        ]
+        out.append("</ul></li>")
+    out.append("</ul>")
+    return "\n".join(out)
 
 
 def make_related(ctx: Context) -> list[nodes.Node]:

@@ -147,6 +147,10 @@ class BookViews:
         return 1.0 / max(1, len(self.entity_docs.get(eid, ()))).bit_length()
 
     @cached_property
+    def _doc_sets(self) -> dict[str, frozenset[str]]:
+        return {eid: frozenset(docs) for eid, docs in self.entity_docs.items()}
+
+    @cached_property
     def _hub_size(self) -> int:
         """Entities named by more briefings than this are *hubs* in :meth:`related`."""
         return max(32, len(self.doc_entities) // 16)
@@ -164,9 +168,7 @@ class BookViews:
             sentences = tuple(dict.fromkeys((r.anchor, r.sentence) for r in records))
             rows.append(DocMentions(doc, title, date, len(records), sentences))
         rows.sort(key=lambda r: newest_first(r.date, r.docname))
-        together: Counter[str] = Counter()
-        for doc in docs:
-            together.update(self.doc_entities.get(doc, frozenset()) - {eid})
+        together = self.co_mentions(eid)
         ranked = sorted(together.items(), key=lambda kv: (-kv[1], reading_key(self.entities[kv[0]].reading), kv[0]))
         dates = sorted(r.date for r in rows if r.date)
         return EntityView(
@@ -199,8 +201,9 @@ class BookViews:
         if hubs and len(scores) >= limit:
             cut = sorted(scores.values(), reverse=True)[limit - 1]
             keep = {o: v for o, v in scores.items() if v + bound >= cut - 1e-9}
-            for other in keep:
-                keep[other] += sum(w for e, w in hubs.items() if e in self.doc_entities[other])
+            for eid, w in hubs.items():
+                for other in self._doc_sets[eid].intersection(keep):
+                    keep[other] += w
             ranked = sorted(keep.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
             if round(ranked[limit - 1][1], 9) > round(bound, 9):
                 return self._related_rows(doc, mine, ranked[:limit])
@@ -271,13 +274,24 @@ class BookViews:
                     counter[(a, b)] += 1
         return counter
 
+    def co_mentions(self, eid: str) -> Counter[str]:
+        """The other entities named with ``eid``, with how many briefings name both.
+
+        From the briefings naming ``eid`` only: the cost of one entity's page,
+        not of the book (kept for the build: a page asks for it twice).
+        """
+        cache = self._co_mentions
+        if eid not in cache:
+            together: Counter[str] = Counter()
+            for doc in self.by_entity.get(eid, {}):
+                together.update(self.doc_entities.get(doc, frozenset()))
+            together.pop(eid, None)
+            cache[eid] = together
+        return cache[eid]
+
     @cached_property
-    def neighbours(self) -> dict[str, Counter[str]]:
-        table: dict[str, Counter[str]] = defaultdict(Counter)
-        for (a, b), n in self.pairs.items():
-            table[a][b] = n
-            table[b][a] = n
-        return dict(table)
+    def _co_mentions(self) -> dict[str, Counter[str]]:
+        return {}
 
     def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
         """Co-mention edges (a, b, briefings shared) between entities of ``kinds``, heaviest first.
@@ -294,7 +308,7 @@ class BookViews:
             # A star: the entity and its strongest neighbours.  (Edges among the
             # neighbours would change with every briefing that mentions two of
             # them, and so every entity page with every new briefing.)
-            near = sorted(self.neighbours.get(around, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+            near = sorted(self.co_mentions(around).items(), key=lambda kv: (-kv[1], kv[0]))
             found = [(min(around, e), max(around, e), n) for e, n in near if wanted(e)][:NEIGHBOURS_SHOWN]
         else:
             found = [(a, b, n) for (a, b), n in self.pairs.items() if wanted(a) and wanted(b)]
