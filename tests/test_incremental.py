@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Build, copy_book, run_build
 
 
@@ -58,10 +60,12 @@ def assert_same_book(left: Build, right: Build) -> None:
     assert inventory(left) == inventory(right)
 
 
-def test_add_edit_delete_then_incremental_equals_clean(tmp_path: Path) -> None:
+@pytest.mark.parametrize("group_above", [40, 2], ids=["flat", "grouped"])
+def test_add_edit_delete_then_incremental_equals_clean(tmp_path: Path, group_above: int) -> None:
+    """Grouped: briefings under years and months, which the PDF's root lists too (two parents)."""
     book = copy_book(tmp_path / "inc")
     write_seeds(book, SEEDS, DATES)
-    first = run_build(book)
+    first = run_build(book, briefing_group_above=group_above)
     assert first.warnings == ""
 
     (book / "seeds" / "b.txt").unlink()  # delete
@@ -69,7 +73,7 @@ def test_add_edit_delete_then_incremental_equals_clean(tmp_path: Path) -> None:
     write_seeds(
         book, {"e.txt": seed("会談E", "背景", "APECで会合がありました。")}, {"e.yaml": "date: 2025-04-01\n"}
     )  # add
-    incremental = run_build(book)
+    incremental = run_build(book, briefing_group_above=group_above)
     assert incremental.warnings == ""
     assert not (book / "briefings" / "b.md").exists()
 
@@ -77,21 +81,23 @@ def test_add_edit_delete_then_incremental_equals_clean(tmp_path: Path) -> None:
     shutil.rmtree(clean_src / "briefings")
     shutil.rmtree(clean_src / "seeds")
     shutil.copytree(book / "seeds", clean_src / "seeds")
-    clean = run_build(clean_src)
+    clean = run_build(clean_src, briefing_group_above=group_above)
     assert clean.warnings == ""
     assert_same_book(incremental, clean)
-    order = (book / "briefings" / "index.md").read_text("utf-8").split("```{toctree}")[-1].split()
-    assert order[2:-1] == ["e", "a", "000_5334bc82fd01faaf", "c", "d", "f"]  # newest first, then undated by name
+    if group_above == 40:
+        order = (book / "briefings" / "index.md").read_text("utf-8").split("```{toctree}")[-1].split()
+        assert order[2:-1] == ["e", "a", "000_5334bc82fd01faaf", "c", "d", "f"]  # newest first, then undated
 
 
-def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+@pytest.mark.parametrize("group_above", [40, 2], ids=["flat", "grouped"])
+def test_parallel_build_equals_serial(tmp_path: Path, group_above: int) -> None:
     books = []
     for name in ("serial", "parallel"):
         book = copy_book(tmp_path / name)
         write_seeds(book, SEEDS, DATES)
         books.append(book)
-    serial = run_build(books[0], parallel=1)
-    parallel = run_build(books[1], parallel=2)
+    serial = run_build(books[0], parallel=1, briefing_group_above=group_above)
+    parallel = run_build(books[1], parallel=2, briefing_group_above=group_above)
     assert serial.warnings == parallel.warnings == ""
     assert_same_book(serial, parallel)
 
@@ -136,14 +142,27 @@ def test_the_page_of_a_deleted_seed_is_removed(tmp_path: Path) -> None:
     assert "\nc\n" not in (book / "briefings" / "index.md").read_text("utf-8")
 
 
-def test_another_builder_in_between_does_not_leave_html_stale(tmp_path: Path) -> None:
-    """`make latexpdf` and `make html` share the doctrees: what HTML showed is kept per builder."""
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"g.txt": seed("会談G", "背景", "王毅氏が中東を訪れました。")},  # a new briefing
+        {
+            "a.txt": SEEDS["a.txt"].replace("中国とロシアが会談しました。", "中国とロシアが再び会談しました。")
+        },  # an edit
+    ],
+    ids=["add", "edit"],
+)
+def test_another_builder_in_between_does_not_leave_html_stale(tmp_path: Path, change: dict[str, str]) -> None:
+    """`make latexpdf` and `make html` share the doctrees: the LaTeX build reads the change,
+    and the HTML build after it must still write every page the change reached."""
     book = copy_book(tmp_path / "mixed")
     write_seeds(book, SEEDS, DATES)
     run_build(book)
-    write_seeds(book, {"g.txt": seed("会談G", "背景", "王毅氏が中東を訪れました。")})
+    write_seeds(book, change)
     run_build(book, "latex")
     mixed = run_build(book)
+    if "a.txt" in change:  # the entity page quoting the edited sentence was not read again
+        assert "再び会談" in (mixed.outdir / "entities" / "actor" / "china.html").read_text("utf-8")
     clean_src = copy_book(tmp_path / "clean")
     shutil.rmtree(clean_src / "briefings")
     shutil.rmtree(clean_src / "seeds")

@@ -7,18 +7,31 @@ extension never reuses what an older one computed.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import pickle
+import sys
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+#: The libraries whose behaviour what is cached depends on (decoding, YAML, schemas, matching).
+LIBRARIES = ("PyYAML", "jsonschema", "pyahocorasick", "charset-normalizer", "sphinx", "myst-parser")
+
 
 @cache
 def code_version() -> str:
-    """A hash of this package's code: any change to it invalidates every cache."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
+    """A hash of this package's code and schemas, the libraries it caches the work of,
+    Python's and Unicode's versions: any change to them invalidates every cache."""
+    digest = hashlib.sha256(f"{sys.version} {unicodedata.unidata_version}".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name} {importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} -".encode())
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *here.glob("schemas/*.json")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

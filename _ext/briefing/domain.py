@@ -11,6 +11,7 @@ sorted in gojūon order by reading.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -171,6 +172,7 @@ class BriefingDomain(Domain):
         # entities those documents named before: the views they can have changed.
         self.touched: set[str] = set()
         self.touched_entities: set[str] = set()
+        self._versioned = False
         super().__init__(env)
 
     def configure(self, kinds: dict[str, Kind], language: str | None) -> None:
@@ -266,6 +268,22 @@ class BriefingDomain(Domain):
                 subtype="duplicate-id",
                 location=node,
             )
+
+    def content_version(self) -> tuple[str, str]:
+        """(version before this build, version now) of what the documents told the domain.
+
+        A new version for each build that read or removed a document; what a
+        builder wrote is stamped with the version it saw, so a builder that
+        skipped versions (another builder read the changes) knows it did.
+        """
+        before = self.data.get("content_version", "")
+        if self.touched and not self._versioned:
+            self._versioned = True
+            self.data["content_version_before"] = before
+            self.data["content_version"] = uuid.uuid4().hex
+        if self._versioned:
+            before = self.data.get("content_version_before", "")
+        return before, self.data.get("content_version", "")
 
     # -- derived views (computed once per build, never stored) -------------
     def mention_counts(self) -> Counter[str]:

@@ -51,7 +51,8 @@ def _digest(config: Config, code: str) -> str:
 
 def visit_briefing_graph(self: HTML5Translator, node: briefing_graph) -> None:
     builder = self.builder
-    if builder.name not in BATCH_BUILDERS or not node.get("batch_code"):
+    batch = builder.name in BATCH_BUILDERS and builder.config.graphviz_output_format == "svg"
+    if not batch or not node.get("batch_code"):
         html_visit_graphviz(self, node)
         return
     code = node["batch_code"]
@@ -76,30 +77,49 @@ def draw_pending(app: Sphinx, exception: Exception | None) -> None:
         return
     folder = Path(app.builder.outdir) / getattr(app.builder, "imagedir", "_images")
     pending = sorted(folder.glob(f"{PREFIX}*.gv")) if folder.is_dir() else []
+    command = [str(app.config.graphviz_dot), *map(str, app.config.graphviz_dot_args), "-Tsvg"]
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
-        command = [str(app.config.graphviz_dot), *map(str, app.config.graphviz_dot_args), "-Tsvg", "-O"]
-        try:
-            result = subprocess.run(
-                [*command, *map(str, chunk)], capture_output=True, cwd=folder, check=False, timeout=600
-            )
-        except (OSError, subprocess.TimeoutExpired) as err:
-            result = subprocess.CompletedProcess(command, 1, b"", str(err).encode())
+        if _run([*command, "-O", *map(str, chunk)], folder) is None and all(
+            gv.with_name(gv.name + ".svg").is_file() for gv in chunk
+        ):
+            for gv in chunk:
+                _keep(gv)
+            continue
+        # Something failed: whatever dot left is not to be trusted; each graph alone.
         for gv in chunk:
-            drawn = gv.with_name(gv.name + ".svg")  # dot -O: name.gv -> name.gv.svg
-            if drawn.is_file():
-                drawn.replace(gv.with_suffix(".svg"))
-                gv.unlink()
-        failed = [gv for gv in chunk if gv.exists()]
-        if result.returncode != 0 or failed:
+            gv.with_name(gv.name + ".svg").unlink(missing_ok=True)
+        failed = []
+        for gv in chunk:
+            error = _run([*command, "-O", str(gv)], folder)
+            if error is None and gv.with_name(gv.name + ".svg").is_file():
+                _keep(gv)
+            else:
+                gv.with_name(gv.name + ".svg").unlink(missing_ok=True)
+                failed.append((gv, error or "no drawing"))
+        for gv, error in failed:
             logger.warning(
-                "graphviz could not draw %d relationship graph(s): %s",
-                len(failed) or len(chunk),
-                result.stderr.decode("utf-8", "replace").strip()[:500],
+                "graphviz could not draw a relationship graph: %s",
+                error[:500],
                 type="briefing",
                 subtype="graphviz",
-                location=f"{(failed or chunk)[0]}:1",
+                location=f"{gv}:1",
             )
+
+
+def _run(command: list[str], folder: Path) -> str | None:
+    """None when ``command`` succeeded, else what went wrong."""
+    try:
+        result = subprocess.run(command, capture_output=True, cwd=folder, check=False, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        return str(err)
+    return None if result.returncode == 0 else result.stderr.decode("utf-8", "replace").strip() or "dot failed"
+
+
+def _keep(gv: Path) -> None:
+    """dot -O writes name.gv.svg: move it where the page points (name.svg)."""
+    gv.with_name(gv.name + ".svg").replace(gv.with_suffix(".svg"))
+    gv.unlink()
 
 
 def setup_graphs(app: Sphinx) -> None:

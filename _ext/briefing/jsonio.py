@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import urllib.parse
 import urllib.request
-import uuid
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -146,7 +145,9 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir) / FILENAME
     # Written again only when the book's data or the header changed since the
     # last time it was written (the stamp is written after the file).
-    key = repr((domain.data.get("json_version", ""), app.config.project, app.config.language, app.config.html_baseurl))
+    c = app.config
+    settings = (c.project, c.language, c.html_baseurl, c.html_file_suffix, c.html_link_suffix, str(app.outdir))
+    key = repr((domain.content_version()[1], *settings))
     stamp = Path(app.doctreedir) / f"briefing-json-{builder.name}.stamp"
     if target.is_file() and stamp.is_file() and stamp.read_text("utf-8") == key:
         return
@@ -154,13 +155,6 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     # One line, no indent: json's C encoder (an indent makes it the pure-Python one).
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     stamp.write_text(key, "utf-8")
-
-
-def count_data_versions(app: Sphinx, env: Any) -> None:
-    """Each build that read or removed a document makes a new version of the book's data."""
-    domain = get_domain(env)
-    if domain.touched:
-        domain.data["json_version"] = uuid.uuid4().hex
 
 
 # --------------------------------------------------------------------------- in
@@ -257,5 +251,4 @@ def resolve_external(
 def setup_jsonio(app: Sphinx) -> None:
     app.connect("builder-inited", load_external_books, priority=450)
     app.connect("missing-reference", resolve_external)
-    app.connect("env-updated", count_data_versions)
     app.connect("build-finished", write_json)

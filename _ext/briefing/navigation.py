@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import posixpath
 import weakref
-from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -39,23 +38,22 @@ class _Tree:
     def __init__(self, app: Sphinx) -> None:
         env = app.env
         self.app = app
-        self.parents: dict[str, set[str]] = defaultdict(set)
+        # As Sphinx's _get_toctree_ancestors sees it: one parent per page, the last
+        # one listing it in toctree_includes (whose order settle_parents fixes).
+        self.parent: dict[str, str] = {}
         for parent, children in env.toctree_includes.items():
-            for child in children:
-                self.parents[child].add(parent)
+            self.parent |= dict.fromkeys(children, parent)
         self.shown: dict[tuple[object, ...], frozenset[str]] = {}
         self.html: dict[tuple[object, ...], str] = {}
 
     def ancestors(self, docname: str) -> set[str]:
-        """The page and every document above it, along every parent."""
-        found = {docname}
-        todo = [docname]
-        while todo:
-            for parent in self.parents.get(todo.pop(), ()):
-                if parent not in found:
-                    found.add(parent)
-                    todo.append(parent)
-        return found
+        """The page's chain of parents up to the root, as Sphinx marks them current."""
+        chain: list[str] = []
+        doc = docname
+        while doc in self.parent and doc not in chain:
+            chain.append(doc)
+            doc = self.parent[doc]
+        return set(chain)
 
     def shown_anywhere(self, args: tuple[object, ...], kwargs: dict[str, Any]) -> frozenset[str]:
         """The documents a sidebar with these arguments can list: the whole tree, expanded.
@@ -97,6 +95,31 @@ def forget_tree(app: Sphinx, env: BuildEnvironment) -> None:
     _trees.pop(env, None)
 
 
+def settle_parents(app: Sphinx, env: BuildEnvironment) -> None:
+    """Make the parent Sphinx picks for a page listed twice independent of reading order.
+
+    Every briefing is listed by its month (the book's tree) and by the printed
+    book's root (an orphan in HTML).  Sphinx takes as a page's parent the
+    parent read *last*, so a month read again in an incremental build would
+    take its briefings back from the print root, and their sidebars would
+    differ from a clean build's.  Order the parents: those outside the book's
+    tree first, then by name, so the book's own parent always wins, whatever
+    was read when.
+    """
+    includes = env.toctree_includes
+    root = env.config.root_doc
+    in_book = {root}
+    todo = [root]
+    while todo:
+        for child in includes.get(todo.pop(), ()):
+            if child not in in_book:
+                in_book.add(child)
+                todo.append(child)
+    order = sorted(includes, key=lambda parent: (parent in in_book, parent))
+    if list(includes) != order:
+        env.toctree_includes = {parent: includes[parent] for parent in order}
+
+
 def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Wrap the page's ``toctree()`` so that pages with the same sidebar share one resolution."""
     original: Callable[..., str] | None = context.get("toctree")
@@ -109,8 +132,10 @@ def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[s
     def toctree(**kwargs: Any) -> str:
         args = tuple(sorted((k, repr(v)) for k, v in kwargs.items()))
         shown = tree.shown_anywhere(args, kwargs)
-        # The page's own entry (if listed) differs from its siblings': a link to itself.
-        key = (folder, pagename if pagename in shown else None, frozenset(above & shown), args)
+        # The page's own entry (if listed) differs from its siblings': a link to itself
+        # (and a page that is not a document, genindex or search, is never "current").
+        own = pagename if pagename in shown or pagename not in app.env.all_docs else None
+        key = (folder, own, frozenset(above & shown), args)
         html = tree.html.get(key)
         if html is None:
             html = tree.html[key] = original(**kwargs)
@@ -121,5 +146,6 @@ def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
 def setup_navigation(app: Sphinx) -> None:
     app.connect("env-updated", forget_tree)
+    app.connect("env-updated", settle_parents, priority=100)  # before pages.pages_to_rewrite
     # Before the theme's handlers (500), which render the sidebar to see whether it is empty.
     app.connect("html-page-context", share_toctree, priority=450)

@@ -508,14 +508,17 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for doc in touched:
         entities |= domain.entities_in(doc)
     entities |= {eid for eid, rec in domain.entities.items() if rec.docname in touched}
-    same_salt = state.get("salt") == salt
+    before, now = domain.content_version()
+    # Only what this build read can have changed since this builder last wrote, unless
+    # another builder (sharing the doctrees) read changes in between: then recompute all.
+    same_salt = state.get("salt") == salt and state.get("version") == before
     new = {
         doc: old[doc]
         if same_salt and doc in old and not _may_have_changed(doc, keys, touched, entities)
         else _page_fingerprint(domain, doc, keys, salt)
         for doc, keys in domain.page_views.items()
     }
-    state["fingerprints"], state["salt"] = new, salt
+    state["fingerprints"], state["salt"], state["version"] = new, salt, now
     rewrite = {doc for doc, value in new.items() if old.get(doc) != value}
     rewrite |= _navigation_changes(env, state)
     return sorted(doc for doc in rewrite if doc in env.all_docs)
