@@ -510,7 +510,7 @@ def generate_entity_pages(
             written.append(target)
         kind_pages.append(f"{kind.id}/{INDEX_NAME}")
 
-    rows = _candidate_rows(pages, matcher, srcdir, cache, registry_key)
+    rows = _candidate_rows(pages, matcher, srcdir, cache, registry_key, conf.output_dir)
     candidates = out_dir / "candidates.md"
     write_generated(
         candidates,
@@ -544,6 +544,7 @@ def _candidate_rows(
     srcdir: Path,
     cache: SeedCache | None = None,
     registry_key: str = "",
+    output_dir: str = "briefings",
 ) -> list[tuple[str, str, int, list[str]]]:
     """Names that look like actors but are not in the registry, most frequent first; each logged once."""
     seen: dict[str, tuple[str, int, list[str]]] = {}
@@ -568,7 +569,7 @@ def _candidate_rows(
                     ctitle,
                     location=f"{srcdir / page.seed}:{line}",
                 )
-            docname = f"briefings/{page.slug}"
+            docname = f"{output_dir}/{page.slug}"
             seen[cname] = (title, count + 1, docs if docname in docs else [*docs, docname])
     return sorted(((n, t, c, d) for n, (t, c, d) in seen.items()), key=lambda r: (-r[2], r[0]))
 
