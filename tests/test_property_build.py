@@ -102,7 +102,7 @@ def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: l
             assert any(href == r.url for r in article.references), href
     # The pages that quote its sentences (entity backlinks, written as HTML) gain no markup either.
     for quoting in (book / "_build" / "html" / "entities").rglob("*.html"):
-        box = BeautifulSoup(quoting.read_text("utf-8"), "html.parser").select_one(".briefing-backlinks")
+        box = BeautifulSoup(quoting.read_text("utf-8"), "html.parser").select_one(".briefing-mentioned-in")
         if box is None:
             continue
         assert not box.find(["script", "iframe", "img", "embed", "style", "math", "pre", "table", "blockquote"])
