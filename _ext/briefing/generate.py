@@ -438,8 +438,9 @@ def generate_pages(
         if known is None or known[0] != key or known[1] != _file_hash(target):
             text = render_briefing(page, MentionLinker(matcher, conf.link_mentions))
             write_generated(target, page.seed, text)
-            if _file_hash(target) == body_hash(with_marker(page.seed, text)):
-                cache.pages[str(target)] = (key, body_hash(with_marker(page.seed, text)))
+            written_hash = body_hash(with_marker(page.seed, text))
+            if _file_hash(target) == written_hash:
+                cache.pages[str(target)] = (key, written_hash)
             else:  # a page a person owns: checked (and warned about) again next build
                 cache.pages.pop(str(target), None)
             cache.dirty = True

@@ -80,22 +80,20 @@ def draw_pending(app: Sphinx, exception: Exception | None) -> None:
     command = [str(app.config.graphviz_dot), *map(str, app.config.graphviz_dot_args), "-Tsvg"]
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
-        if _run([*command, "-O", *map(str, chunk)], folder) is None and all(
-            gv.with_name(gv.name + ".svg").is_file() for gv in chunk
-        ):
+        if _run([*command, "-O", *map(str, chunk)], folder) is None and all(_drawn(gv).is_file() for gv in chunk):
             for gv in chunk:
                 _keep(gv)
             continue
         # Something failed: whatever dot left is not to be trusted; each graph alone.
         for gv in chunk:
-            gv.with_name(gv.name + ".svg").unlink(missing_ok=True)
+            _drawn(gv).unlink(missing_ok=True)
         failed = []
         for gv in chunk:
             error = _run([*command, "-O", str(gv)], folder)
-            if error is None and gv.with_name(gv.name + ".svg").is_file():
+            if error is None and _drawn(gv).is_file():
                 _keep(gv)
             else:
-                gv.with_name(gv.name + ".svg").unlink(missing_ok=True)
+                _drawn(gv).unlink(missing_ok=True)
                 failed.append((gv, error or "no drawing"))
         for gv, error in failed:
             logger.warning(
@@ -116,9 +114,14 @@ def _run(command: list[str], folder: Path) -> str | None:
     return None if result.returncode == 0 else result.stderr.decode("utf-8", "replace").strip() or "dot failed"
 
 
+def _drawn(gv: Path) -> Path:
+    """Where ``dot -O`` writes the drawing of name.gv: name.gv.svg."""
+    return gv.with_name(gv.name + ".svg")
+
+
 def _keep(gv: Path) -> None:
-    """dot -O writes name.gv.svg: move it where the page points (name.svg)."""
-    gv.with_name(gv.name + ".svg").replace(gv.with_suffix(".svg"))
+    """Move the drawing where the page points (name.svg)."""
+    _drawn(gv).replace(gv.with_suffix(".svg"))
     gv.unlink()
 
 

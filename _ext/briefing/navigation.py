@@ -26,7 +26,7 @@ from docutils import nodes
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -90,6 +90,18 @@ def _tree(app: Sphinx) -> _Tree:
     return tree
 
 
+def descendants(parent: str, tree: Mapping[str, Sequence[str]]) -> set[str]:
+    """Every document under ``parent`` in a toctree map (parent -> children)."""
+    found: set[str] = set()
+    todo = [parent]
+    while todo:
+        for child in tree.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
 def forget_tree(app: Sphinx, env: BuildEnvironment) -> None:
     """After reading: the toctree may have changed."""
     _trees.pop(env, None)
@@ -108,13 +120,7 @@ def settle_parents(app: Sphinx, env: BuildEnvironment) -> None:
     """
     includes = env.toctree_includes
     root = env.config.root_doc
-    in_book = {root}
-    todo = [root]
-    while todo:
-        for child in includes.get(todo.pop(), ()):
-            if child not in in_book:
-                in_book.add(child)
-                todo.append(child)
+    in_book = {root} | descendants(root, includes)
     order = sorted(includes, key=lambda parent: (parent in in_book, parent))
     if list(includes) != order:
         env.toctree_includes = {parent: includes[parent] for parent in order}

@@ -31,6 +31,7 @@ from .directives import long_date
 from .domain import BriefingDomain, get_domain
 from .graphs import BATCH_BUILDERS, briefing_graph, setup_graphs
 from .jsonio import external_mentions
+from .navigation import descendants
 from .placeholders import briefing_view, view_node
 from .views import BookViews, DocMentions, TakeawayFilter, fingerprint
 
@@ -452,17 +453,6 @@ def _may_have_changed(docname: str, keys: list[tuple[str, ...]], touched: set[st
     return False
 
 
-def _descendants(parent: str, tree: dict[str, tuple[str, ...]]) -> set[str]:
-    found: set[str] = set()
-    todo = [parent]
-    while todo:
-        for child in tree.get(todo.pop(), ()):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
-
-
 def _navigation_changes(env: BuildEnvironment, state: dict[str, Any]) -> set[str]:
     """Pages whose navigation (sidebar, previous/next) differs from when they were last written.
 
@@ -481,11 +471,11 @@ def _navigation_changes(env: BuildEnvironment, state: dict[str, Any]) -> set[str
     changed = {doc for doc, rel in relations.items() if old_relations.get(doc) != rel}
     # Only the tree the sidebar shows: the one under the root document (the PDF's
     # root, briefings/print, lists every briefing too, but no page shows it).
-    shown = {env.config.root_doc} | _descendants(env.config.root_doc, tree)
+    shown = {env.config.root_doc} | descendants(env.config.root_doc, tree)
     parents = {p for p in set(tree) | set(old_tree) if p in shown and tree.get(p) != old_tree.get(p)}
     parents |= {rel[0] for doc, rel in relations.items() if rel[0] and titles.get(doc) != old_titles.get(doc)}
     for parent in parents:
-        changed |= {parent} | _descendants(parent, tree)
+        changed |= {parent} | descendants(parent, tree)
     return changed
 
 

@@ -97,6 +97,7 @@ class BookViews:
         mentions: Mapping[str, list[MentionRecord]],
     ) -> None:
         self.briefings, self.takeaways, self.entities, self.mentions = briefings, takeaways, entities, mentions
+        self._co_mentions: dict[str, Counter[str]] = {}
 
     # -- indexes, each built once ------------------------------------------
     @cached_property
@@ -288,10 +289,6 @@ class BookViews:
             together.pop(eid, None)
             cache[eid] = together
         return cache[eid]
-
-    @cached_property
-    def _co_mentions(self) -> dict[str, Counter[str]]:
-        return {}
 
     def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
         """Co-mention edges (a, b, briefings shared) between entities of ``kinds``, heaviest first.
