@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+import re
 import time
+import unicodedata
 
+import ahocorasick
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.mentions import Matcher, find_candidates
+from briefing.mentions import Matcher, Mention, find_candidates, normalise
 from briefing.registry import load_registry
 from briefing.render import MentionLinker
 from tests.conftest import ROOT
@@ -63,6 +69,85 @@ def test_matcher_is_one_pass_at_ten_thousand_aliases() -> None:
     mentions = matcher.find(text)
     assert time.perf_counter() - start < 2.0
     assert len(mentions) == 6_000
+
+
+def reference_find(aliases: dict[str, list[str]], text: str) -> list[Mention]:
+    """The matcher's rules, one match at a time in plain Python: what Matcher.find must return."""
+
+    def word(ch: str) -> bool:
+        return ch.isascii() and (ch.isalnum() or ch == "_")
+
+    keys: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    for alias, ids in aliases.items():
+        key = normalise(alias)[0]
+        if key.strip():
+            acronym = bool(re.fullmatch(r"[A-Z][A-Z0-9.&]{0,5}", alias))
+            old_ids, old_exact = keys.get(key, ((), None))
+            exact = unicodedata.normalize("NFKC", alias) if acronym and old_exact is None else old_exact
+            keys[key] = (tuple(dict.fromkeys([*old_ids, *ids])), exact)
+    if not keys or not text:
+        return []
+    automaton = ahocorasick.Automaton()
+    for key, (key_ids, exact) in keys.items():
+        automaton.add_word(key, (key, key_ids, exact))
+    automaton.make_automaton()
+    norm, origin = normalise(text)
+    out = []
+    for last, (key, key_ids, exact) in automaton.iter_long(norm):
+        first = last - len(key) + 1
+        if word(key[0]) and first > 0 and word(norm[first - 1]):
+            continue  # a Latin key inside a word
+        if word(key[-1]) and last + 1 < len(norm) and word(norm[last + 1]):
+            continue
+        start, end = origin[first], origin[last] + 1
+        if exact is not None and unicodedata.normalize("NFKC", text[start:end]) != exact:
+            continue  # an acronym not in capitals
+        out.append(Mention(start, end, key_ids))
+    return out
+
+
+# Kanji and kana, Latin letters and digits in both widths, characters whose folded form
+# is longer (ß, ﬁ, İ) or made of two (ｶﾞ), punctuation, spaces and a NUL.
+PIECES = [*"国連中ロ米アジ", *"UNSCOusnc", *"ＵＮＳｕｎ", *"01０_", "ß", "ﬁ", "İ", "ｶﾞ", *". &・（）", "\0"]
+KEYS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=4).map("".join)
+ALIASES = st.dictionaries(
+    st.one_of(KEYS, st.sampled_from(["UN", "US", "U.S.", "SCO", "G20", "Ｕ.Ｓ.", "AT&T", "us", "国連", "ss"])),
+    st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=2),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    ALIASES,
+    st.lists(st.sampled_from([*PIECES, "UN", "US", "SCO", "国連", " the "]), max_size=60),
+    st.sampled_from([1, 2, 3, 500]),
+)
+def test_matcher_finds_what_the_rules_say(aliases: dict[str, list[str]], pieces: list[str], repeat: int) -> None:
+    # Repeated, some texts are long: find() pauses the garbage collector for those.
+    text = "".join(pieces) * repeat
+    mentions = Matcher(aliases).find(text)
+    assert mentions == reference_find(aliases, text)
+    assert all(type(m) is Mention for m in mentions)
+
+
+def test_matcher_agrees_with_the_rules_on_a_long_text() -> None:
+    aliases = {name: [name.lower()] for name in ["UN", "US", "SCO", "Wang Yi", "国連", "上海協力機構", "ロシア"]}
+    text = "国連とUNESCO、the US and us, ＳＣＯ（上海協力機構）、Wang Yi氏、ロシア、ﬁnal straße。" * 500
+    assert Matcher(aliases).find(text) == reference_find(aliases, text)
+
+
+def test_long_texts_leave_the_garbage_collector_as_they_found_it() -> None:
+    matcher, text = Matcher({"国連": ["un"]}), "国連と" * 10_000
+    assert gc.isenabled()
+    assert len(matcher.find(text)) == 10_000
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert len(matcher.find(text)) == 10_000
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ Knows nothing of MyST or Sphinx.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,6 +67,17 @@ def _is_word_char(ch: str) -> bool:
 
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9.&]{0,5}$")
 
+# For bytes.translate: 1 for the (ASCII) word characters of _is_word_char, 0 for any other byte.
+_WORD_BYTES = bytes(_is_word_char(chr(b)) for b in range(256))
+
+# What the automaton stores for each key: (len(key) - 1, entity ids, whether any check
+# applies, whether the key starts with a word character, whether it ends with one, the
+# acronym as written or None).
+_Payload = tuple[int, tuple[str, ...], bool, bool, bool, str | None]
+
+# From this length on (in characters), find() pauses the garbage collector: see there.
+_PAUSE_GC = 20_000
+
 
 class Matcher:
     """An automaton over every alias of a registry: build once, match many texts."""
@@ -80,10 +92,13 @@ class Matcher:
             exact = unicodedata.normalize("NFKC", alias) if _ACRONYM_RE.match(alias) else None
             old_ids, old_exact = table.get(key, ((), None))
             table[key] = (tuple(dict.fromkeys((*old_ids, *ids))), exact if old_exact is None else old_exact)
+        self._words = False  # whether any key starts or ends with a word character
         for key, (ids, exact) in table.items():
             latin_start, latin_end = _is_word_char(key[0]), _is_word_char(key[-1])
-            checks = latin_start or latin_end or exact is not None  # most (Japanese) aliases need none
-            self._automaton.add_word(key, (len(key), ids, checks, exact, latin_start, latin_end))
+            checks = latin_start or latin_end or exact is not None  # most (Japanese) keys need none
+            self._words |= latin_start or latin_end
+            payload: _Payload = (len(key) - 1, ids, checks, latin_start, latin_end, exact)
+            self._automaton.add_word(key, payload)
         self._empty = not table
         if not self._empty:
             self._automaton.make_automaton()
@@ -93,34 +108,61 @@ class Matcher:
         if self._empty or not text:
             return []
         norm, origin = normalise(text)
-        size = len(norm)
+        # word[i]: 1 if norm[i] is a word character, else 0; and one 0 more at the end, so
+        # that both word[len(norm)] (after the text) and word[-1] (before it) read as none.
+        # Each character outside ASCII becomes one "?" (a 0): the indices are those of norm.
+        word = norm.encode("ascii", "replace").translate(_WORD_BYTES) + b"\0" if self._words else b""
+        if len(norm) < _PAUSE_GC:
+            return self._find(text, norm, origin, word)
+        # A long text makes many Mentions (about one every 25 characters), all of them
+        # tracked by the cyclic garbage collector, which would run every 700 of them and
+        # look through them again and again (the whole heap, now and then), though tuples
+        # of numbers and strings can never form a cycle: that was a good part of the time.
+        # So it waits until the list is made; callers use the list and drop it, most often
+        # before it next runs.  It is left as it was found, even on an error.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._find(text, norm, origin, word)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _find(self, text: str, norm: str, origin: Sequence[int], word: bytes) -> list[Mention]:
+        """find() once ``text`` is normalised (``norm``, ``origin``) and ``word`` made."""
         make = tuple.__new__  # a Mention without the Python-level __new__ of a NamedTuple
-
-        def accepted(end_index: int, payload: tuple[int, tuple[str, ...], bool, str | None, bool, bool]) -> bool:
-            """The checks of a Latin alias or an acronym (few matches need them)."""
-            length, _ids, _checks, exact, latin_start, latin_end = payload
-            start_index = end_index - length + 1
-            if latin_start and start_index > 0 and _is_word_char(norm[start_index - 1]):
-                return False
-            if latin_end and end_index + 1 < size and _is_word_char(norm[end_index + 1]):
-                return False
-            start, end = origin[start_index], origin[end_index] + 1
-            return exact is None or unicodedata.normalize("NFKC", text[start:end]) == exact
-
-        # iter_long: at each position the longest alias, then go on after it.  This runs
-        # once per mention, so it is a comprehension with the common case inline.
+        # iter_long: at each position the longest key, then go on after it; it gives the
+        # index in norm of the match's last character and the key's payload (see _Payload).
+        # A match that fails its checks is dropped (the search does not come back for a
+        # shorter one).  This runs once per match, so the checks are inline, and those of
+        # a Latin key only look up the characters around the match in ``word``.
         matches = self._automaton.iter_long(norm)
         if isinstance(origin, range):  # nothing folded beyond case: positions are the text's own
             return [
-                make(Mention, (end - payload[0] + 1, end + 1, payload[1]))
-                for end, payload in matches
-                if not payload[2] or accepted(end, payload)
+                make(Mention, (last - p[0], last + 1, p[1]))
+                for last, p in matches
+                if not p[2]
+                or (
+                    not (p[3] and word[last - p[0] - 1])
+                    and not (p[4] and word[last + 1])
+                    and (p[5] is None or _is_exact(text, last - p[0], last + 1, p[5]))
+                )
             ]
         return [
-            make(Mention, (origin[end - payload[0] + 1], origin[end] + 1, payload[1]))
-            for end, payload in matches
-            if not payload[2] or accepted(end, payload)
+            make(Mention, (origin[last - p[0]], origin[last] + 1, p[1]))
+            for last, p in matches
+            if not p[2]
+            or (
+                not (p[3] and word[last - p[0] - 1])
+                and not (p[4] and word[last + 1])
+                and (p[5] is None or _is_exact(text, origin[last - p[0]], origin[last] + 1, p[5]))
+            )
         ]
+
+
+def _is_exact(text: str, start: int, end: int, exact: str) -> bool:
+    """Whether the acronym ``exact`` matched ``text[start:end]`` as written (in capitals)."""
+    return unicodedata.normalize("NFKC", text[start:end]) == exact
 
 
 def naive_find(aliases: Mapping[str, Sequence[str]], text: str) -> int:
