@@ -55,6 +55,14 @@ def test_related_is_at_most_five_and_empty_without_shared_entities() -> None:
     assert views.related("briefings/alone") == ()
 
 
+def test_related_shows_the_five_rarest_shared_entities_only() -> None:
+    many = [f"e{i}" for i in range(8)]
+    views = book({"a": ("", [*many, "common"]), "b": ("", [*many, "common"])} | {x: ("", ["common"]) for x in "cde"})
+    (first, *_rest) = views.related("briefings/a")
+    assert first.docname == "briefings/b"
+    assert first.shared == ("e0", "e1", "e2", "e3", "e4")  # what the page shows, nothing the reader cannot see
+
+
 def test_entity_view_newest_first_with_first_and_last_seen() -> None:
     views = book({"old": ("2024-05-01", ["wang", "SCO"]), "new": ("2025-02-28", ["wang"]), "undated": ("", ["wang"])})
     view = views.entity("wang")

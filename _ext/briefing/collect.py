@@ -4,6 +4,13 @@ At ``doctree-read`` every ``{mention}`` in a page becomes a :class:`MentionRecor
 (entity, the anchor of its paragraph, the sentence) in the domain, and every
 takeaway learns which entities it mentions.  What the book shows of them is
 in :mod:`.views` and :mod:`.pages`.
+
+A briefing names an entity every few dozen characters, so mentions are most of
+a page's nodes, and every transform, the search indexer and the writer walk
+them all (and Sphinx keeps every doctree read in memory until it is written).
+So once recorded, a mention that does not link is left as plain text, and one
+that links becomes a reference when the page is written, by one handler
+that knows its target from the registry (:func:`resolve_mentions`).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from .domain import MentionRecord, get_domain, registry_for
+from .placeholders import mention
 from .registry import reading_key
 
 if TYPE_CHECKING:
@@ -56,12 +64,10 @@ class Sentences:
         return self.text[start : m_start if m_start > start else m_end].strip() or self.text.strip()
 
 
-def _mentions_in(block: nodes.Element) -> Iterator[tuple[nodes.inline, int]]:
-    """Each mention (an inline with entities) in ``block`` with where it starts in ``block.astext()``."""
+def _mentions_in(block: nodes.Element) -> Iterator[tuple[mention, int]]:
+    """Each mention in ``block`` with where it starts in ``block.astext()``."""
     offset = 0
-    for node in block.findall(
-        lambda n: isinstance(n, nodes.Text) or (isinstance(n, nodes.inline) and n.get("entities"))
-    ):
+    for node in block.findall(lambda n: isinstance(n, nodes.Text | mention)):
         if isinstance(node, nodes.Text):
             offset += len(node.astext())
         else:
@@ -108,19 +114,72 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         sentences = Sentences(block.astext())
         anchor = sys.intern(anchor)
         seen: dict[str, str] = {}  # one string per sentence, however many mentions it holds
-        for inline, offset in found:
+        for node, offset in found:
             sentence = sentences.at(offset)
             sentence = seen.setdefault(sentence, sentence)
-            linked = isinstance(inline.parent, nodes.Element) and inline.parent.tagname == "pending_xref"
             # Entity ids and anchors recur across the book: interned, each is stored (and pickled) once.
-            records += [MentionRecord(sys.intern(eid), anchor, sentence, linked) for eid in inline["entities"]]
+            records += [MentionRecord(sys.intern(eid), anchor, sentence, node["link"]) for eid in node["entities"]]
     domain = get_domain(app.env)
     domain.set_mentions(docname, records)
     for box in doctree.findall(nodes.container):
         tid = box.get("briefing-takeaway")
         if tid in domain.takeaways and domain.takeaways[tid].docname == docname:
-            inside = [i for n in box.findall(nodes.inline) for i in n.get("entities", ())]
+            inside = [i for n in box.findall(mention) for i in n["entities"]]
             domain.takeaways[tid] = domain.takeaways[tid]._replace(entities=tuple(dict.fromkeys(inside)))
+    plain_text_for_unlinked(doctree)
+
+
+def plain_text_for_unlinked(doctree: nodes.Element) -> None:
+    """Replace each recorded mention that does not link by its text, joined with the text around it."""
+    parents: dict[int, nodes.Element] = {}
+    for node in list(doctree.findall(mention)):
+        if not node["link"] and isinstance(node.parent, nodes.Element):
+            parents[id(node.parent)] = node.parent
+            node.parent.replace(node, nodes.Text(node.astext()))
+    for parent in parents.values():
+        merged: list[nodes.Node] = []
+        for child in parent.children:
+            if isinstance(child, nodes.Text) and merged and isinstance(merged[-1], nodes.Text):
+                merged[-1] = nodes.Text(merged[-1].astext() + child.astext())
+            else:
+                merged.append(child)
+        if len(merged) < len(parent.children):
+            del parent[:]
+            parent.extend(merged)
+
+
+def resolve_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Each mention that links becomes a link to its entity's page (plain text in the PDF).
+
+    At ``doctree-resolved``, for every builder (LaTeX: on the assembled book).
+    With ``latex_show_pagerefs`` every link in the PDF gets "(ページ N)"; after each
+    name in the article that would drown the text, so there a mention is its name
+    only.  An unknown entity is a ``briefing.unknown-target`` warning.
+    """
+    domain = get_domain(app.env)
+    builder = app.builder
+    plain = builder.format == "latex"
+    uris: dict[str, str] = {}  # one relative URI per entity page, however often it is named
+    for node in list(doctree.findall(mention)):
+        if not node["link"] or not isinstance(node.parent, nodes.Element):
+            continue
+        eid = node["entities"][0]
+        entity = domain.entities.get(eid)
+        text = node.astext()
+        replacement: nodes.Node
+        if entity is None:
+            logger.warning("unknown %s %r", "entity", eid, type="briefing", subtype="unknown-target", location=node)
+            replacement = nodes.inline(text, text, classes=["briefing-mention"])
+        elif plain:
+            replacement = nodes.Text(text)
+        else:
+            uri = uris.get(entity.docname)
+            if uri is None:
+                uri = uris[entity.docname] = builder.get_relative_uri(docname, entity.docname)
+            replacement = nodes.reference(
+                "", text, internal=True, refuri=uri, reftitle=entity.name_ja, classes=["briefing-mention"]
+            )
+        node.parent.replace(node, replacement)
 
 
 # --------------------------------------------------------------------------- PDF index readings
@@ -148,5 +207,7 @@ def write_mendex_dictionary(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_mentions(app: Sphinx) -> None:
+    app.add_node(mention)
     app.connect("doctree-read", collect_mentions)
+    app.connect("doctree-resolved", resolve_mentions)
     app.connect("build-finished", write_mendex_dictionary)

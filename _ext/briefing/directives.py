@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .domain import BriefingRecord, EntityRecord, TakeawayRecord, get_domain
-from .placeholders import view_node
+from .placeholders import mention, view_node
 from .registry import reading_key
 
 if TYPE_CHECKING:
@@ -292,15 +292,9 @@ class MentionRole(SphinxRole):
         _has_title, shown, target = split_explicit_title(self.text)
         nolink = target.startswith("!")
         ids = [t for t in target.lstrip("!").split(",") if t]
-        inline = nodes.inline(shown, shown, classes=["briefing-mention"])
-        inline["entities"] = ids
-        if nolink or len(ids) != 1:
-            return [inline], []
-        ref = addnodes.pending_xref(
-            "", inline, refdomain="briefing", reftype="entity", reftarget=ids[0], refexplicit=True, refwarn=True
-        )
-        self.set_source_info(ref)
-        return [ref], []
+        node = mention(shown, shown, classes=["briefing-mention"], entities=ids, link=not nolink and len(ids) == 1)
+        self.set_source_info(node)
+        return [node], []
 
 
 def setup_directives(app: Sphinx) -> None:

@@ -11,19 +11,30 @@ sidebar shows of the tree depends only on
 
 So the HTML of Sphinx's ``toctree()`` template function is kept per (folder,
 current entries, arguments) and reused: the 365 briefings of a year, or the
-500 entity pages, share a handful of sidebars.  A test builds the book with
-and without this and compares every page.  ``briefing_navigation_cache =
-False`` turns it off.
+500 entity pages, share a handful of sidebars.
+
+The theme (pydata-sphinx-theme, under sphinx-book-theme) then turns that HTML
+into its sidebar with BeautifulSoup, and first renders the sidebar templates
+once more only to see whether they are empty.  The navigation template is never
+empty here, so it is left out of that check and put back after it; and the
+theme's sidebar HTML is kept, like Sphinx's, per toctree HTML and arguments.
+
+A test builds the book with and without all this and compares every page.
+``briefing_navigation_cache = False`` turns it off.
 """
 
 from __future__ import annotations
 
 import posixpath
 import weakref
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+from . import cache as build_cache
+from .domain import get_domain
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -43,8 +54,14 @@ class _Tree:
         self.parent: dict[str, str] = {}
         for parent, children in env.toctree_includes.items():
             self.parent |= dict.fromkeys(children, parent)
-        self.shown: dict[tuple[object, ...], frozenset[str]] = {}
+        # What shown_anywhere found, kept between builds while no document is read
+        # again (resolving the whole tree costs seconds in a large book).
+        self.shown_file = Path(app.doctreedir) / "briefing-navigation.pickle"
+        self.shown_key = repr((get_domain(env).content_version()[1], app.builder.name, sorted(app.builder.tags)))
+        self.shown: dict[tuple[object, ...], frozenset[str]] = build_cache.load(self.shown_file, self.shown_key) or {}
+        self.shown_changed = False
         self.html: dict[tuple[object, ...], str] = {}
+        self.nav: dict[tuple[object, ...], str] = {}  # the theme's sidebar HTML
 
     def ancestors(self, docname: str) -> set[str]:
         """The page's chain of parents up to the root, as Sphinx marks them current."""
@@ -77,7 +94,13 @@ class _Tree:
                 if uri in uris:
                     found.add(uris[uri])
             self.shown[args] = frozenset(found)
+            self.shown_changed = True
         return self.shown[args]
+
+    def save(self) -> None:
+        if self.shown_changed:
+            build_cache.save(self.shown_file, self.shown_key, self.shown)
+            self.shown_changed = False
 
 
 _trees: weakref.WeakKeyDictionary[BuildEnvironment, _Tree] = weakref.WeakKeyDictionary()
@@ -100,6 +123,12 @@ def descendants(parent: str, tree: Mapping[str, Sequence[str]]) -> set[str]:
                 found.add(child)
                 todo.append(child)
     return found
+
+
+def save_tree(app: Sphinx, exception: Exception | None) -> None:
+    tree = _trees.get(app.env)
+    if tree is not None and exception is None:
+        tree.save()
 
 
 def forget_tree(app: Sphinx, env: BuildEnvironment) -> None:
@@ -150,8 +179,56 @@ def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["toctree"] = toctree
 
 
+#: The theme's navigation template (sphinx-book-theme), never empty in this book.
+NAV_TEMPLATE = "sbt-sidebar-nav.html"
+
+
+def _suffixed(template: str) -> str:
+    return template if posixpath.splitext(template)[1] else f"{template}.html"
+
+
+def defer_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Before the theme's check for empty sidebar templates: take the navigation out of it."""
+    sidebars = context.get("sidebars")
+    if not app.config.briefing_navigation_cache or not isinstance(sidebars, list):
+        return
+    names = [_suffixed(t) for t in sidebars]
+    if NAV_TEMPLATE in names:
+        context["briefing_sidebars"] = names
+        context["sidebars"] = [t for t in names if t != NAV_TEMPLATE]
+
+
+def share_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """After the theme's handlers: the navigation back in its place, its HTML shared among pages."""
+    names: list[str] | None = context.pop("briefing_sidebars", None)
+    if names is None:
+        return
+    kept = {_suffixed(t) for t in context.get("sidebars") or ()}
+    context["sidebars"] = [t for t in names if t == NAV_TEMPLATE or t in kept]
+    original: Callable[..., Any] | None = context.get("generate_toctree_html")
+    toctree: Callable[..., str] | None = context.get("toctree")
+    if original is None or toctree is None:
+        return
+    nav = _tree(app).nav
+
+    def generate_toctree_html(kind: str, startdepth: int = 1, show_nav_level: int = 1, **kwargs: Any) -> Any:
+        if kind != "sidebar" or startdepth != 0:
+            return original(kind, startdepth, show_nav_level, **kwargs)
+        # The theme's HTML depends only on the toctree HTML (shared, see share_toctree) and these.
+        key = (toctree(**kwargs), show_nav_level, tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
+        html = nav.get(key)
+        if html is None:
+            html = nav[key] = str(original(kind, startdepth, show_nav_level, **kwargs))
+        return html
+
+    context["generate_toctree_html"] = generate_toctree_html
+
+
 def setup_navigation(app: Sphinx) -> None:
     app.connect("env-updated", forget_tree)
+    app.connect("build-finished", save_tree)
     app.connect("env-updated", settle_parents, priority=100)  # before pages.pages_to_rewrite
     # Before the theme's handlers (500), which render the sidebar to see whether it is empty.
     app.connect("html-page-context", share_toctree, priority=450)
+    app.connect("html-page-context", defer_sidebar_nav, priority=450)
+    app.connect("html-page-context", share_sidebar_nav, priority=900)  # after every theme handler

@@ -25,7 +25,6 @@ from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 from .directives import long_date
 from .domain import BriefingDomain, get_domain
@@ -48,6 +47,7 @@ logger = logging.getLogger(__name__)
 GRAPH_KINDS = frozenset({"actor", "forum"})
 #: Builders whose pages link one another by relative URI: long lists are written as HTML.
 RAW_HTML_BUILDERS = frozenset({"html", "dirhtml", "epub"})
+SEPARATOR_HTML = '<span class="briefing-sep">、</span>'
 
 
 # --------------------------------------------------------------------------- small node makers
@@ -58,30 +58,65 @@ class Context:
     (``page``) and the document being written (``docname``, where links start from; in a
     LaTeX build the whole book is one document)."""
 
-    def __init__(self, app: Sphinx, page: str, docname: str) -> None:
+    def __init__(self, app: Sphinx, page: str, docname: str, uris: dict[str, str] | None = None) -> None:
         self.app, self.page, self.docname = app, page, docname
         self.domain: BriefingDomain = get_domain(app.env)
         self.views: BookViews = self.domain.book_views()
         self.builder: Builder = app.builder
         self.language = app.config.language
         self.html = app.builder.format == "html"
+        self._uris: dict[str, str] = {} if uris is None else uris  # docname → URI from ``docname``
 
     def date(self, iso: str) -> str:
         return _long_date(iso, self.language) if iso else ""
 
-    def link(self, docname: str, anchor: str, text: str, classes: Iterable[str] = ()) -> nodes.Node:
-        inner = nodes.inline(text, text, classes=list(classes))
-        return make_refnode(self.builder, self.docname, docname, anchor, inner, text)
+    def uri(self, docname: str) -> str:
+        """The relative URI of ``docname`` from the page being written (computed once per page)."""
+        uri = self._uris.get(docname)
+        if uri is None:
+            uri = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+        return uri
 
-    def entity(self, eid: str, *, badge: bool = False) -> nodes.Node:
+    def link(self, docname: str, anchor: str, text: str, classes: Iterable[str] = ()) -> nodes.Node:
+        """What ``make_refnode`` makes, with the URI from :meth:`uri`."""
+        ref = nodes.reference("", "", nodes.inline(text, text, classes=list(classes)), internal=True, reftitle=text)
+        if docname == self.docname and anchor:
+            ref["refid"] = anchor
+        else:
+            ref["refuri"] = self.uri(docname) + (f"#{anchor}" if anchor else "")
+        return ref
+
+    def _entity_link(self, eid: str, badge: bool) -> tuple[str, str, list[str]] | None:
+        """(docname, name, classes) of a link to an entity, or None for an unknown id."""
         rec = self.domain.entities.get(eid)
         if rec is None:
-            return nodes.Text(eid)
+            return None
         classes = ["briefing-entity-ref", f"briefing-{rec.kind}"]
         if badge:
             colour = "sd-bg-primary sd-bg-text-primary" if rec.kind == "actor" else "sd-bg-info sd-bg-text-info"
             classes += ["sd-sphinx-override", "sd-badge", *colour.split()]
-        return self.link(rec.docname, "", rec.name_ja if not _english(self.language) else rec.name_en, classes)
+        return rec.docname, rec.name_ja if not _english(self.language) else rec.name_en, classes
+
+    def entity(self, eid: str, *, badge: bool = False) -> nodes.Node:
+        found = self._entity_link(eid, badge)
+        if found is None:
+            return nodes.Text(eid)
+        docname, name, classes = found
+        return self.link(docname, "", name, classes)
+
+    def link_html(self, docname: str, text: str, classes: Iterable[str] = ()) -> str:
+        """:meth:`link` as HTML (for :data:`RAW_HTML_BUILDERS`), every text escaped."""
+        span = f'<span class="{html.escape(" ".join(classes))}">' if classes else "<span>"
+        uri = html.escape(self.uri(docname))
+        return f'<a class="reference internal" href="{uri}">{span}{html.escape(text)}</span></a>'
+
+    def entities_html(self, eids: Iterable[str], *, badge: bool = False) -> str:
+        """Links to entities as HTML, with the separators :meth:`separated` puts between them."""
+        out = []
+        for eid in eids:
+            found = self._entity_link(eid, badge)
+            out.append(html.escape(eid) if found is None else self.link_html(found[0], found[1], found[2]))
+        return SEPARATOR_HTML.join(out)
 
     def separated(self, parts: list[nodes.Node], sep: str = "、") -> list[nodes.Node]:
         """Parts with a separator between them (hidden by CSS between badges in HTML)."""
@@ -183,7 +218,7 @@ def _mentioned_in_html(ctx: Context, docs: Iterable[DocMentions]) -> str:
     """
     out = ['<ul class="briefing-mentioned-in simple">']
     for row in docs:
-        uri = html.escape(ctx.builder.get_relative_uri(ctx.docname, row.docname))
+        uri = html.escape(ctx.uri(row.docname))
         date = f" ({html.escape(ctx.date(row.date))})" if row.date else ""
         times = html.escape(" — " + _("%d mentions") % row.times)
         out.append(
@@ -207,12 +242,22 @@ def make_related(ctx: Context) -> list[nodes.Node]:
         return []
     box = nodes.container(classes=["briefing-related", "no-search"])
     box += _rubric(_("Related briefings"))
+    if ctx.builder.name in RAW_HTML_BUILDERS:  # as nodes below, written out directly (see _mentioned_in_html)
+        shares = html.escape(" — " + _("shares") + " ")
+        items = [
+            f"<li><p>{ctx.link_html(rel.docname, rel.title)}"
+            f"{html.escape(f' ({ctx.date(rel.date)})') if rel.date else ''}"
+            f"{shares}{ctx.entities_html(rel.shared)}</p></li>"
+            for rel in related
+        ]
+        box += nodes.raw("", '<ul class="simple">\n' + "\n".join(items) + "\n</ul>", format="html")
+        return [box]
     rows = []
     for rel in related:
         head = _para(ctx.link(rel.docname, "", rel.title))
         if rel.date:
             head += nodes.Text(f" ({ctx.date(rel.date)})")
-        shared = [ctx.entity(e) for e in rel.shared[:5]]
+        shared = [ctx.entity(e) for e in rel.shared]
         head += nodes.Text(" — " + _("shares") + " ")
         head.extend(ctx.separated(shared))
         rows.append([head])
@@ -228,8 +273,11 @@ def make_header(ctx: Context) -> list[nodes.Node]:
         if kind not in GRAPH_KINDS:
             continue
         label = (kinds[kind].name_en if _english(ctx.language) else kinds[kind].name_ja) if kind in kinds else kind
-        badges = ctx.separated([ctx.entity(e, badge=True) for e in ids])
-        out.append(_field(label, *badges))
+        if ctx.builder.name in RAW_HTML_BUILDERS:  # a briefing names dozens: written out directly
+            raw = nodes.raw("", f"<p>{ctx.entities_html(ids, badge=True)}</p>", format="html")
+            out.append(nodes.field("", nodes.field_name(label, label), nodes.field_body("", raw)))
+        else:
+            out.append(_field(label, *ctx.separated([ctx.entity(e, badge=True) for e in ids])))
     out.append(_field(_("Takeaways"), nodes.Text(str(ctx.views.takeaway_counts[ctx.page]))))
     return out
 
@@ -531,8 +579,13 @@ def delete_removed_outputs(app: Sphinx, exception: Exception | None) -> None:
 
 
 def fill_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    contexts: dict[str, Context] = {}  # one per page shown
+    uris: dict[str, str] = {}  # shared: every link starts from the page written
     for node in list(doctree.findall(briefing_view)):
-        ctx = Context(app, node.get("page") or docname, docname)
+        page = node.get("page") or docname
+        ctx = contexts.get(page)
+        if ctx is None:
+            ctx = contexts[page] = Context(app, page, docname, uris)
         replacement = render(ctx, node["view"], node["params"])
         if isinstance(node.parent, nodes.field_list):
             node.replace_self([n for n in replacement if isinstance(n, nodes.field)])

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -75,24 +74,5 @@ class JoinCJKLines(SphinxTransform):
                 texts[i].parent.replace(texts[i], nodes.Text(new))
 
 
-class PlainMentionsInPrint(SphinxPostTransform):
-    """In the PDF a mention in the prose is plain text, not a link.
-
-    With ``latex_show_pagerefs`` every link gets "(ページ N)"; after each name in
-    the article that would drown the text.  The backlinks on entity pages, the
-    related briefings and every other cross-reference keep their page numbers.
-    """
-
-    default_priority = 20  # after ReferencesResolver (10) has made the links
-    formats = ("latex",)
-
-    def run(self, **kwargs: object) -> None:
-        for ref in list(self.document.findall(nodes.reference)):
-            child = ref[0] if len(ref) == 1 else None
-            if isinstance(child, nodes.inline) and "briefing-mention" in child["classes"]:
-                ref.replace_self(child)
-
-
 def setup_transforms(app: Sphinx) -> None:
     app.add_transform(JoinCJKLines)
-    app.add_post_transform(PlainMentionsInPrint)

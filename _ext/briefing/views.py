@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .domain import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
 
 RELATED_SHOWN = 5
+#: The shared entities shown for each related briefing (only what is shown is in the view,
+#: so that a change the reader cannot see rewrites no page).
+SHARED_SHOWN = 5
 CO_MENTIONS_SHOWN = 10
 NEIGHBOURS_SHOWN = 12
 
@@ -46,7 +49,7 @@ class Related(NamedTuple):
     docname: str
     title: str
     date: str
-    shared: tuple[str, ...]  # entity ids, rarest first
+    shared: tuple[str, ...]  # entity ids, rarest first, the first SHARED_SHOWN
 
 
 class TakeawayItem(NamedTuple):
@@ -220,7 +223,7 @@ class BookViews:
         for other, _score in best:
             title, date = self._title_date(other)
             shared = sorted(mine & self.doc_entities[other], key=lambda e: (-self.weight(e), e))
-            out.append(Related(other, title, date, tuple(shared)))
+            out.append(Related(other, title, date, tuple(shared[:SHARED_SHOWN])))
         return tuple(out)
 
     def header(self, doc: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
