@@ -201,3 +201,40 @@ def test_pdf_backlinks_carry_page_numbers(tmp_path: Path) -> None:
     assert refs, "backlinks carry page numbers in print"
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     assert set(refs) <= labels, set(refs) - labels  # every page number points at a real label
+
+
+def _book_with_page(tmp_path: Path, text: str, conf: str = "") -> Path:
+    book = copy_book(tmp_path / "book")
+    (book / "conf.py").write_text(
+        (book / "conf.py").read_text("utf-8") + '\ninclude_patterns.append("notes.md")\n' + conf, "utf-8"
+    )
+    (book / "notes.md").write_text("---\norphan: true\n---\n# Notes\n\n" + text, "utf-8")
+    return book
+
+
+def test_mentions_link_in_bold_and_tables_warn_on_unknown_ids_and_honour_nitpick_ignore(tmp_path: Path) -> None:
+    book = _book_with_page(
+        tmp_path,
+        "**{mention}`王毅 <wang-yi>`氏** と {mention}`誰か <nobody>` と {mention}`某 <ignored-one>`\n\n"
+        "| a |\n|---|\n| {mention}`北京 <beijing>` |\n",
+        'nitpick_ignore = [("briefing:entity", "ignored-one")]\n',
+    )
+    result = run_build(book)
+    warnings = [w for w in result.warnings.splitlines() if "WARNING" in w]
+    assert len(warnings) == 1, warnings
+    assert re.search(r"notes\.md:6: WARNING: unknown entity 'nobody' \[briefing\.unknown-target\]", warnings[0])
+    links = _links(result, "notes")
+    assert links["entities/actor/wang-yi.html"] == ["王毅"] and links["entities/place/beijing.html"] == ["北京"]
+    assert [s.get_text() for s in _article(result, "notes").select("span.briefing-mention")] == ["誰か", "某"]
+
+
+def test_a_builder_that_cannot_link_an_entity_page_leaves_the_name(tmp_path: Path) -> None:
+    # texinfo links only within its document: Sphinx's NoUri, which must not stop the build.
+    book = _book_with_page(
+        tmp_path,
+        "{mention}`王毅 <wang-yi>`氏が来た。\n",
+        'texinfo_documents = [("notes", "notes", "Notes", "", "", "", "")]\n',
+    )
+    result = run_build(book, "texinfo")
+    assert "Traceback" not in result.warnings and "exception" not in result.warnings
+    assert "王毅氏が来た。" in (result.outdir / "notes.texi").read_text("utf-8")

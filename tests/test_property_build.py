@@ -102,9 +102,11 @@ def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: l
             assert any(href == r.url for r in article.references), href
     # The lists that show its title (related briefings, written as HTML) gain no markup.
     for other in (book / "_build" / "html" / "briefings").rglob("*.html"):
-        for box in BeautifulSoup(other.read_text("utf-8"), "html.parser").select(".briefing-related, .briefing-facts"):
-            assert not box.find(["script", "iframe", "img", "embed", "style", "math", "pre", "table", "blockquote"])
-            assert all(not str(a["href"]).startswith(("javascript", "//")) for a in box.find_all("a", href=True))
+        for listing in BeautifulSoup(other.read_text("utf-8"), "html.parser").select(
+            ".briefing-related, .briefing-facts"
+        ):
+            assert not listing.find(["script", "iframe", "img", "embed", "style", "math", "pre", "table", "blockquote"])
+            assert all(not str(a["href"]).startswith(("javascript", "//")) for a in listing.find_all("a", href=True))
     # The pages that quote its sentences (entity backlinks, written as HTML) gain no markup either.
     for quoting in (book / "_build" / "html" / "entities").rglob("*.html"):
         box = BeautifulSoup(quoting.read_text("utf-8"), "html.parser").select_one(".briefing-mentioned-in")

@@ -233,7 +233,8 @@ def test_a_second_book_links_the_first_and_shows_its_mentions(reading: Build, tm
         "utf-8",
     )
     (second / "links.md").write_text(
-        "---\norphan: true\n---\n# Links\n\n{actor}`first:wang-yi` and {forum}`sco <first:sco>` and {briefing:entity}`first:g20`.\n",
+        "---\norphan: true\n---\n# Links\n\n{actor}`first:wang-yi` and {forum}`sco <first:sco>` and {briefing:entity}`first:g20`.\n"
+        "\n{mention}`ショイグ <first:sergei-shoigu>`氏\n",
         "utf-8",
     )
     result = run_build(second)
@@ -241,6 +242,7 @@ def test_a_second_book_links_the_first_and_shows_its_mentions(reading: Build, tm
     links = {str(a["href"]) for a in article(result, "links").select("a")}
     assert f"{first.as_uri()}/entities/actor/wang-yi.html" in links
     assert f"{first.as_uri()}/entities/forum/sco.html" in links
+    assert f"{first.as_uri()}/entities/actor/sergei-shoigu.html" in links  # a mention too
     wang = article(result, "entities/actor/wang-yi").get_text()
     assert "ほかのブリーフィングブックでの言及" in wang and "G20外相会合に王毅氏が出席" in wang
 

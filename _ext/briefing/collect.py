@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from .domain import MentionRecord, get_domain, registry_for
+from .jsonio import external_entity
 from .placeholders import mention
 from .registry import reading_key
 
@@ -154,32 +156,63 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None
     At ``doctree-resolved``, for every builder (LaTeX: on the assembled book).
     With ``latex_show_pagerefs`` every link in the PDF gets "(ページ N)"; after each
     name in the article that would drown the text, so there a mention is its name
-    only.  An unknown entity is a ``briefing.unknown-target`` warning.
+    only.  An entity only another book has (``briefing_external_books``) links
+    there; an unknown one is a ``briefing.unknown-target`` warning, as Sphinx
+    would give it (``nitpick_ignore`` applies under ``-n``); a page the builder
+    cannot link to (``NoUri``: texinfo, for one) leaves the name as text.
     """
     domain = get_domain(app.env)
     builder = app.builder
     plain = builder.format == "latex"
-    uris: dict[str, str] = {}  # one relative URI per entity page, however often it is named
+    uris: dict[str, str | None] = {}  # one relative URI per entity page, however often it is named
     for node in list(doctree.findall(mention)):
         if not node["link"] or not isinstance(node.parent, nodes.Element):
             continue
         eid = node["entities"][0]
         entity = domain.entities.get(eid)
         text = node.astext()
-        replacement: nodes.Node
+        replacement: nodes.Node = nodes.Text(text)
         if entity is None:
-            logger.warning("unknown %s %r", "entity", eid, type="briefing", subtype="unknown-target", location=node)
-            replacement = nodes.inline(text, text, classes=["briefing-mention"])
-        elif plain:
-            replacement = nodes.Text(text)
-        else:
-            uri = uris.get(entity.docname)
-            if uri is None:
-                uri = uris[entity.docname] = builder.get_relative_uri(docname, entity.docname)
-            replacement = nodes.reference(
-                "", text, internal=True, refuri=uri, reftitle=entity.name_ja, classes=["briefing-mention"]
-            )
+            replacement = _unknown_or_external(app, node, eid, text)
+        elif not plain:
+            if entity.docname not in uris:
+                try:
+                    uris[entity.docname] = builder.get_relative_uri(docname, entity.docname)
+                except NoUri:
+                    uris[entity.docname] = None
+            uri = uris[entity.docname]
+            if uri is not None:
+                replacement = nodes.reference(
+                    "", text, internal=True, refuri=uri, reftitle=entity.name_ja, classes=["briefing-mention"]
+                )
         node.parent.replace(node, replacement)
+
+
+def _unknown_or_external(app: Sphinx, node: mention, eid: str, text: str) -> nodes.Node:
+    found = external_entity(get_domain(app.env), "entity", eid)
+    if found is not None:
+        if app.builder.format == "latex":
+            return nodes.Text(text)
+        title = found.name_en if (app.config.language or "ja").startswith("en") else found.name_ja
+        return nodes.reference(
+            "",
+            text,
+            internal=False,
+            refuri=found.url,
+            reftitle=f"{title} ({found.book})",
+            classes=["briefing-external", "briefing-mention"],
+        )
+    config = app.config
+    ignored = config.nitpicky and (
+        ("briefing:entity", eid) in config.nitpick_ignore
+        or any(
+            re.fullmatch(kind, "briefing:entity") and re.fullmatch(target, eid)
+            for kind, target in config.nitpick_ignore_regex
+        )
+    )
+    if not ignored:
+        logger.warning("unknown %s %r", "entity", eid, type="briefing", subtype="unknown-target", location=node)
+    return nodes.inline(text, text, classes=["briefing-mention"])
 
 
 # --------------------------------------------------------------------------- PDF index readings

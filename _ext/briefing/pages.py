@@ -274,16 +274,18 @@ def make_header(ctx: Context) -> list[nodes.Node]:
             continue
         label = (kinds[kind].name_en if _english(ctx.language) else kinds[kind].name_ja) if kind in kinds else kind
         if ctx.builder.name in RAW_HTML_BUILDERS:  # a briefing names dozens: written out directly
-            raw = nodes.raw("", f"<p>{ctx.entities_html(ids, badge=True)}</p>", format="html")
-            out.append(nodes.field("", nodes.field_name(label, label), nodes.field_body("", raw)))
+            # (In a paragraph, so the list stays "simple"; out of the search index, which
+            # would not unescape it; the names are in the text anyway.)
+            raw = nodes.raw("", ctx.entities_html(ids, badge=True), format="html")
+            out.append(_field(label, raw, classes=["no-search"]))
         else:
             out.append(_field(label, *ctx.separated([ctx.entity(e, badge=True) for e in ids])))
     out.append(_field(_("Takeaways"), nodes.Text(str(ctx.views.takeaway_counts[ctx.page]))))
     return out
 
 
-def _field(label: str, *body: nodes.Node) -> nodes.field:
-    return nodes.field("", nodes.field_name(label, label), nodes.field_body("", _para(*body)))
+def _field(label: str, *body: nodes.Node, classes: Iterable[str] = ()) -> nodes.field:
+    return nodes.field("", nodes.field_name(label, label), nodes.field_body("", _para(*body, classes=classes)))
 
 
 def make_takeaways(ctx: Context, flt: TakeawayFilter) -> list[nodes.Node]:
