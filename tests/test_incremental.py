@@ -193,3 +193,26 @@ def test_shared_sidebar_navigation_gives_the_same_pages(tmp_path: Path) -> None:
         builds.append(run_build(book, briefing_group_above=2, briefing_navigation_cache=shared))
     assert builds[0].warnings == builds[1].warnings == ""
     assert_same_book(builds[0], builds[1])
+
+
+def test_doctrees_read_back_from_disk_give_the_same_pages(tmp_path: Path) -> None:
+    """briefing.memory drops the doctrees Sphinx keeps in memory: the pages must not change."""
+    builds = []
+    for name, keep in (("dropped", False), ("kept", True)):
+        book = copy_book(tmp_path / name)
+        write_seeds(book, SEEDS, DATES)
+        # Count, once everything is read, the doctrees Sphinx holds in memory for writing.
+        (book / "conf.py").write_text(
+            (book / "conf.py").read_text("utf-8")
+            + "\ndef setup(app):\n"
+            + "    def count(app, env):\n"
+            + "        app.held_doctrees = len(env._write_doc_doctree_cache)\n"
+            + "    app.connect('env-updated', count, priority=999)\n",
+            "utf-8",
+        )
+        builds.append(run_build(book, briefing_keep_doctrees=keep))
+    assert builds[0].warnings == builds[1].warnings == ""
+    assert_same_book(builds[0], builds[1])
+    assert builds[0].app.held_doctrees == 0  # type: ignore[attr-defined]
+    assert builds[1].app.held_doctrees > 10  # type: ignore[attr-defined]
+    assert len(builds[0].app.env._pickled_doctree_cache) <= 1  # nor the bytes read back when writing

@@ -17,6 +17,7 @@ from .directives import setup_directives
 from .domain import setup_domain
 from .generate import setup_generate
 from .jsonio import setup_jsonio
+from .memory import setup_memory
 from .navigation import setup_navigation
 from .pages import setup_pages
 from .search import setup_search
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_jsonio(app)
     setup_search(app)
     setup_navigation(app)
+    setup_memory(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)
     app.add_latex_package("briefing")

@@ -57,6 +57,13 @@ OPTIONS: tuple[Option, ...] = (
         "Resolve the sidebar navigation once for all the pages that show the same one (HTML).",
     ),
     Option(
+        "briefing_keep_doctrees",
+        False,
+        "",
+        (bool,),
+        "Let Sphinx keep every doctree it read in memory until it is written (faster, far more memory).",
+    ),
+    Option(
         "briefing_index_title",
         None,
         "env",
