@@ -289,11 +289,14 @@ def render_view_page(title: str, directive: str) -> str:
 def render_print_root(title: str, chapters: Sequence[str], appendices: Sequence[str]) -> str:
     """The root of the printed book: every briefing as a chapter, then the appendices.
 
-    Only LaTeX reads it (``latex_documents``); it is an orphan in HTML.  Sphinx
-    does not expand toctrees inside ``latex_appendices``, so the appendices
-    are a second toctree here, after LaTeX's ``\\appendix``.
+    Only LaTeX reads it (``latex_documents``); it is an orphan in HTML, and its
+    toctrees are hidden there: LaTeX includes every document of a hidden toctree
+    all the same, and an HTML page listing every section of every briefing would
+    cost seconds to write after each new briefing, for a page nothing links to.
+    Sphinx does not expand toctrees inside ``latex_appendices``, so the
+    appendices are a second toctree here, after LaTeX's ``\\appendix``.
     """
-    out = [f"# {escape_text(title)}", "", "```{toctree}", ":maxdepth: 2", "", *chapters, "```", ""]
+    out = [f"# {escape_text(title)}", "", "```{toctree}", ":maxdepth: 2", ":hidden:", "", *chapters, "```", ""]
     out += ["```{raw} latex", "\\appendix", "```", ""]
-    out += ["```{toctree}", ":maxdepth: 2", "", *appendices, "```", ""]
+    out += ["```{toctree}", ":maxdepth: 2", ":hidden:", "", *appendices, "```", ""]
     return "\n".join(out)
