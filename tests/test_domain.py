@@ -238,3 +238,12 @@ def test_a_builder_that_cannot_link_an_entity_page_leaves_the_name(tmp_path: Pat
     result = run_build(book, "texinfo")
     assert "Traceback" not in result.warnings and "exception" not in result.warnings
     assert "王毅氏が来た。" in (result.outdir / "notes.texi").read_text("utf-8")
+
+
+def test_a_pdf_leaves_unlinked_the_pages_it_does_not_hold(tmp_path: Path) -> None:
+    # A hand-written page outside the printed book names 王毅: his entity page lists it, as text.
+    book = _book_with_page(tmp_path, "{mention}`王毅 <wang-yi>`氏が来た。\n")
+    result = run_build(book, "latex")
+    assert "Traceback" not in result.warnings and "exception" not in result.warnings
+    tex = next(result.outdir.glob("*.tex")).read_text("utf-8")
+    assert "王毅氏が来た。" in tex  # the sentence, quoted on his page

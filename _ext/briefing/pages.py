@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -58,33 +59,39 @@ class Context:
     (``page``) and the document being written (``docname``, where links start from; in a
     LaTeX build the whole book is one document)."""
 
-    def __init__(self, app: Sphinx, page: str, docname: str, uris: dict[str, str] | None = None) -> None:
+    def __init__(self, app: Sphinx, page: str, docname: str, uris: dict[str, str | None] | None = None) -> None:
         self.app, self.page, self.docname = app, page, docname
         self.domain: BriefingDomain = get_domain(app.env)
         self.views: BookViews = self.domain.book_views()
         self.builder: Builder = app.builder
         self.language = app.config.language
         self.html = app.builder.format == "html"
-        self._uris: dict[str, str] = {} if uris is None else uris  # docname → URI from ``docname``
+        self._uris: dict[str, str | None] = {} if uris is None else uris  # docname → URI from ``docname``
 
     def date(self, iso: str) -> str:
         return _long_date(iso, self.language) if iso else ""
 
-    def uri(self, docname: str) -> str:
-        """The relative URI of ``docname`` from the page being written (computed once per page)."""
-        uri = self._uris.get(docname)
-        if uri is None:
-            uri = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
-        return uri
+    def uri(self, docname: str) -> str | None:
+        """The relative URI of ``docname`` from the page being written (computed once per page),
+        or None where the builder cannot link it (``NoUri``: a page outside the PDF, say)."""
+        if docname not in self._uris:
+            try:
+                self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+            except NoUri:
+                self._uris[docname] = None
+        return self._uris[docname]
 
     def link(self, docname: str, anchor: str, text: str, classes: Iterable[str] = ()) -> nodes.Node:
-        """What ``make_refnode`` makes, with the URI from :meth:`uri`."""
-        ref = nodes.reference("", "", nodes.inline(text, text, classes=list(classes)), internal=True, reftitle=text)
+        """What ``make_refnode`` makes, with the URI from :meth:`uri` (the text alone without one)."""
+        inner = nodes.inline(text, text, classes=list(classes))
         if docname == self.docname and anchor:
-            ref["refid"] = anchor
-        else:
-            ref["refuri"] = self.uri(docname) + (f"#{anchor}" if anchor else "")
-        return ref
+            return nodes.reference("", "", inner, internal=True, reftitle=text, refid=anchor)
+        uri = self.uri(docname)
+        if uri is None:
+            return inner
+        return nodes.reference(
+            "", "", inner, internal=True, reftitle=text, refuri=uri + (f"#{anchor}" if anchor else "")
+        )
 
     def _entity_link(self, eid: str, badge: bool) -> tuple[str, str, list[str]] | None:
         """(docname, name, classes) of a link to an entity, or None for an unknown id."""
@@ -107,8 +114,7 @@ class Context:
     def link_html(self, docname: str, text: str, classes: Iterable[str] = ()) -> str:
         """:meth:`link` as HTML (for :data:`RAW_HTML_BUILDERS`), every text escaped."""
         span = f'<span class="{html.escape(" ".join(classes))}">' if classes else "<span>"
-        uri = html.escape(self.uri(docname))
-        return f'<a class="reference internal" href="{uri}">{span}{html.escape(text)}</span></a>'
+        return _a(self.uri(docname), f"{span}{html.escape(text)}</span>")
 
     def entities_html(self, eids: Iterable[str], *, badge: bool = False) -> str:
         """Links to entities as HTML, with the separators :meth:`separated` puts between them."""
@@ -218,22 +224,28 @@ def _mentioned_in_html(ctx: Context, docs: Iterable[DocMentions]) -> str:
     """
     out = ['<ul class="briefing-mentioned-in simple">']
     for row in docs:
-        uri = html.escape(ctx.uri(row.docname))
+        uri = ctx.uri(row.docname)
         date = f" ({html.escape(ctx.date(row.date))})" if row.date else ""
         times = html.escape(" — " + _("%d mentions") % row.times)
         out.append(
-            f'<li><p><a class="reference internal" href="{uri}"><span>{html.escape(row.title)}</span></a>'
-            f"{date}{times}</p>\n"
+            f"<li><p>{_a(uri, f'<span>{html.escape(row.title)}</span>')}{date}{times}</p>\n"
             '<ul class="briefing-sentences">'
         )
         out += [
-            f'<li><p><a class="reference internal" href="{uri}#{html.escape(anchor)}">'
-            f"<span>{html.escape(sentence)}</span></a></p></li>"
+            f"<li><p>{_a(uri, f'<span>{html.escape(sentence)}</span>', anchor)}</p></li>"
             for anchor, sentence in row.sentences
         ]
         out.append("</ul></li>")
     out.append("</ul>")
     return "\n".join(out)
+
+
+def _a(uri: str | None, inner: str, anchor: str = "") -> str:
+    """An internal link around ``inner`` (HTML already), or ``inner`` alone without a URI."""
+    if uri is None:
+        return inner
+    href = html.escape(uri + (f"#{anchor}" if anchor else ""))
+    return f'<a class="reference internal" href="{href}">{inner}</a>'
 
 
 def make_related(ctx: Context) -> list[nodes.Node]:
@@ -582,7 +594,7 @@ def delete_removed_outputs(app: Sphinx, exception: Exception | None) -> None:
 
 def fill_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     contexts: dict[str, Context] = {}  # one per page shown
-    uris: dict[str, str] = {}  # shared: every link starts from the page written
+    uris: dict[str, str | None] = {}  # shared: every link starts from the page written
     for node in list(doctree.findall(briefing_view)):
         page = node.get("page") or docname
         ctx = contexts.get(page)
