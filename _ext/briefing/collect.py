@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from .domain import MentionRecord, get_domain, registry_for
 from .jsonio import external_entity
+from .pages import PageURIs
 from .placeholders import mention
 from .registry import reading_key
 
@@ -164,7 +164,7 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None
     domain = get_domain(app.env)
     builder = app.builder
     plain = builder.format == "latex"
-    uris: dict[str, str | None] = {}  # one relative URI per entity page, however often it is named
+    uris = PageURIs(builder, docname)  # one relative URI per entity page, however often it is named
     for node in list(doctree.findall(mention)):
         if not node["link"] or not isinstance(node.parent, nodes.Element):
             continue
@@ -175,11 +175,6 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None
         if entity is None:
             replacement = _unknown_or_external(app, node, eid, text)
         elif not plain:
-            if entity.docname not in uris:
-                try:
-                    uris[entity.docname] = builder.get_relative_uri(docname, entity.docname)
-                except NoUri:
-                    uris[entity.docname] = None
             uri = uris[entity.docname]
             if uri is not None:
                 replacement = nodes.reference(

@@ -32,12 +32,8 @@ def _drop(app: Sphinx, name: str, docname: str | None = None) -> None:
         cache.pop(docname, None)
 
 
-def drop_read_doctrees(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Before each document is read: the doctrees read so far are on disk, not needed in memory."""
-    _drop(app, "_write_doc_doctree_cache")
-
-
-def drop_after_reading(app: Sphinx, env: object) -> None:
+def drop_read_doctrees(app: Sphinx, *_args: object) -> None:
+    """Before each document is read, and after the last: the doctrees read so far are on disk."""
     _drop(app, "_write_doc_doctree_cache")
 
 
@@ -48,5 +44,5 @@ def drop_written_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 def setup_memory(app: Sphinx) -> None:
     app.connect("source-read", drop_read_doctrees)
-    app.connect("env-updated", drop_after_reading, priority=900)
+    app.connect("env-updated", drop_read_doctrees, priority=900)
     app.connect("doctree-resolved", drop_written_doctree)

@@ -43,6 +43,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+def _arguments(kwargs: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """A template function's keyword arguments as a key."""
+    return tuple(sorted((k, repr(v)) for k, v in kwargs.items()))
+
+
 class _Tree:
     """What one build's toctree tells about every page's sidebar."""
 
@@ -165,7 +170,7 @@ def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[s
     above = tree.ancestors(pagename)
 
     def toctree(**kwargs: Any) -> str:
-        args = tuple(sorted((k, repr(v)) for k, v in kwargs.items()))
+        args = _arguments(kwargs)
         shown = tree.shown_anywhere(args, kwargs)
         # The page's own entry (if listed) differs from its siblings': a link to itself
         # (and a page that is not a document, genindex or search, is never "current").
@@ -215,7 +220,7 @@ def share_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: di
         if kind != "sidebar" or startdepth != 0:
             return original(kind, startdepth, show_nav_level, **kwargs)
         # The theme's HTML depends only on the toctree HTML (shared, see share_toctree) and these.
-        key = (toctree(**kwargs), show_nav_level, tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
+        key = (toctree(**kwargs), show_nav_level, _arguments(kwargs))
         html = nav.get(key)
         if html is None:
             html = nav[key] = str(original(kind, startdepth, show_nav_level, **kwargs))

@@ -54,31 +54,42 @@ SEPARATOR_HTML = '<span class="briefing-sep">、</span>'
 # --------------------------------------------------------------------------- small node makers
 
 
+class PageURIs(dict[str, "str | None"]):
+    """Relative URIs from one page being written, each computed once; None where the
+    builder cannot link the target (``NoUri``: a page outside the PDF, say)."""
+
+    def __init__(self, builder: Builder, docname: str) -> None:
+        super().__init__()
+        self.builder, self.docname = builder, docname
+
+    def __missing__(self, target: str) -> str | None:
+        try:
+            uri: str | None = self.builder.get_relative_uri(self.docname, target)
+        except NoUri:
+            uri = None
+        self[target] = uri
+        return uri
+
+
 class Context:
     """What node makers need: the domain, its views, the builder, the page a view is about
     (``page``) and the document being written (``docname``, where links start from; in a
     LaTeX build the whole book is one document)."""
 
-    def __init__(self, app: Sphinx, page: str, docname: str, uris: dict[str, str | None] | None = None) -> None:
+    def __init__(self, app: Sphinx, page: str, docname: str, uris: PageURIs | None = None) -> None:
         self.app, self.page, self.docname = app, page, docname
         self.domain: BriefingDomain = get_domain(app.env)
         self.views: BookViews = self.domain.book_views()
         self.builder: Builder = app.builder
         self.language = app.config.language
         self.html = app.builder.format == "html"
-        self._uris: dict[str, str | None] = {} if uris is None else uris  # docname → URI from ``docname``
+        self._uris = PageURIs(app.builder, docname) if uris is None else uris
 
     def date(self, iso: str) -> str:
         return _long_date(iso, self.language) if iso else ""
 
     def uri(self, docname: str) -> str | None:
-        """The relative URI of ``docname`` from the page being written (computed once per page),
-        or None where the builder cannot link it (``NoUri``: a page outside the PDF, say)."""
-        if docname not in self._uris:
-            try:
-                self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
-            except NoUri:
-                self._uris[docname] = None
+        """The relative URI of ``docname`` from the page being written (see :class:`PageURIs`)."""
         return self._uris[docname]
 
     def link(self, docname: str, anchor: str, text: str, classes: Iterable[str] = ()) -> nodes.Node:
@@ -594,7 +605,7 @@ def delete_removed_outputs(app: Sphinx, exception: Exception | None) -> None:
 
 def fill_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     contexts: dict[str, Context] = {}  # one per page shown
-    uris: dict[str, str | None] = {}  # shared: every link starts from the page written
+    uris = PageURIs(app.builder, docname)  # shared: every link starts from the page written
     for node in list(doctree.findall(briefing_view)):
         page = node.get("page") or docname
         ctx = contexts.get(page)
