@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.collect import _SENTENCE_END_RE, Sentences, plain_text_for_unlinked, sentence_at
-from briefing.placeholders import mention
+from briefing.placeholders import MENTIONS, append_text, mention, note_mention
 
 
 def scan(text: str, offset: int) -> str:
@@ -79,3 +79,43 @@ def test_the_text_is_kept_whatever_the_mix(parts: list[tuple[str, bool, bool]]) 
     kinds = [isinstance(c, nodes.Text) for c in para.children]
     if touched:
         assert not any(a and b for a, b in pairwise(kinds)), "no two texts side by side"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from(list("あ王。！?.; \n")), max_size=12), st.booleans())))
+def test_a_mention_noted_while_parsing_finds_the_sentence_its_offset_gives(parts: list[tuple[str, bool]]) -> None:
+    # As MyST builds a paragraph: text, then the role notes the mention and adds its text (or a node).
+    para = nodes.paragraph()
+    offsets = []
+    for text, link in parts:
+        if text:
+            append_text(para, text)
+        offsets.append(len(para.astext()))
+        assert note_mention(para, ["wang-yi"], link, "王毅")
+        if link:
+            para += mention("王毅", "王毅", entities=["wang-yi"], link=True, recorded=True)
+        else:
+            append_text(para, "王毅")
+    sentences = Sentences(para.astext())
+    noted = para.get(MENTIONS, [])
+    assert len(noted) == len(parts)
+    for (ids, link, shown, before), offset, (_text, wanted_link) in zip(noted, offsets, parts, strict=True):
+        assert (ids, link, shown) == (["wang-yi"], wanted_link, "王毅")
+        assert sentences.nth(before, shown) == sentences.at(offset), (para.astext(), offset)
+    kinds = [isinstance(c, nodes.Text) for c in para.children]
+    assert not any(a and b for a, b in pairwise(kinds)), "a quiet mention's text joins the text before it"
+
+
+def test_a_mention_outside_any_paragraph_is_not_noted() -> None:
+    holder = nodes.Element()  # what MyST parses a directive's inline text into, before placing it
+    assert not note_mention(holder, ["wang-yi"], True, "王毅")
+    assert MENTIONS not in holder
+
+
+def test_a_sentence_count_shifted_by_a_later_transform_still_finds_the_mention() -> None:
+    # Counted on "Wait... 王毅 came." (a sentence end after "..."); SmartQuotes then made it "…".
+    sentences = Sentences("Wait… 王毅 came. Then more.")
+    assert sentences.nth(1) == "Then more."
+    assert sentences.nth(1, "王毅") == "Wait… 王毅 came."
+    assert sentences.nth(7, "王毅") == "Wait… 王毅 came."
+    assert sentences.nth(1, "absent") == "Then more."

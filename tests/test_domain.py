@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.util.inventory import InventoryFile
 
+from briefing.domain import get_domain
 from tests.conftest import ROOT, Build, copy_book, run_build
 
 SEED = "briefings/000_5334bc82fd01faaf"
@@ -226,6 +227,35 @@ def test_mentions_link_in_bold_and_tables_warn_on_unknown_ids_and_honour_nitpick
     links = _links(result, "notes")
     assert links["entities/actor/wang-yi.html"] == ["王毅"] and links["entities/place/beijing.html"] == ["北京"]
     assert [s.get_text() for s in _article(result, "notes").select("span.briefing-mention")] == ["誰か", "某"]
+
+
+def test_every_mention_is_recorded_in_order_with_its_sentence_however_it_was_parsed(tmp_path: Path) -> None:
+    # MyST paragraphs (the role notes each mention as it is parsed), emphasis, and a block of
+    # reStructuredText, whose inliner hands its paragraph the nodes only at the end.
+    book = _book_with_page(
+        tmp_path,
+        "王毅の話。{mention}`王毅 <wang-yi>`氏は来た。*強調の{mention}`北京 <!beijing>`* で。"
+        "Then... {mention}`王毅 <!wang-yi>`。\n\n"
+        "```{eval-rst}\n:mention:`北京 <!beijing>` と :mention:`王毅 <wang-yi>` 。次の文。\n```\n",
+    )
+    result = run_build(book)
+    assert "WARNING" not in result.warnings, result.warnings
+    records = get_domain(result.app.env).mentions["notes"]
+    assert [(r.entity, r.sentence, r.linked) for r in records] == [
+        ("wang-yi", "王毅氏は来た。", True),
+        ("beijing", "強調の北京 で。", False),
+        ("wang-yi", "王毅。", False),
+        ("beijing", "北京 と 王毅 。", False),
+        ("wang-yi", "北京 と 王毅 。", True),
+    ]
+    assert len({r.anchor for r in records}) == 2
+    article = _article(result, "notes")
+    assert "王毅の話。王毅氏は来た。強調の北京 で。Then... 王毅。" in article.get_text()
+    assert _links(result, "notes")["entities/actor/wang-yi.html"] == ["王毅", "王毅"]
+    assert [em.get_text() for em in article.select("em")] == ["強調の北京"]
+    assert not article.select("span.briefing-mention")  # mentions that do not link are plain text
+    html = (result.outdir / "notes.html").read_text("utf-8")
+    assert "briefing-mentions" not in html and "recorded" not in html
 
 
 def test_a_builder_that_cannot_link_an_entity_page_leaves_the_name(tmp_path: Path) -> None:

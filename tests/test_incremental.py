@@ -195,6 +195,20 @@ def test_shared_sidebar_navigation_gives_the_same_pages(tmp_path: Path) -> None:
     assert_same_book(builds[0], builds[1])
 
 
+def test_a_template_the_book_overrides_is_still_checked_for_being_empty(tmp_path: Path) -> None:
+    """The theme components held out of the empty check are the theme's own: an override may be empty."""
+    builds = []
+    for name, shared in (("shared", True), ("resolved", False)):
+        book = copy_book(tmp_path / name)
+        (book / "_overrides").mkdir()
+        (book / "_overrides" / "article-header-buttons.html").write_text("\n", "utf-8")
+        builds.append(run_build(book, briefing_navigation_cache=shared, templates_path=["_overrides"]))
+    assert builds[0].warnings == builds[1].warnings == ""
+    assert_same_book(builds[0], builds[1])
+    page = (builds[0].outdir / "index.html").read_text("utf-8")
+    assert "article-header-buttons" not in page and "primary-toggle" in page
+
+
 def test_doctrees_read_back_from_disk_give_the_same_pages(tmp_path: Path) -> None:
     """briefing.memory drops the doctrees Sphinx keeps in memory: the pages must not change."""
     builds = []

@@ -28,11 +28,11 @@ from sphinx.util import logging
 from .domain import MentionRecord, get_domain, registry_for
 from .jsonio import external_entity
 from .pages import PageURIs
-from .placeholders import mention
+from .placeholders import MENTIONS, SENTENCE_END_RE, block_of, mention
 from .registry import reading_key
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from sphinx.application import Sphinx
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
 
-_SENTENCE_END_RE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+")
+_SENTENCE_END_RE = SENTENCE_END_RE
 CO_MENTIONS_SHOWN = 10
 
 
@@ -58,7 +58,24 @@ class Sentences:
         self.ends = [end for _start, end in self.matches]
 
     def at(self, offset: int) -> str:
-        i = bisect.bisect_right(self.ends, offset)  # the first sentence end after ``offset``
+        return self.nth(bisect.bisect_right(self.ends, offset))  # after the sentence ends before ``offset``
+
+    def nth(self, i: int, needle: str = "") -> str:
+        """The sentence after ``i`` sentence ends; if it lacks ``needle``, the nearest one that has it.
+
+        (A mention notes how many sentences came before it while its paragraph
+        was parsed; a later transform that changes punctuation, as curling
+        ``...`` into ``…`` does, can shift that count by one.)
+        """
+        found = self._nth(i)
+        if needle and needle not in found:
+            for k in sorted(range(len(self.matches) + 1), key=lambda k: abs(k - i)):
+                if needle in (other := self._nth(k)):
+                    return other
+        return found
+
+    def _nth(self, i: int) -> str:
+        i = max(0, min(i, len(self.matches)))
         start = self.ends[i - 1] if i > 0 else 0
         if i == len(self.matches):
             return self.text[start:].strip()
@@ -93,42 +110,104 @@ def add_anchors(doctree: nodes.document) -> None:
     builder turns into an anchor (LaTeX: a label for page references).
     """
     for node in list(doctree.findall(nodes.Element)):
-        anchor = node.get("briefing-anchor")
-        if anchor and not (node.children and isinstance(node[0], nodes.target) and anchor in node[0]["ids"]):
-            node.insert(0, nodes.target("", "", ids=[anchor]))
+        _add_anchor(node)
+
+
+def _add_anchor(node: nodes.Element) -> None:
+    anchor = node.get("briefing-anchor")
+    if anchor and not (node.children and isinstance(node[0], nodes.target) and anchor in node[0]["ids"]):
+        node.insert(0, nodes.target("", "", ids=[anchor]))
 
 
 def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
+    """Record every mention of the page read (entity, paragraph anchor, sentence), in order.
+
+    Most were noted on their paragraph by the role (:func:`.placeholders.note_mention`);
+    a mention the role could not place (parsed apart from its paragraph, or by
+    docutils' own inliner) is still a node, found here.  One walk over the tree.
+    """
     docname = app.env.docname
-    add_anchors(doctree)
+    elements = list(doctree.findall(nodes.Element))
+    blocks: list[nodes.paragraph | nodes.title] = []
+    strays: dict[int, list[mention]] = {}  # id(block) -> its mentions the role did not note
+    boxes: list[nodes.container] = []
+    for node in elements:
+        _add_anchor(node)
+        if isinstance(node, nodes.paragraph | nodes.title):
+            blocks.append(node)
+        elif isinstance(node, mention):
+            if not node.get("recorded"):
+                strays.setdefault(id(block_of(node)), []).append(node)
+        elif isinstance(node, nodes.container) and node.get("briefing-takeaway"):
+            boxes.append(node)
+
     records: list[MentionRecord] = []
-    numbers = {id(p): n for n, p in enumerate(doctree.findall(nodes.paragraph), start=1)}
-    # Each paragraph or title once, its mentions in order (paragraphs hold no
-    # paragraphs, titles no paragraphs: each mention is in exactly one block).
-    for block in list(doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.title))):
-        found = list(_mentions_in(block))
+    named: dict[int, list[str]] = {}  # id(block) -> the entity ids it mentions, in order
+    number = 0
+    for block in blocks:
+        if isinstance(block, nodes.paragraph):
+            number += 1
+        found = _block_mentions(block, strays.get(id(block), ()))
         if not found:
             continue
         if isinstance(block, nodes.title):
             anchor = block.parent["ids"][0] if block.parent is not None and block.parent["ids"] else ""
         else:
-            anchor = _paragraph_anchor(block, numbers[id(block)])
-        sentences = Sentences(block.astext())
+            anchor = _paragraph_anchor(block, number)
         anchor = sys.intern(anchor)
         seen: dict[str, str] = {}  # one string per sentence, however many mentions it holds
-        for node, offset in found:
-            sentence = sentences.at(offset)
+        for ids, link, sentence in found:
             sentence = seen.setdefault(sentence, sentence)
             # Entity ids and anchors recur across the book: interned, each is stored (and pickled) once.
-            records += [MentionRecord(sys.intern(eid), anchor, sentence, node["link"]) for eid in node["entities"]]
+            records += [MentionRecord(sys.intern(eid), anchor, sentence, link) for eid in ids]
+        named[id(block)] = [eid for ids, _link, _sentence in found for eid in ids]
     domain = get_domain(app.env)
     domain.set_mentions(docname, records)
-    for box in doctree.findall(nodes.container):
-        tid = box.get("briefing-takeaway")
+    for box in boxes:
+        tid = box["briefing-takeaway"]
         if tid in domain.takeaways and domain.takeaways[tid].docname == docname:
-            inside = [i for n in box.findall(mention) for i in n["entities"]]
+            inside = _named_in(box, named, strays.get(id(None), ()))
             domain.takeaways[tid] = domain.takeaways[tid]._replace(entities=tuple(dict.fromkeys(inside)))
-    plain_text_for_unlinked(doctree)
+    if strays:  # only a mention the role could not note can be a node that does not link
+        plain_text_for_unlinked(doctree)
+
+
+def _block_mentions(block: nodes.Element, strays: Iterable[mention]) -> list[tuple[list[str], bool, str]]:
+    """(entity ids, links, sentence) of each mention in ``block``: those the role noted, then the others."""
+    noted = block.attributes.pop(MENTIONS, [])
+    strays = list(strays)
+    if not noted and not strays:
+        return []
+    sentences = Sentences(block.astext())
+    found = [(ids, link, sentences.nth(before, shown)) for ids, link, shown, before in noted]
+    if strays:
+        wanted = {id(node) for node in strays}
+        found += [
+            (node["entities"], node["link"], sentences.at(offset))
+            for node, offset in _mentions_in(block)
+            if id(node) in wanted
+        ]
+    if noted:
+        _join_texts(block)  # a quiet mention's text and the text after it
+    return found
+
+
+def _named_in(box: nodes.Element, named: dict[int, list[str]], unplaced: Iterable[mention]) -> list[str]:
+    """The entity ids mentioned in ``box``, in order."""
+    outside = {id(node) for node in unplaced}
+    inside: list[str] = []
+    for node in box.findall(lambda n: isinstance(n, nodes.paragraph | nodes.title | mention)):
+        if id(node) in outside:
+            inside += node["entities"]
+        else:
+            inside += named.get(id(node), [])
+    return inside
+
+
+def _join_texts(block: nodes.Element) -> None:
+    """Join neighbouring text nodes in ``block`` and the inline elements in it."""
+    for element in list(block.findall(nodes.Element)):
+        _merge_texts(element)
 
 
 def plain_text_for_unlinked(doctree: nodes.Element) -> None:
@@ -139,15 +218,19 @@ def plain_text_for_unlinked(doctree: nodes.Element) -> None:
             parents[id(node.parent)] = node.parent
             node.parent.replace(node, nodes.Text(node.astext()))
     for parent in parents.values():
-        merged: list[nodes.Node] = []
-        for child in parent.children:
-            if isinstance(child, nodes.Text) and merged and isinstance(merged[-1], nodes.Text):
-                merged[-1] = nodes.Text(merged[-1].astext() + child.astext())
-            else:
-                merged.append(child)
-        if len(merged) < len(parent.children):
-            del parent[:]
-            parent.extend(merged)
+        _merge_texts(parent)
+
+
+def _merge_texts(parent: nodes.Element) -> None:
+    merged: list[nodes.Node] = []
+    for child in parent.children:
+        if isinstance(child, nodes.Text) and merged and isinstance(merged[-1], nodes.Text):
+            merged[-1] = nodes.Text(merged[-1].astext() + child.astext())
+        else:
+            merged.append(child)
+    if len(merged) < len(parent.children):
+        del parent[:]
+        parent.extend(merged)
 
 
 def resolve_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:

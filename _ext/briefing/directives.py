@@ -15,6 +15,7 @@ import babel
 import babel.dates
 from docutils import nodes
 from docutils.parsers.rst import directives
+from myst_parser.mocking import MockInliner
 from sphinx import addnodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
@@ -22,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .domain import BriefingRecord, EntityRecord, TakeawayRecord, get_domain
-from .placeholders import mention, view_node
+from .placeholders import append_text, mention, note_mention, view_node
 from .registry import reading_key
 
 if TYPE_CHECKING:
@@ -292,7 +293,17 @@ class MentionRole(SphinxRole):
         _has_title, shown, target = split_explicit_title(self.text)
         nolink = target.startswith("!")
         ids = [t for t in target.lstrip("!").split(",") if t]
-        node = mention(shown, shown, classes=["briefing-mention"], entities=ids, link=not nolink and len(ids) == 1)
+        link = not nolink and len(ids) == 1
+        # MyST builds a paragraph in order, so the text before the role is in it
+        # (docutils' own inliner hands the paragraph its nodes only at the end).
+        recorded = False
+        if isinstance(self.inliner, MockInliner):
+            parent = self.inliner.parent
+            recorded = note_mention(parent, ids, link, shown)
+            if recorded and not link:
+                append_text(parent, shown)  # recorded, and plain text from the start
+                return [], []
+        node = mention(shown, shown, classes=["briefing-mention"], entities=ids, link=link, recorded=recorded)
         self.set_source_info(node)
         return [node], []
 

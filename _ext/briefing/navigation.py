@@ -187,29 +187,60 @@ def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[s
 #: The theme's navigation template (sphinx-book-theme), never empty in this book.
 NAV_TEMPLATE = "sbt-sidebar-nav.html"
 
+#: Templates that can never render empty, by the section of the page that lists them: the
+#: theme's navigation, and components that are one element whatever the page (a button, or
+#: a ``div`` around buttons).  pydata-sphinx-theme renders every template of these sections
+#: once more on every page to see whether it is empty; these are spared that.
+NEVER_EMPTY = {
+    "sidebars": (NAV_TEMPLATE, "search-button-field.html"),
+    "theme_article_header_start": ("toggle-primary-sidebar.html",),
+    "theme_article_header_end": ("article-header-buttons.html",),
+}
+
 
 def _suffixed(template: str) -> str:
     return template if posixpath.splitext(template)[1] else f"{template}.html"
 
 
+def _overridden(app: Sphinx) -> set[str]:
+    """Templates the book's own ``templates_path`` defines: they may be anything, empty too."""
+    found: set[str] = set()
+    for folder in app.config.templates_path:
+        path = Path(app.srcdir, folder)
+        if path.is_dir():
+            found.update(p.name for p in path.iterdir())
+    return found
+
+
 def defer_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Before the theme's check for empty sidebar templates: take the navigation out of it."""
-    sidebars = context.get("sidebars")
-    if not app.config.briefing_navigation_cache or not isinstance(sidebars, list):
+    """Before the theme's check for empty templates: take out those that cannot be empty."""
+    if not app.config.briefing_navigation_cache:
         return
-    names = [_suffixed(t) for t in sidebars]
-    if NAV_TEMPLATE in names:
-        context["briefing_sidebars"] = names
-        context["sidebars"] = [t for t in names if t != NAV_TEMPLATE]
+    deferred: dict[str, list[str]] = {}
+    overridden = _overridden(app)
+    for section, never_empty in NEVER_EMPTY.items():
+        templates = context.get(section)
+        if isinstance(templates, str):
+            templates = [t.strip() for t in templates.split(",")]
+        if not isinstance(templates, list):
+            continue
+        names = [_suffixed(t) for t in templates]
+        held = set(never_empty) - overridden
+        if held & set(names):
+            deferred[section] = names
+            context[section] = [t for t in names if t not in held]
+    context["briefing_deferred"] = (deferred, overridden)
 
 
 def share_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """After the theme's handlers: the navigation back in its place, its HTML shared among pages."""
-    names: list[str] | None = context.pop("briefing_sidebars", None)
-    if names is None:
+    """After the theme's handlers: the templates held out back in place; the navigation's HTML shared."""
+    deferred, overridden = context.pop("briefing_deferred", ({}, set()))
+    for section, names in deferred.items():
+        kept = {_suffixed(t) for t in context.get(section) or ()}
+        held = set(NEVER_EMPTY[section]) - overridden
+        context[section] = [t for t in names if t in held or t in kept]
+    if "sidebars" not in deferred or NAV_TEMPLATE in overridden:
         return
-    kept = {_suffixed(t) for t in context.get("sidebars") or ()}
-    context["sidebars"] = [t for t in names if t == NAV_TEMPLATE or t in kept]
     original: Callable[..., Any] | None = context.get("generate_toctree_html")
     toctree: Callable[..., str] | None = context.get("toctree")
     if original is None or toctree is None:
