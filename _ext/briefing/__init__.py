@@ -21,6 +21,7 @@ from .memory import setup_memory
 from .navigation import setup_navigation
 from .pages import setup_pages
 from .search import setup_search
+from .toctrees import setup_toctrees
 from .transforms import setup_transforms
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_jsonio(app)
     setup_search(app)
     setup_navigation(app)
+    setup_toctrees(app)
     setup_memory(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)

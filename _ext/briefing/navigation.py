@@ -26,6 +26,7 @@ A test builds the book with and without all this and compares every page.
 from __future__ import annotations
 
 import posixpath
+import sysconfig
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -203,11 +204,15 @@ def _suffixed(template: str) -> str:
 
 
 def _overridden(app: Sphinx) -> set[str]:
-    """Templates the book's own ``templates_path`` defines: they may be anything, empty too."""
+    """Templates the book's own ``templates_path`` defines: they may be anything, empty too.
+
+    (Themes add their own folders of components to ``templates_path``: those are installed.)
+    """
+    installed = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
     found: set[str] = set()
     for folder in app.config.templates_path:
-        path = Path(app.srcdir, folder)
-        if path.is_dir():
+        path = Path(app.confdir, folder).resolve()
+        if path.is_dir() and not any(path.is_relative_to(where) for where in installed):
             found.update(p.name for p in path.iterdir())
     return found
 

@@ -1,0 +1,87 @@
+"""Toctrees one level deep, listed without resolving the tree below: what Sphinx would make."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from sphinx import addnodes
+from sphinx.environment.adapters.toctree import _resolve_toctree
+
+from briefing.toctrees import one_level
+from tests.conftest import copy_book, run_build
+from tests.test_incremental import DATES, SEEDS, write_seeds
+
+NOTES = """\
+---
+orphan: true
+---
+# Notes
+
+```{toctree}
+:maxdepth: 1
+:caption: Chosen pages
+
+Every briefing <briefings/index>
+briefings/takeaways
+```
+
+```{toctree}
+:maxdepth: 1
+:numbered:
+
+entities/index
+```
+
+```{toctree}
+:maxdepth: 1
+
+self
+https://example.org/
+briefings/timeline
+```
+
+```{toctree}
+:maxdepth: 2
+
+briefings/graph
+```
+"""
+
+
+def test_every_toctree_one_level_deep_resolves_as_sphinx_would(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "book")
+    write_seeds(book, SEEDS, DATES)
+    (book / "conf.py").write_text(
+        (book / "conf.py").read_text("utf-8") + '\ninclude_patterns.append("notes.md")\n', "utf-8"
+    )
+    (book / "notes.md").write_text(NOTES, "utf-8")
+    result = run_build(book, briefing_group_above=2)  # years and months: toctrees within toctrees
+    assert result.warnings == ""
+    env, builder = result.app.env, result.app.builder
+    listed = left = 0
+    for docname in sorted(env.all_docs):
+        ours = env.get_doctree(docname)
+        theirs = env.get_doctree(docname)
+        for mine, sphinx_s in zip(ours.findall(addnodes.toctree), theirs.findall(addnodes.toctree), strict=True):
+            made = one_level(env, builder, docname, mine)
+            if made is None:
+                left += 1
+                continue
+            listed += 1
+            expected = _resolve_toctree(env, docname, builder, sphinx_s, prune=True, tags=builder.tags)
+            assert expected is not None
+            assert made.pformat() == expected.pformat(), docname
+    assert listed >= 8 and left >= 3, (listed, left)  # notes: numbered, self + URL, two levels
+
+
+def test_the_index_pages_list_their_pages(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "book")
+    write_seeds(book, SEEDS, DATES)
+    result = run_build(book, briefing_group_above=2)
+    page = BeautifulSoup((result.outdir / "briefings" / "index.html").read_text("utf-8"), "html.parser")
+    article = page.select_one("article")
+    assert article is not None
+    links = [(a["href"], a.get_text()) for a in article.select(".toctree-wrapper li.toctree-l1 > a")]
+    assert ("year-2025.html", "2025年") in links and ("month-2025-03.html", "2025年3月") in links
+    assert not article.select(".toctree-l2")
