@@ -28,6 +28,7 @@ from __future__ import annotations
 import posixpath
 import sysconfig
 import weakref
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -138,8 +139,9 @@ def save_tree(app: Sphinx, exception: Exception | None) -> None:
 
 
 def forget_tree(app: Sphinx, env: BuildEnvironment) -> None:
-    """After reading: the toctree may have changed."""
+    """After reading: the toctree may have changed (and the book's templates)."""
     _trees.pop(env, None)
+    _overrides.pop(app, None)
 
 
 def settle_parents(app: Sphinx, env: BuildEnvironment) -> None:
@@ -203,17 +205,27 @@ def _suffixed(template: str) -> str:
     return template if posixpath.splitext(template)[1] else f"{template}.html"
 
 
-def _overridden(app: Sphinx) -> set[str]:
-    """Templates the book's own ``templates_path`` defines: they may be anything, empty too.
+@cache
+def _installed() -> tuple[Path, ...]:
+    return tuple({Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")})
+
+
+_overrides: weakref.WeakKeyDictionary[Sphinx, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _overridden(app: Sphinx) -> frozenset[str]:
+    """Templates the book's own ``templates_path`` defines (once a build): they may be anything, empty too.
 
     (Themes add their own folders of components to ``templates_path``: those are installed.)
     """
-    installed = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
-    found: set[str] = set()
-    for folder in app.config.templates_path:
-        path = Path(app.confdir, folder).resolve()
-        if path.is_dir() and not any(path.is_relative_to(where) for where in installed):
-            found.update(p.name for p in path.iterdir())
+    found = _overrides.get(app)
+    if found is None:
+        names: set[str] = set()
+        for folder in app.config.templates_path:
+            path = Path(app.confdir, folder).resolve()
+            if path.is_dir() and not any(path.is_relative_to(where) for where in _installed()):
+                names.update(p.name for p in path.iterdir())
+        found = _overrides[app] = frozenset(names)
     return found
 
 
@@ -239,7 +251,7 @@ def defer_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: di
 
 def share_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """After the theme's handlers: the templates held out back in place; the navigation's HTML shared."""
-    deferred, overridden = context.pop("briefing_deferred", ({}, set()))
+    deferred, overridden = context.pop("briefing_deferred", ({}, frozenset()))
     for section, names in deferred.items():
         kept = {_suffixed(t) for t in context.get(section) or ()}
         held = set(NEVER_EMPTY[section]) - overridden
