@@ -122,10 +122,12 @@ class Context:
         docname, name, classes = found
         return self.link(docname, "", name, classes)
 
-    def link_html(self, docname: str, text: str, classes: Iterable[str] = ()) -> str:
+    def link_html(self, docname: str, text: str, classes: Iterable[str] = (), anchor: str = "") -> str:
         """:meth:`link` as HTML (for :data:`RAW_HTML_BUILDERS`), every text escaped."""
         span = f'<span class="{html.escape(" ".join(classes))}">' if classes else "<span>"
-        return _a(self.uri(docname), f"{span}{html.escape(text)}</span>")
+        if docname == self.docname and anchor:
+            return f'<a class="reference internal" href="#{html.escape(anchor)}">{span}{html.escape(text)}</span></a>'
+        return _a(self.uri(docname), f"{span}{html.escape(text)}</span>", anchor)
 
     def entities_html(self, eids: Iterable[str], *, badge: bool = False) -> str:
         """Links to entities as HTML, with the separators :meth:`separated` puts between them."""
@@ -315,6 +317,21 @@ def make_takeaways(ctx: Context, flt: TakeawayFilter) -> list[nodes.Node]:
     items = ctx.views.takeaway_items(flt)
     if not items:
         return [_para(nodes.Text(_("No takeaways match.")), classes=["briefing-takeaway-list"])]
+    if ctx.builder.name in RAW_HTML_BUILDERS:  # the book's list holds every takeaway: written out directly
+        html_rows = []
+        for item in items:
+            meta = ctx.link_html(item.docname, item.briefing_title)
+            if item.date:
+                meta += html.escape(f" ({ctx.date(item.date)})")
+            if item.entities:
+                meta += html.escape(" — ") + ctx.entities_html(item.entities)
+            html_rows.append(
+                f"<li><p>{ctx.link_html(item.docname, item.text, anchor=item.anchor)}</p>\n"
+                f'<p class="briefing-takeaway-meta">{meta}</p>\n</li>'
+            )
+        listing = '<ul class="briefing-takeaway-list no-search">\n' + "\n".join(html_rows) + "\n</ul>\n"
+        # (Sphinx indexes raw HTML with its tags stripped unless it is marked no-search.)
+        return [nodes.raw("", listing, format="html", classes=["no-search"])]
     rows = []
     for item in items:
         text = _para(ctx.link(item.docname, item.anchor, item.text))
@@ -330,6 +347,7 @@ def make_takeaways(ctx: Context, flt: TakeawayFilter) -> list[nodes.Node]:
 
 def make_timeline(ctx: Context) -> list[nodes.Node]:
     out: list[nodes.Node] = []
+    raw = ctx.builder.name in RAW_HTML_BUILDERS  # every briefing: written out directly
     for month, rows in ctx.views.timeline():
         if month:
             year, mon = month.split("-")
@@ -337,6 +355,13 @@ def make_timeline(ctx: Context) -> list[nodes.Node]:
         else:
             label = _("Undated")
         out.append(_rubric(label))
+        if raw:
+            html_rows = "\n".join(
+                f"<li><p>{ctx.link_html(doc, title)}{html.escape(f' ({ctx.date(date)})') if date else ''}</p></li>"
+                for doc, title, date in rows
+            )
+            out.append(nodes.raw("", f'<ul class="simple">\n{html_rows}\n</ul>\n', format="html"))
+            continue
         items = (
             [_para(ctx.link(doc, "", title), nodes.Text(f" ({ctx.date(date)})" if date else ""))]
             for doc, title, date in rows
