@@ -277,3 +277,25 @@ def test_a_pdf_leaves_unlinked_the_pages_it_does_not_hold(tmp_path: Path) -> Non
     assert "Traceback" not in result.warnings and "exception" not in result.warnings
     tex = next(result.outdir.glob("*.tex")).read_text("utf-8")
     assert "王毅氏が来た。" in tex  # the sentence, quoted on his page
+
+
+def test_the_mention_table_pickles_as_plain_tuples_and_comes_back_as_records() -> None:
+    import copy
+    import pickle
+
+    from briefing.domain import MentionRecord, MentionTable
+
+    table = MentionTable(
+        {
+            "a": [MentionRecord("wang-yi", "p-1", "王毅氏が来た。", True)],
+            "b": [],
+            "c": [MentionRecord("x", "", "", False)],
+        }
+    )
+    data = pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
+    assert b"MentionRecord" not in data  # one reference to the loader, no class per record
+    back = pickle.loads(data)
+    assert type(back) is MentionTable and back == table
+    assert all(type(r) is MentionRecord for records in back.values() for r in records)
+    assert back["a"][0].sentence == "王毅氏が来た。"
+    assert copy.deepcopy(table) == table and type(copy.deepcopy(MentionTable())) is MentionTable

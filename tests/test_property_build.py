@@ -108,12 +108,12 @@ def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: l
             assert not listing.find(["script", "iframe", "img", "embed", "style", "math", "pre", "table", "blockquote"])
             assert all(not str(a["href"]).startswith(("javascript", "//")) for a in listing.find_all("a", href=True))
     # The book's list of takeaways (written as HTML) shows each of its takeaways as text.
-    listing = BeautifulSoup(
+    every = BeautifulSoup(
         (book / "_build" / "html" / "briefings" / "takeaways.html").read_text("utf-8"), "html.parser"
     ).select_one(".briefing-takeaway-list")
-    assert listing is not None
+    assert every is not None
     for takeaway in article.takeaways:
-        assert _norm(takeaway.text) in _norm(listing.get_text()), takeaway.text
+        assert _norm(takeaway.text) in _norm(every.get_text()), takeaway.text
     # The pages that quote its sentences (entity backlinks, written as HTML) gain no markup either.
     for quoting in (book / "_build" / "html" / "entities").rglob("*.html"):
         box = BeautifulSoup(quoting.read_text("utf-8"), "html.parser").select_one(".briefing-mentioned-in")

@@ -75,6 +75,24 @@ class MentionRecord(NamedTuple):
     linked: bool
 
 
+class MentionTable(dict[str, list[MentionRecord]]):
+    """docname -> the mentions in that document: pickled as plain tuples.
+
+    A named tuple is pickled through a Python-level ``__reduce__`` each; the
+    book's ~90,000 mentions (at 1,000 briefings) took ~0.35 s to pickle and
+    ~0.4 s to load again, on every build that reads a page and every build
+    that loads the environment.  As plain tuples, about a sixth of that.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_mention_table, ({doc: [tuple(r) for r in records] for doc, records in self.items()},))
+
+
+def _mention_table(plain: dict[str, list[tuple[str, str, str, bool]]]) -> MentionTable:
+    new = tuple.__new__
+    return MentionTable({doc: [new(MentionRecord, r) for r in records] for doc, records in plain.items()})
+
+
 _registry_cache: dict[tuple[str, tuple[tuple[str, int], ...]], Registry] = {}
 
 
@@ -153,7 +171,7 @@ class BriefingDomain(Domain):
         "briefings": {},
         "takeaways": {},
         "entities": {},
-        "mentions": {},
+        "mentions": MentionTable(),
         "views": {},
         "written": {},
         "external": {},
@@ -210,7 +228,7 @@ class BriefingDomain(Domain):
     @property
     def mentions(self) -> dict[str, list[MentionRecord]]:
         """docname -> the mentions in that document, in document order."""
-        table: dict[str, list[MentionRecord]] = self.data.setdefault("mentions", {})
+        table: MentionTable = self.data.setdefault("mentions", MentionTable())
         return table
 
     def add_briefing(self, slug: str, record: BriefingRecord, node: Element) -> None:
