@@ -14,6 +14,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -142,8 +143,10 @@ def dump(data: dict[str, Any], stream: TextIO) -> None:
         stream.write(("," if i else "") + _dumps(key) + ":")
         if isinstance(value, Iterator):
             stream.write("[")
-            for j, item in enumerate(value):
-                stream.write(("," if j else "") + _dumps(item))
+            first = True
+            while chunk := list(islice(value, 1000)):  # a thousand at a time through the C encoder
+                stream.write(("" if first else ",") + _dumps(chunk)[1:-1])
+                first = False
             stream.write("]")
         else:
             stream.write(_dumps(value))

@@ -529,14 +529,19 @@ def _page_fingerprint(domain: BriefingDomain, docname: str, keys: list[tuple[str
     return fingerprint(shown)
 
 
-def _may_have_changed(docname: str, keys: list[tuple[str, ...]], touched: set[str], entities: set[str]) -> bool:
+def _may_have_changed(
+    docname: str, keys: list[tuple[str, ...]], touched: set[str], entities: set[str], own: Callable[[str], set[str]]
+) -> bool:
     """Whether what a page shows can differ now that ``touched`` were read again (or removed).
 
-    An entity's view (its mentions, co-mentions, neighbourhood) is made of the
-    briefings that name it, so it changes only with a document that names it,
-    now or before; a briefing's header only with the briefing itself; the
-    views over the whole book (lists, timeline, graph, related briefings)
-    with any change at all.
+    ``entities``: those the touched documents name, now or before; ``own(doc)``:
+    those ``doc`` names.  An entity's view (its mentions, co-mentions,
+    neighbourhood) is made of the briefings that name it, so it changes only
+    with a document that names it; a briefing's header only with the briefing
+    itself; its related briefings only with a document that shares an entity
+    with it (a briefing that shares none scores nothing with it, before and
+    after, and the weights that move are those of the touched entities); the
+    views over the whole book (lists, timeline, graph) with any change at all.
     """
     if not touched:
         return False
@@ -545,6 +550,9 @@ def _may_have_changed(docname: str, keys: list[tuple[str, ...]], touched: set[st
     for key in keys:
         if key[0] == "entity":
             if key[1] in entities:
+                return True
+        elif key[0] == "related":
+            if not own(docname).isdisjoint(entities):
                 return True
         elif key[0] != "header":
             return True
@@ -602,7 +610,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     same_salt = state.get("salt") == salt and state.get("version") == before
     new = {
         doc: old[doc]
-        if same_salt and doc in old and not _may_have_changed(doc, keys, touched, entities)
+        if same_salt and doc in old and not _may_have_changed(doc, keys, touched, entities, domain.entities_in)
         else _page_fingerprint(domain, doc, keys, salt)
         for doc, keys in domain.page_views.items()
     }
