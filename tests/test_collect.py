@@ -8,7 +8,7 @@ from docutils import nodes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.collect import _SENTENCE_END_RE, Sentences, plain_text_for_unlinked, sentence_at
+from briefing.collect import _SENTENCE_END_RE, Sentences, _nth_index, plain_text_for_unlinked, sentence_at
 from briefing.placeholders import MENTIONS, append_text, mention, note_mention
 
 
@@ -99,7 +99,9 @@ def test_a_mention_noted_while_parsing_finds_the_sentence_its_offset_gives(parts
     sentences = Sentences(para.astext())
     noted = para.get(MENTIONS, [])
     assert len(noted) == len(parts)
-    for (ids, link, shown, before), offset, (_text, wanted_link) in zip(noted, offsets, parts, strict=True):
+    text = para.astext()
+    for (ids, link, shown, before, nth), offset, (_text, wanted_link) in zip(noted, offsets, parts, strict=True):
+        assert _nth_index(text, shown, nth) == offset
         assert (ids, link, shown) == (["wang-yi"], wanted_link, "王毅")
         assert sentences.nth(before, shown) == sentences.at(offset), (para.astext(), offset)
     kinds = [isinstance(c, nodes.Text) for c in para.children]

@@ -258,6 +258,26 @@ def test_every_mention_is_recorded_in_order_with_its_sentence_however_it_was_par
     assert "briefing-mentions" not in html and "recorded" not in html
 
 
+def test_mentions_in_links_and_in_paragraphs_a_directive_rebuilds_are_recorded_in_order(tmp_path: Path) -> None:
+    # MyST builds a link's text apart from its paragraph (the role cannot note it there), and
+    # {versionchanged} moves its first paragraph's text into a new paragraph.
+    book = _book_with_page(
+        tmp_path,
+        "[{mention}`中国 <china>` の動き](index.md) と {mention}`ロシア <!russia>` 。\n\n"
+        "```{versionchanged} 2.0\n{mention}`王毅 <!wang-yi>` は来た。{mention}`北京 <beijing>` で。\n```\n",
+    )
+    result = run_build(book)
+    assert "WARNING" not in result.warnings, result.warnings
+    records = get_domain(result.app.env).mentions["notes"]
+    assert [(r.entity, r.sentence) for r in records] == [
+        ("china", "中国 の動き と ロシア 。"),
+        ("russia", "中国 の動き と ロシア 。"),
+        ("wang-yi", "バージョン 2.0 で変更: 王毅 は来た。"),  # the sentence as the page shows it
+        ("beijing", "北京 で。"),
+    ]
+    assert _links(result, "notes")["entities/place/beijing.html"] == ["北京"]
+
+
 def test_a_builder_that_cannot_link_an_entity_page_leaves_the_name(tmp_path: Path) -> None:
     # texinfo links only within its document: Sphinx's NoUri, which must not stop the build.
     book = _book_with_page(

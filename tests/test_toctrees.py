@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -85,3 +86,14 @@ def test_the_index_pages_list_their_pages(tmp_path: Path) -> None:
     links = [(a["href"], a.get_text()) for a in article.select(".toctree-wrapper li.toctree-l1 > a")]
     assert ("year-2025.html", "2025年") in links and ("month-2025-03.html", "2025年3月") in links
     assert not article.select(".toctree-l2")
+
+
+def test_the_epub_table_of_contents_keeps_every_level(tmp_path: Path) -> None:
+    # EPUB resolves the root's whole tree (unpruned) for toc.ncx: the one-level list must not stand in.
+    book = copy_book(tmp_path / "book")
+    write_seeds(book, SEEDS, DATES)
+    result = run_build(book, "epub", briefing_group_above=2)
+    ncx = (result.outdir / "toc.ncx").read_text("utf-8")
+    depth = re.search(r'name="dtb:depth" content="(\d+)"', ncx)
+    assert depth is not None and int(depth.group(1)) >= 3, ncx[:400]
+    assert "会談A" in ncx  # a briefing, three levels down: book, briefings, year, month

@@ -141,6 +141,8 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         elif isinstance(node, nodes.container) and node.get("briefing-takeaway"):
             boxes.append(node)
 
+    _follow_moved_notes(doctree, {id(node) for node in elements})
+
     records: list[MentionRecord] = []
     named: dict[int, list[str]] = {}  # id(block) -> the entity ids it mentions, in order
     number = 0
@@ -172,24 +174,61 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         plain_text_for_unlinked(doctree)
 
 
+def _follow_moved_notes(doctree: nodes.document, present: set[int]) -> None:
+    """Notes of a paragraph a directive replaced move to the paragraph that now holds its text.
+
+    (``versionchanged`` and its kin put the first paragraph's children in a new
+    one.)  A paragraph whose text went elsewhere (a figure's caption) keeps them,
+    out of the tree, as before the role noted mentions: such a mention is not recorded.
+    """
+    for old in doctree.__dict__.pop("briefing_noted", []):
+        if id(old) in present or MENTIONS not in old:
+            continue
+        for child in old.children:
+            home = block_of(child)
+            if home is not None and home is not old and id(home) in present:
+                home.setdefault(MENTIONS, []).extend(old.attributes.pop(MENTIONS))
+                break
+
+
 def _block_mentions(block: nodes.Element, strays: Iterable[mention]) -> list[tuple[list[str], bool, str]]:
-    """(entity ids, links, sentence) of each mention in ``block``: those the role noted, then the others."""
+    """(entity ids, links, sentence) of each mention in ``block``, in order.
+
+    Those the role noted, placed by the how-many-th time their text appears in
+    the paragraph, merged with those it could not note (a mention inside a
+    link, which MyST builds apart from the paragraph), placed by offset.
+    """
     noted = block.attributes.pop(MENTIONS, [])
     strays = list(strays)
     if not noted and not strays:
         return []
-    sentences = Sentences(block.astext())
-    found = [(ids, link, sentences.nth(before, shown)) for ids, link, shown, before in noted]
+    text = block.astext()
+    sentences = Sentences(text)
+    found = [
+        (_nth_index(text, shown, nth), ids, link, sentences.nth(before, shown))
+        for ids, link, shown, before, nth in noted
+    ]
     if strays:
         wanted = {id(node) for node in strays}
         found += [
-            (node["entities"], node["link"], sentences.at(offset))
+            (offset, node["entities"], node["link"], sentences.at(offset))
             for node, offset in _mentions_in(block)
             if id(node) in wanted
         ]
+        found.sort(key=lambda item: item[0])  # stable: in order of noting at the same place
     if noted:
         _join_texts(block)  # a quiet mention's text and the text after it
-    return found
+    return [(ids, link, sentence) for _position, ids, link, sentence in found]
+
+
+def _nth_index(text: str, shown: str, nth: int) -> int:
+    """Where ``shown`` appears in ``text`` after ``nth`` earlier appearances (as ``str.count`` counts them)."""
+    at = -len(shown)
+    for _ in range(nth + 1):
+        at = text.find(shown, at + len(shown))
+        if at < 0:
+            return len(text)
+    return at
 
 
 def _named_in(box: nodes.Element, named: dict[int, list[str]], unplaced: Iterable[mention]) -> list[str]:

@@ -299,7 +299,7 @@ class MentionRole(SphinxRole):
         recorded = False
         if isinstance(self.inliner, MockInliner):
             parent = self.inliner.parent
-            recorded = note_mention(parent, ids, link, shown)
+            recorded = note_mention(parent, ids, link, shown, self.inliner.document)
             if recorded and not link:
                 append_text(parent, shown)  # recorded, and plain text from the start
                 return [], []

@@ -12,8 +12,8 @@ from docutils import nodes
 #: Where a sentence ends: after 。！？!? or after . and ; followed by space.
 SENTENCE_END_RE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+")
 
-#: The attribute of a paragraph or title that lists its mentions, in order, as
-#: (entity ids, links, shown text, sentences before it); see :func:`note_mention`.
+#: The attribute of a paragraph or title that lists its mentions, in order, as (entity ids,
+#: links, shown text, sentences before it, times the text came before); see :func:`note_mention`.
 MENTIONS = "briefing-mentions"
 
 
@@ -46,7 +46,9 @@ def block_of(node: nodes.Node | None) -> nodes.paragraph | nodes.title | None:
     return node
 
 
-def note_mention(parent: nodes.Element, ids: list[str], link: bool, shown: str) -> bool:
+def note_mention(
+    parent: nodes.Element, ids: list[str], link: bool, shown: str, document: nodes.Node | None = None
+) -> bool:
     """Note a mention on the paragraph (or title) it is being read into; False if it is in neither.
 
     Called by the role while the parser builds ``parent``: the text before the
@@ -55,12 +57,20 @@ def note_mention(parent: nodes.Element, ids: list[str], link: bool, shown: str) 
     offset would not).  A mention noted here needs no node of its own unless it
     links, so most of a briefing's mentions are plain text from the start: a
     smaller tree for every transform, the search indexer and the writer.
+
+    The block is also listed on ``document`` (``briefing_noted``): a directive
+    may put a paragraph's children in a new paragraph (``versionchanged`` does),
+    and the notes must follow them (:func:`briefing.collect.collect_mentions`).
     """
     block = block_of(parent)
     if block is None:
         return False
-    before = len(SENTENCE_END_RE.findall(block.astext()))
-    block.setdefault(MENTIONS, []).append((ids, link, shown, before))
+    so_far = block.astext()
+    notes = block.setdefault(MENTIONS, [])
+    notes.append((ids, link, shown, len(SENTENCE_END_RE.findall(so_far)), so_far.count(shown)))
+    if document is not None and len(notes) == 1:
+        noted: list[nodes.Element] = document.__dict__.setdefault("briefing_noted", [])
+        noted.append(block)
     return True
 
 

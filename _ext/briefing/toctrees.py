@@ -15,8 +15,8 @@ toctrees of the page) such a toctree becomes that list, in the nodes Sphinx
 would have made.  Anything less plain is left to Sphinx: a numbered or hidden
 toctree, a URL or ``self`` entry, a page without a title or not in the book
 (Sphinx's own warnings then name it), a title under ``only``.  A test compares
-every toctree of a book both ways.  HTML builders only: LaTeX and single-page
-HTML put the pages themselves in the place of the toctree.
+every toctree of a book both ways.  Only for ``html`` and ``dirhtml`` pages (see
+:data:`WRITERS_OF_PAGES`).
 """
 
 from __future__ import annotations
@@ -85,10 +85,16 @@ def one_level(env: BuildEnvironment, builder: Builder, docname: str, toctree: ad
     return resolved
 
 
+#: The builders for which ``doctree-resolved`` means a page being written.  EPUB and the help
+#: formats also resolve the root document's whole tree for their own tables of contents
+#: (``prune_toctrees=False``), and single-page HTML puts the pages in the toctrees' place.
+WRITERS_OF_PAGES = frozenset({"html", "dirhtml"})
+
+
 def list_one_level_toctrees(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Each plain toctree one level deep in the page becomes its list (see the module's doc)."""
     builder = app.builder
-    if builder.format != "html" or builder.name == "singlehtml":
+    if builder.name not in WRITERS_OF_PAGES:
         return
     for toctree in list(doctree.findall(addnodes.toctree)):
         resolved = one_level(app.env, builder, docname, toctree)
