@@ -8,14 +8,14 @@ from docutils import nodes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.collect import _SENTENCE_END_RE, Sentences, _nth_index, plain_text_for_unlinked, sentence_at
-from briefing.placeholders import MENTIONS, append_text, mention, note_mention
+from briefing.collect import Sentences, _nth_index, plain_text_for_unlinked, sentence_at
+from briefing.placeholders import MENTIONS, SENTENCE_END_RE, append_text, mention, note_mention
 
 
 def scan(text: str, offset: int) -> str:
     """The plain way: scan the sentence ends from the start, every time."""
     start = 0
-    for match in _SENTENCE_END_RE.finditer(text):
+    for match in SENTENCE_END_RE.finditer(text):
         if match.end() > offset:
             return text[start : match.start() if match.start() > start else match.end()].strip() or text.strip()
         start = match.end()

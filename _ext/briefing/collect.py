@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
 
-_SENTENCE_END_RE = SENTENCE_END_RE
 CO_MENTIONS_SHOWN = 10
 
 
@@ -54,7 +53,7 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.matches = [(m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text)]
+        self.matches = [(m.start(), m.end()) for m in SENTENCE_END_RE.finditer(text)]
         self.ends = [end for _start, end in self.matches]
 
     def at(self, offset: int) -> str:
@@ -103,17 +102,12 @@ def _paragraph_anchor(paragraph: nodes.paragraph, number: int) -> str:
     return anchor
 
 
-def add_anchors(doctree: nodes.document) -> None:
-    """Put a target at the start of each element marked by ``directives.anchored``.
+def _add_anchor(node: nodes.Element) -> None:
+    """Put a target at the start of an element marked by ``directives.anchored``.
 
     Runs after the read transforms, so the id stays on a target, which every
     builder turns into an anchor (LaTeX: a label for page references).
     """
-    for node in list(doctree.findall(nodes.Element)):
-        _add_anchor(node)
-
-
-def _add_anchor(node: nodes.Element) -> None:
     anchor = node.get("briefing-anchor")
     if anchor and not (node.children and isinstance(node[0], nodes.target) and anchor in node[0]["ids"]):
         node.insert(0, nodes.target("", "", ids=[anchor]))

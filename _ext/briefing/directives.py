@@ -44,7 +44,7 @@ def anchored(node: nodes.Element, anchor: str) -> nodes.Element:
     """Mark ``node`` to get a target ``anchor`` at its start once the page is read.
 
     Not a target now: docutils would move an empty target's id onto the next
-    paragraph, where LaTeX does not label it (see collect.add_anchors).
+    paragraph, where LaTeX does not label it (see collect._add_anchor).
     """
     node["briefing-anchor"] = anchor
     return node

@@ -88,6 +88,10 @@ class Context:
     def date(self, iso: str) -> str:
         return _long_date(iso, self.language) if iso else ""
 
+    def date_html(self, iso: str) -> str:
+        """`` (date)`` after a link, escaped; nothing without a date."""
+        return html.escape(f" ({self.date(iso)})") if iso else ""
+
     def uri(self, docname: str) -> str | None:
         """The relative URI of ``docname`` from the page being written (see :class:`PageURIs`)."""
         return self._uris[docname]
@@ -125,9 +129,8 @@ class Context:
     def link_html(self, docname: str, text: str, classes: Iterable[str] = (), anchor: str = "") -> str:
         """:meth:`link` as HTML (for :data:`RAW_HTML_BUILDERS`), every text escaped."""
         span = f'<span class="{html.escape(" ".join(classes))}">' if classes else "<span>"
-        if docname == self.docname and anchor:
-            return f'<a class="reference internal" href="#{html.escape(anchor)}">{span}{html.escape(text)}</span></a>'
-        return _a(self.uri(docname), f"{span}{html.escape(text)}</span>", anchor)
+        uri = "" if docname == self.docname and anchor else self.uri(docname)  # "": an anchor on this page
+        return _a(uri, f"{span}{html.escape(text)}</span>", anchor)
 
     def entities_html(self, eids: Iterable[str], *, badge: bool = False) -> str:
         """Links to entities as HTML, with the separators :meth:`separated` puts between them."""
@@ -238,7 +241,7 @@ def _mentioned_in_html(ctx: Context, docs: Iterable[DocMentions]) -> str:
     out = ['<ul class="briefing-mentioned-in simple">']
     for row in docs:
         uri = ctx.uri(row.docname)
-        date = f" ({html.escape(ctx.date(row.date))})" if row.date else ""
+        date = ctx.date_html(row.date)
         times = html.escape(" — " + _("%d mentions") % row.times)
         out.append(
             f"<li><p>{_a(uri, f'<span>{html.escape(row.title)}</span>')}{date}{times}</p>\n"
@@ -271,7 +274,7 @@ def make_related(ctx: Context) -> list[nodes.Node]:
         shares = html.escape(" — " + _("shares") + " ")
         items = [
             f"<li><p>{ctx.link_html(rel.docname, rel.title)}"
-            f"{html.escape(f' ({ctx.date(rel.date)})') if rel.date else ''}"
+            f"{ctx.date_html(rel.date)}"
             f"{shares}{ctx.entities_html(rel.shared)}</p></li>"
             for rel in related
         ]
@@ -321,8 +324,7 @@ def make_takeaways(ctx: Context, flt: TakeawayFilter) -> list[nodes.Node]:
         html_rows = []
         for item in items:
             meta = ctx.link_html(item.docname, item.briefing_title)
-            if item.date:
-                meta += html.escape(f" ({ctx.date(item.date)})")
+            meta += ctx.date_html(item.date)
             if item.entities:
                 meta += html.escape(" — ") + ctx.entities_html(item.entities)
             html_rows.append(
@@ -357,8 +359,7 @@ def make_timeline(ctx: Context) -> list[nodes.Node]:
         out.append(_rubric(label))
         if raw:
             html_rows = "\n".join(
-                f"<li><p>{ctx.link_html(doc, title)}{html.escape(f' ({ctx.date(date)})') if date else ''}</p></li>"
-                for doc, title, date in rows
+                f"<li><p>{ctx.link_html(doc, title)}{ctx.date_html(date)}</p></li>" for doc, title, date in rows
             )
             out.append(nodes.raw("", f'<ul class="simple">\n{html_rows}\n</ul>\n', format="html"))
             continue
