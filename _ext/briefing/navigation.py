@@ -233,7 +233,7 @@ def defer_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: di
     """Before the theme's check for empty templates: take out those that cannot be empty."""
     if not app.config.briefing_navigation_cache:
         return
-    deferred: dict[str, list[str]] = {}
+    deferred: dict[str, tuple[list[str], set[str]]] = {}  # section -> (its templates, those held out)
     overridden = _overridden(app)
     for section, never_empty in NEVER_EMPTY.items():
         templates = context.get(section)
@@ -244,19 +244,18 @@ def defer_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: di
         names = [_suffixed(t) for t in templates]
         held = set(never_empty) - overridden
         if held & set(names):
-            deferred[section] = names
+            deferred[section] = (names, held)
             context[section] = [t for t in names if t not in held]
-    context["briefing_deferred"] = (deferred, overridden)
+    context["briefing_deferred"] = deferred
 
 
 def share_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """After the theme's handlers: the templates held out back in place; the navigation's HTML shared."""
-    deferred, overridden = context.pop("briefing_deferred", ({}, frozenset()))
-    for section, names in deferred.items():
+    deferred: dict[str, tuple[list[str], set[str]]] = context.pop("briefing_deferred", {})
+    for section, (names, held) in deferred.items():
         kept = {_suffixed(t) for t in context.get(section) or ()}
-        held = set(NEVER_EMPTY[section]) - overridden
         context[section] = [t for t in names if t in held or t in kept]
-    if "sidebars" not in deferred or NAV_TEMPLATE in overridden:
+    if NAV_TEMPLATE not in deferred.get("sidebars", ((), set()))[1]:
         return
     original: Callable[..., Any] | None = context.get("generate_toctree_html")
     toctree: Callable[..., str] | None = context.get("toctree")
