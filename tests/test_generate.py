@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from briefing.generate import assign_slugs, base_slug, read_marker, with_marker, write_generated
+from briefing.generate import assign_slugs, base_slug, files_state, read_marker, with_marker, write_generated
 from briefing.seed import SLUG_RE
 
 
@@ -88,3 +89,35 @@ def test_write_generated_never_overwrites_a_persons_file(tmp_path: Path, current
     page.write_text(current, "utf-8")
     assert not write_generated(page, "seeds/p.txt", "# Two\n")
     assert page.read_text("utf-8") == current
+
+
+def test_files_state_follows_names_sizes_times_and_the_setting(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "out" / "deep").mkdir(parents=True)
+    seed = tmp_path / "seeds" / "a.txt"
+    seed.write_text("一", "utf-8")
+    (tmp_path / "out" / "deep" / "p.md").write_text("x", "utf-8")
+    folders = ("seeds", "out", "missing")
+
+    def state(setting: str = "s") -> str:
+        return files_state(tmp_path, folders, setting)
+
+    first = state()
+    assert state() == first
+    assert state("t") != first
+    seen = {first}
+    info = seed.stat()
+    os.utime(seed, ns=(info.st_atime_ns, info.st_mtime_ns + 1))  # touched
+    seen.add(state())
+    seed.write_text("二", "utf-8")  # same size
+    os.utime(seed, ns=(info.st_atime_ns, info.st_mtime_ns + 2))
+    seen.add(state())
+    seed.write_text("二三", "utf-8")  # another size
+    seen.add(state())
+    (tmp_path / "out" / "deep" / "q.md").write_text("y", "utf-8")  # a new file, deep down
+    seen.add(state())
+    (tmp_path / "out" / "deep" / "p.md").unlink()  # a file gone
+    seen.add(state())
+    (tmp_path / "missing").mkdir()  # an empty folder appears: nothing the generation reads
+    assert state() in seen
+    assert len(seen) == 6

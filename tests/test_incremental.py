@@ -230,3 +230,41 @@ def test_doctrees_read_back_from_disk_give_the_same_pages(tmp_path: Path) -> Non
     assert builds[0].app.held_doctrees == 0  # type: ignore[attr-defined]
     assert builds[1].app.held_doctrees > 10  # type: ignore[attr-defined]
     assert len(builds[0].app.env._pickled_doctree_cache) <= 1  # nor the bytes read back when writing
+
+
+def test_unchanged_files_skip_the_generation_and_repeat_its_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import generate
+
+    book = copy_book(tmp_path / "skip")
+    (book / "briefings" / "d.md").write_text("# 手書きのページ\n", "utf-8")  # a warning each build
+    write_seeds(book, {**SEEDS, "empty.txt": ""})  # and another
+    first = run_build(book)
+    assert "d.md was not written by the briefing generator" in first.warnings
+    assert "empty.txt" in first.warnings
+    pages = html_pages(first)
+
+    calls: list[Path] = []
+    real = generate.generate_pages
+
+    def counted(srcdir: Path, *args: object, **kwargs: object) -> object:
+        calls.append(srcdir)
+        return real(srcdir, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generate, "generate_pages", counted)
+    again = run_build(book)
+    assert calls == []
+    assert again.warnings == first.warnings
+    assert html_pages(again) == pages
+
+    # Any change to what the generation reads runs it again: a seed, a generated page, the registry.
+    for change in (
+        lambda: write_seeds(book, {"e.txt": seed("会談E", "背景", "APECで会合がありました。")}),
+        lambda: (book / "briefings" / "a.md").write_text("# 編集\n", "utf-8"),
+        lambda: (book / "registry" / "extra.yaml").write_text("entities: []\n", "utf-8"),
+    ):
+        change()
+        run_build(book)
+        assert len(calls) == 1
+        calls.clear()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util.fileutil import copy_asset_file
 
+from .cache import setup_cache
 from .collect import setup_mentions
 from .config import setup_config
 from .directives import setup_directives
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_navigation(app)
     setup_toctrees(app)
     setup_memory(app)
+    setup_cache(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)
     app.add_latex_package("briefing")

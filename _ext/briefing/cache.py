@@ -13,7 +13,13 @@ import sys
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from sphinx.jinja2glue import BuiltinTemplateLoader
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: The libraries whose behaviour what is cached depends on (decoding, YAML, schemas, matching).
 LIBRARIES = ("PyYAML", "jsonschema", "pyahocorasick", "charset-normalizer", "sphinx", "myst-parser")
@@ -52,3 +58,28 @@ def save(path: Path, key: str, value: Any) -> None:
     with tmp.open("wb") as stream:
         pickle.dump(((code_version(), key), value), stream, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
+
+
+def cache_compiled_templates(app: Sphinx) -> None:
+    """Keep the theme's compiled Jinja templates in the doctree folder (Jinja's own bytecode cache).
+
+    Sphinx compiles every template it renders again in each build: the book theme's
+    layout, sidebars and components take about half a second, most of a no-op build's
+    first page.  Jinja checks each cached template against its source text; the folder
+    is per builder, Jinja and Python version (the compiled code depends on them).
+    Nothing happens with a template bridge other than Sphinx's own.
+    """
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if not isinstance(templates, BuiltinTemplateLoader) or not isinstance(environment, jinja2.Environment):
+        return
+    if environment.bytecode_cache is not None:
+        return
+    version = f"{app.builder.name}-jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+    folder = Path(app.doctreedir) / "briefing-templates" / version
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def setup_cache(app: Sphinx) -> None:
+    app.connect("builder-inited", cache_compiled_templates)

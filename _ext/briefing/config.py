@@ -64,6 +64,13 @@ OPTIONS: tuple[Option, ...] = (
         "Let Sphinx keep every doctree it read in memory until it is written (faster, far more memory).",
     ),
     Option(
+        "briefing_tune_gc",
+        True,
+        "",
+        (bool,),
+        "Freeze what the build keeps from Python's garbage collector while building (faster).",
+    ),
+    Option(
         "briefing_index_title",
         None,
         "env",

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from sphinx.locale import get_translation
@@ -46,6 +47,19 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
+
+#: A message the generation logged: (level, message, arguments, Sphinx's keywords).
+Message = tuple[str, str, tuple[Any, ...], dict[str, Any]]
+#: While the generation runs in a build: the messages it would log again on the same files.
+_recording: list[Message] | None = None
+
+
+def _log(level: str, message: str, *args: Any, once: bool = False, **kwargs: Any) -> None:
+    """Log through Sphinx; remembered (unless ``once``: an action done) for a build that skips the work."""
+    if _recording is not None and not once:
+        _recording.append((level, message, args, kwargs))
+    getattr(logger, level)(message, *args, **kwargs)
+
 
 MARKER_PREFIX = "% briefing:generated "
 _MARKER_RE = re.compile(r"^% briefing:generated source=(\"(?:[^\"\\]|\\.)*\") sha256=([0-9a-f]{64})$")
@@ -306,7 +320,8 @@ def write_generated(path: Path, source: str, body: str) -> bool:
         marker = read_marker(current)
         if marker is None or not marker.intact:
             how = "was not written by the briefing generator" if marker is None else "was edited after it was generated"
-            logger.warning(
+            _log(
+                "warning",
                 "%s %s; left as it is. Delete the file (or restore it with git) to regenerate it from %s",
                 path.name,
                 how,
@@ -332,9 +347,10 @@ def remove_stale(out_dir: Path, keep: Iterable[Path]) -> None:
             continue  # a page a person wrote: not ours to touch
         if marker.intact:
             page.unlink()
-            logger.info("removed %s: its seed %s is gone", page.name, marker.source)
+            _log("info", "removed %s: its seed %s is gone", page.name, marker.source, once=True)
         else:
-            logger.warning(
+            _log(
+                "warning",
                 "%s was generated from %s, which is gone, but it was edited since, so it is kept",
                 page.name,
                 marker.source,
@@ -346,8 +362,8 @@ def remove_stale(out_dir: Path, keep: Iterable[Path]) -> None:
 
 def _report(path: Path, problems: Iterable[Problem]) -> None:
     for problem in problems:
-        logger.warning(
-            problem.message, type="briefing", subtype=problem.subtype, location=_location(path, problem.line)
+        _log(
+            "warning", problem.message, type="briefing", subtype=problem.subtype, location=_location(path, problem.line)
         )
 
 
@@ -564,7 +580,8 @@ def _candidate_rows(
         for cname, ctitle, line in found:
             title, count, docs = seen.get(cname, (ctitle, 0, []))
             if not docs:
-                logger.info(
+                _log(
+                    "info",
                     "briefing: %r (%s) looks like an actor but is not in the registry",
                     cname,
                     ctitle,
@@ -607,10 +624,61 @@ def on_builder_inited(app: Sphinx) -> None:
         none=_("None so far: every name that looks like an actor is in the registry."),
         english=(app.config.language or "ja").startswith("en"),
     )
+    folders = (conf.seed_dir, conf.registry_dir, conf.output_dir, conf.entity_dir)
+    setting = f"{srcdir}\0{conf!r}\0{labels!r}"
+    done_file = Path(app.doctreedir) / "briefing-generated.pickle"
+    done = build_cache.load(done_file, "generated")
+    if done is not None and done[0] == files_state(srcdir, folders, setting):
+        for level, message, args, kwargs in done[1]:
+            getattr(logger, level)(message, *args, **kwargs)
+        return
     cache_file = Path(app.doctreedir) / "briefing-seeds.pickle"
     cache = SeedCache.load(cache_file)
-    generate_pages(srcdir, conf, labels, registry if registry.entities or registry.kinds else None, cache)
+    global _recording
+    messages: list[Message] = []
+    _recording = messages
+    try:
+        generate_pages(srcdir, conf, labels, registry if registry.entities or registry.kinds else None, cache)
+    finally:
+        _recording = None
     cache.save(cache_file)
+    build_cache.save(done_file, "generated", (files_state(srcdir, folders, setting), messages))
+
+
+def _files_under(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Every file under ``folder``, in name order (none if it is missing)."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files_under(entry.path)
+        else:
+            yield entry
+
+
+def files_state(srcdir: Path, folders: Iterable[str], setting: str) -> str:
+    """A hash of the names, sizes and modification times of every file in ``folders``, and ``setting``.
+
+    The generation reads nothing else (its code is in the cache's stamp): when
+    this is what it was after the last generation, the generation would write
+    the same files and log the same messages, so a build replays the messages
+    and skips it (about half a second at a thousand seeds).  The same test
+    Sphinx makes of its sources: a file rewritten with the same size within
+    the same nanosecond would be missed.
+    """
+    digest = hashlib.sha256(setting.encode("utf-8", "surrogateescape"))
+    for folder in folders:
+        digest.update(f"\0{folder}\n".encode("utf-8", "surrogateescape"))
+        for entry in _files_under(str(srcdir / folder)):
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def overview_pages_are_orphans(app: Sphinx, doctree: object) -> None:

@@ -18,7 +18,6 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-import jsonschema
 from docutils import nodes
 from sphinx.util import logging
 
@@ -213,6 +212,8 @@ def load_external_books(app: Sphinx) -> None:
     for name, spec in sorted(app.config.briefing_external_books.items()):
         base, where = (spec, None) if isinstance(spec, str) else (spec[0] or "", spec[1] if len(spec) > 1 else None)
         target, root = _location(base, where, Path(app.srcdir))
+        import jsonschema  # here: only a book that links others needs it (~70 ms at start)
+
         try:
             data = _read(target)
             jsonschema.validate(data, schema())

@@ -1,0 +1,84 @@
+"""The build's memory and garbage collector: frozen while building, handed back after, frozen at exit."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, copy_book, run_build
+from tests.test_incremental import SEEDS, assert_same_book, html_pages, write_seeds
+
+RECORD = """
+def setup(app):
+    import gc
+
+    def record(app, doctree, docname):
+        app.gc_seen = getattr(app, "gc_seen", []) + [(gc.get_freeze_count(), gc.get_threshold()[0])]
+
+    app.connect("doctree-resolved", record)
+"""
+
+
+@pytest.mark.parametrize("tune", [True, False], ids=["tuned", "left-alone"])
+def test_the_collector_is_tuned_while_building_and_restored_after(tmp_path: Path, tune: bool) -> None:
+    from briefing.memory import YOUNG_THRESHOLD
+
+    book = copy_book(tmp_path / "gc")
+    write_seeds(book, SEEDS)
+    (book / "conf.py").write_text((book / "conf.py").read_text("utf-8") + RECORD, "utf-8")
+    before = gc.get_threshold()
+    build = run_build(book, briefing_tune_gc=tune)
+    assert build.warnings == ""
+    seen = build.app.gc_seen  # type: ignore[attr-defined]
+    assert len(seen) > 10
+    if tune:
+        # Everything alive once reading was done is frozen while pages are written.
+        assert all(frozen > 10_000 and threshold == YOUNG_THRESHOLD for frozen, threshold in seen)
+    else:
+        assert all(frozen == 0 and threshold == before[0] for frozen, threshold in seen)
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
+
+
+def test_the_tuned_collector_gives_the_same_book(tmp_path: Path) -> None:
+    builds = []
+    for tune in (False, True):
+        book = copy_book(tmp_path / str(tune))
+        write_seeds(book, SEEDS)
+        builds.append(run_build(book, briefing_tune_gc=tune))
+    assert builds[0].warnings == builds[1].warnings == ""
+    assert_same_book(builds[0], builds[1])
+
+
+def test_what_is_alive_at_exit_is_frozen_once() -> None:
+    # atexit runs the last registered first: this check runs after the freeze.
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+        f"sys.path.insert(0, {str(ROOT / '_ext')!r})\n"
+        "from briefing.memory import freeze_at_exit\n"
+        "freeze_at_exit(); freeze_at_exit()\n"
+        "print('frozen before exit:', gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["frozen before exit: False", "frozen at exit: True"]
+
+
+def test_compiled_templates_are_kept_and_give_the_same_pages(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "tpl")
+    write_seeds(book, SEEDS)
+    first = run_build(book)
+    pages = html_pages(first)
+    kept = list((book / "_build" / "doctrees" / "briefing-templates").rglob("*.cache"))
+    assert len(kept) > 10  # the layout, its sections and components
+    # A build from scratch but for the compiled templates.
+    (book / "_build" / "doctrees" / "environment.pickle").unlink()
+    stamps = {p: p.stat().st_mtime_ns for p in kept}
+    again = run_build(book)
+    assert again.warnings == first.warnings == ""
+    assert {p: p.stat().st_mtime_ns for p in kept} == stamps  # read, not compiled and written again
+    assert html_pages(again) == pages
