@@ -12,11 +12,14 @@ import datetime as dt
 import random
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "_ext") not in sys.path:  # conf.py does the same for Sphinx
@@ -335,3 +338,33 @@ def test_sidecar_metadata_wins_over_front_matter() -> None:
     assert article.metadata == Metadata(date=dt.date(2025, 2, 28), language="ja", tags=("a",), slug="front")
     assert article.title == "Title"
     assert article.title_line == 6
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=60))
+def test_cleaning_a_line_drops_exactly_the_control_characters(line: str) -> None:
+    """The fast path (a printable line is left as it is) gives what the character loop gives."""
+    from briefing.seed import _clean
+
+    spaced = line.translate(dict.fromkeys(map(ord, "\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029"), " "))
+    kept = "".join(ch for ch in spaced if ch == " " or unicodedata.category(ch)[0] != "C" or ch == "\u200d")
+    assert _clean(line) == kept.strip(" \u3000\u00a0\ufeff")
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=2))
+def test_a_line_longer_than_a_heading_is_never_one(text: str, extra: int) -> None:
+    from briefing.seed import HEADING_MAX_WIDTH, _width, is_heading_like
+
+    long = text + "あ" * max(0, HEADING_MAX_WIDTH + 1 + extra - len(text))
+    assert not is_heading_like(long)
+    if is_heading_like(text):
+        assert _width(text) <= HEADING_MAX_WIDTH
+
+
+@given(st.binary(max_size=300))
+def test_control_bytes_are_counted_as_before(data: bytes) -> None:
+    from briefing.seed import _looks_binary
+
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 11, 12, 13, 27))
+    expected = bool(sample) and (controls / len(sample) > 0.05 or sample.count(0) / len(sample) > 0.3)
+    assert _looks_binary(data) == expected

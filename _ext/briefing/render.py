@@ -52,14 +52,13 @@ def escape_text(text: str, *, strip: bool = True) -> str:
     stand as a paragraph, a heading's text or a list item's text, and can never
     be read as indentation (code block), a line break or a block marker.
     """
-    text = "".join(ch for ch in text if ch in "\t\n" or not _is_control(ch))
+    text = _CONTROL_RE.sub("", text)
     text = _SPACE_RE.sub(" ", text)
     return _ESCAPE_RE.sub(lambda m: "\\" + m.group(0), text.strip(" ") if strip else text)
 
 
-def _is_control(ch: str) -> bool:
-    code = ord(ch)
-    return code < 32 or 127 <= code < 160
+#: C0 and C1 control characters but tab and line feed (dropped from the text; one regex, not a loop).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 #: Characters Python's str.splitlines() breaks on, besides \n and \r (MyST splits options with it).

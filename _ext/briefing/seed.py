@@ -133,6 +133,10 @@ class DecodedSeed:
 _LEGACY_ENCODINGS = ("cp932", "shift_jis", "euc_jp", "iso2022_jp")
 
 
+#: Bytes :func:`_looks_binary` does not count as control bytes (deleted before counting).
+_NOT_CONTROL_BYTES = bytes([0, 9, 10, 11, 12, 13, 27, *range(32, 256)])
+
+
 def _looks_binary(data: bytes) -> bool:
     """True for bytes that are not text in any encoding we would accept."""
     sample = data[:8192]
@@ -140,7 +144,7 @@ def _looks_binary(data: bytes) -> bool:
         return False
     # Tab, newlines, form feed, vertical tab and ESC (ISO-2022-JP's shift
     # sequences) are at home in text; NUL is counted on its own below.
-    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 11, 12, 13, 27))
+    controls = len(sample.translate(None, _NOT_CONTROL_BYTES))
     nuls = sample.count(0)
     # A stray NUL is damage in a text; many of them, or many other control
     # bytes, are a binary file (an image, a PDF, a zip) saved as .txt.
@@ -301,7 +305,8 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_WHITESPACE_CONTROLS = str.maketrans(dict.fromkeys("\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029", " "))
+#: Controls that separate words (Word's manual line break is \v): each becomes a space.
+_WHITESPACE_CONTROLS_RE = re.compile("[\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029]")
 
 
 def _is_footer(text: str) -> bool:
@@ -312,15 +317,16 @@ def _is_footer(text: str) -> bool:
 
 def _clean(line: str) -> str:
     """One line as the page should hold it: no tabs or control characters, no edge spaces."""
-    # Controls that separate words (Word's manual line break is \v) become spaces.
-    line = line.translate(_WHITESPACE_CONTROLS)
-    line = "".join(ch for ch in line if ch == " " or unicodedata.category(ch)[0] != "C" or ch in "\u200d")
+    line = _WHITESPACE_CONTROLS_RE.sub(" ", line)
+    if not line.isprintable():  # else no character of category C (most lines: no loop)
+        line = "".join(ch for ch in line if ch == " " or unicodedata.category(ch)[0] != "C" or ch in "\u200d")
     return line.strip(" \u3000\u00a0\ufeff")
 
 
 def is_heading_like(text: str) -> bool:
     """A short bare line: not a bullet, not ending like a sentence."""
-    if _BULLET_RE.match(text) or _width(text) > HEADING_MAX_WIDTH:
+    # A character is one or two columns wide: a line of more characters than the limit is never a heading.
+    if len(text) > HEADING_MAX_WIDTH or _BULLET_RE.match(text) or _width(text) > HEADING_MAX_WIDTH:
         return False
     core = text.rstrip("".join(_CLOSERS))
     return bool(core) and core[-1] not in _SENTENCE_END
