@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from functools import cached_property, wraps
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .registry import reading_key
 
@@ -89,6 +89,25 @@ def newest_first(date: str, name: str) -> tuple[bool, str, str]:
     return (date == "", "".join(chr(0x10FFFF - ord(c)) for c in date), name)
 
 
+_View = TypeVar("_View")
+
+
+def _kept(method: Callable[..., _View]) -> Callable[..., _View]:
+    """Compute a view once for each set of arguments: the fingerprint after reading and the page
+    written later show the same view of the same state (a ``BookViews`` is never updated)."""
+
+    @wraps(method)
+    def kept(self: BookViews, *args: Any, **kwargs: Any) -> _View:
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        try:
+            return self._kept[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._kept[key] = method(self, *args, **kwargs)
+            return value
+
+    return kept
+
+
 class BookViews:
     """All views of one state of the book; build one after reading, use it while writing."""
 
@@ -101,6 +120,7 @@ class BookViews:
     ) -> None:
         self.briefings, self.takeaways, self.entities, self.mentions = briefings, takeaways, entities, mentions
         self._co_mentions: dict[str, Counter[str]] = {}
+        self._kept: dict[tuple[Any, ...], Any] = {}
 
     # -- indexes, each built once ------------------------------------------
     @cached_property
@@ -164,6 +184,7 @@ class BookViews:
         return (rec.title, rec.date) if rec else (doc, "")
 
     # -- views ---------------------------------------------------------------
+    @_kept
     def entity(self, eid: str) -> EntityView:
         docs = self.by_entity.get(eid, {})
         rows = []
@@ -183,6 +204,7 @@ class BookViews:
             dates[-1] if dates else "",
         )
 
+    @_kept
     def related(self, doc: str, limit: int = RELATED_SHOWN) -> tuple[Related, ...]:
         """The briefings sharing most (rare-weighted) entities with ``doc``; ties by name.
 
@@ -226,6 +248,7 @@ class BookViews:
             out.append(Related(other, title, date, tuple(shared[:SHARED_SHOWN])))
         return tuple(out)
 
+    @_kept
     def header(self, doc: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(kind, entity ids in order of first mention) for the entities a briefing mentions."""
         seen: dict[str, list[str]] = defaultdict(list)
@@ -293,6 +316,7 @@ class BookViews:
             cache[eid] = together
         return cache[eid]
 
+    @_kept
     def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
         """Co-mention edges (a, b, briefings shared) between entities of ``kinds``, heaviest first.
 
