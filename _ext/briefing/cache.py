@@ -66,7 +66,8 @@ def cache_compiled_templates(app: Sphinx) -> None:
     Sphinx compiles every template it renders again in each build: the book theme's
     layout, sidebars and components take about half a second, most of a no-op build's
     first page.  Jinja checks each cached template against its source text; the folder
-    is per builder, Jinja and Python version (the compiled code depends on them).
+    is per builder, Jinja version, Python version and Jinja extensions (the compiled
+    code depends on them).
     Nothing happens with a template bridge other than Sphinx's own.
     """
     templates = getattr(app.builder, "templates", None)
@@ -75,7 +76,9 @@ def cache_compiled_templates(app: Sphinx) -> None:
         return
     if environment.bytecode_cache is not None:
         return
-    version = f"{app.builder.name}-jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+    # The code compiled depends on the Jinja extensions loaded (Sphinx adds i18n for a translated build).
+    extensions = hashlib.sha256(" ".join(sorted(environment.extensions)).encode()).hexdigest()[:12]
+    version = f"{app.builder.name}-jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-{extensions}"
     folder = Path(app.doctreedir) / "briefing-templates" / version
     folder.mkdir(parents=True, exist_ok=True)
     environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
