@@ -35,13 +35,15 @@ frozen objects are handed back (:func:`gc.unfreeze`) and the thresholds restored
 At exit, Python runs several full collections over everything still alive:
 about a second at a thousand briefings, for memory the operating system takes
 back anyway.  What is alive when the interpreter starts to exit is frozen, so
-that those collections skip it; this changes nothing while a process runs.
+that those collections skip it; this changes nothing while a process runs (and
+is left out too with ``briefing_tune_gc = False``).
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -74,9 +76,6 @@ FREEZE_EVERY = 100
 #: New objects between two collections of the youngest generation while building.
 YOUNG_THRESHOLD = 10_000
 
-#: Whether :func:`gc.freeze` is registered to run at exit (once a process).
-_freeze_at_exit = False
-
 
 class BuildCollector:
     """The garbage collector's settings while Sphinx builds (see the module's docstring).
@@ -95,6 +94,8 @@ class BuildCollector:
     def start(self, app: Sphinx, *_args: object) -> None:
         """At ``config-inited``, before the environment is loaded: collect young objects less often."""
         self.active = bool(app.config.briefing_tune_gc)
+        if self.active:
+            freeze_at_exit()
         if self.active and BuildCollector.saved is None:
             BuildCollector.saved = gc.get_threshold()
             gc.set_threshold(YOUNG_THRESHOLD, *BuildCollector.saved[1:])
@@ -126,16 +127,13 @@ class BuildCollector:
             self.active = False
 
 
+@cache
 def freeze_at_exit() -> None:
     """Register :func:`gc.freeze` to run when the interpreter exits (once in a process)."""
-    global _freeze_at_exit
-    if not _freeze_at_exit:
-        atexit.register(gc.freeze)
-        _freeze_at_exit = True
+    atexit.register(gc.freeze)
 
 
 def setup_memory(app: Sphinx) -> None:
-    freeze_at_exit()
     collector = BuildCollector()
     app.connect("config-inited", collector.start, priority=100)
     app.connect("env-before-read-docs", collector.freeze, priority=900)
