@@ -195,6 +195,27 @@ def test_shared_sidebar_navigation_gives_the_same_pages(tmp_path: Path) -> None:
     assert_same_book(builds[0], builds[1])
 
 
+def test_sidebars_are_kept_between_builds(tmp_path: Path) -> None:
+    """The theme's sidebar HTML is stored in the doctree folder, keyed by the toctree's HTML."""
+    import pickle
+
+    book = copy_book(tmp_path / "kept")
+    write_seeds(book, SEEDS, DATES)
+    run_build(book, briefing_group_above=2)
+    stored = book / "_build" / "doctrees" / "briefing-sidebars-html.pickle"
+    stamp, (build, entries) = pickle.loads(stored.read_bytes())
+    assert len(entries) > 3  # one per branch
+    # Mark every stored sidebar: a build that writes pages with the same toctrees uses them.
+    marked = {key: (used, f"<nav>kept {i}</nav>") for i, (key, (used, _html)) in enumerate(entries.items())}
+    stored.write_bytes(pickle.dumps((stamp, (build, marked))))
+    write_seeds(book, {"a.txt": SEEDS["a.txt"].replace("協力を確認した", "協力を強く確認した")})
+    again = run_build(book, briefing_group_above=2)
+    page = (again.outdir / "genindex.html").read_text("utf-8")
+    assert "<nav>kept " in page
+    # Whether a stored sidebar still fits is its key (the toctree's HTML): the incremental =
+    # clean tests above add, edit and delete briefings with the stored sidebars in place.
+
+
 def test_a_template_the_book_overrides_is_still_checked_for_being_empty(tmp_path: Path) -> None:
     """The theme components held out of the empty check are the theme's own: an override may be empty."""
     builds = []

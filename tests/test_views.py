@@ -149,3 +149,18 @@ def test_weights_move_only_when_a_count_crosses_a_power_of_two() -> None:
     views = book({f"s{i}": ("", ["china"]) for i in range(5)} | {"x": ("", ["rare"])})
     assert views.weight("rare") == 1.0
     assert views.weight("china") == 1 / 3  # 5 briefings: bit length 3, as for 4 to 7
+
+
+@given(
+    st.dictionaries(
+        st.text(alphabet="abcdef", min_size=1, max_size=3),
+        st.sampled_from([0.1, 0.2, 0.30000000000000004, 0.3, 1 / 3, 0.5, 1.0, 1e-10]),
+        max_size=30,
+    ),
+    st.integers(min_value=1, max_value=8),
+)
+def test_best_scores_are_the_full_sort_cut_to_the_limit(scores: dict[str, float], limit: int) -> None:
+    from briefing.views import _best
+
+    full = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))[:limit]
+    assert _best(scores, limit) == full

@@ -17,7 +17,10 @@ The theme (pydata-sphinx-theme, under sphinx-book-theme) then turns that HTML
 into its sidebar with BeautifulSoup, and first renders the sidebar templates
 once more only to see whether they are empty.  The navigation template is never
 empty here, so it is left out of that check and put back after it; and the
-theme's sidebar HTML is kept, like Sphinx's, per toctree HTML and arguments.
+theme's sidebar HTML is kept, like Sphinx's, per toctree HTML and arguments,
+and between builds too (in the doctree folder, per theme version and options):
+a build that writes only a few pages does not load BeautifulSoup's CSS engine
+(a quarter of a second) to make a sidebar it made before.
 
 A test builds the book with and without all this and compares every page.
 ``briefing_navigation_cache = False`` turns it off.
@@ -29,6 +32,7 @@ import posixpath
 import sysconfig
 import weakref
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +72,14 @@ class _Tree:
         self.shown: dict[tuple[object, ...], frozenset[str]] = build_cache.load(self.shown_file, self.shown_key) or {}
         self.shown_changed = False
         self.html: dict[tuple[object, ...], str] = {}
-        self.nav: dict[tuple[object, ...], str] = {}  # the theme's sidebar HTML
+        self._nav: SidebarCache | None = None
+
+    @property
+    def nav(self) -> SidebarCache:
+        """The theme's sidebar HTML by (toctree HTML, arguments): loaded when a page first needs it."""
+        if self._nav is None:
+            self._nav = SidebarCache(self.app)
+        return self._nav
 
     def ancestors(self, docname: str) -> set[str]:
         """The page's chain of parents up to the root, as Sphinx marks them current."""
@@ -108,6 +119,62 @@ class _Tree:
         if self.shown_changed:
             build_cache.save(self.shown_file, self.shown_key, self.shown)
             self.shown_changed = False
+        if self._nav is not None:
+            self._nav.save()
+
+
+class SidebarCache:
+    """The theme's sidebar HTML by (toctree HTML, arguments), kept between builds.
+
+    The theme's HTML is a function of its key (the test of ``briefing_navigation_cache``
+    compares every page with and without): stored per theme version and options, an
+    entry not used for ``KEEP_BUILDS`` builds is dropped.
+    """
+
+    KEEP_BUILDS = 5
+
+    def __init__(self, app: Sphinx) -> None:
+        self.file = Path(app.doctreedir) / f"briefing-sidebars-{app.builder.name}.pickle"
+        options = getattr(app.builder, "theme_options", None) or app.config.html_theme_options
+        theme = (app.config.html_theme, app.config.language, _theme_versions(), sorted(options.items(), key=repr))
+        self.stamp = repr(theme)
+        stored: tuple[int, dict[tuple[object, ...], tuple[int, str]]] = build_cache.load(self.file, self.stamp) or (
+            0,
+            {},
+        )
+        self.build, self.entries = stored[0] + 1, stored[1]
+        self.changed = False
+
+    def get(self, key: tuple[object, ...]) -> str | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        used, html = entry
+        if used != self.build:
+            self.entries[key] = (self.build, html)
+            self.changed = True
+        return html
+
+    def __setitem__(self, key: tuple[object, ...], html: str) -> None:
+        self.entries[key] = (self.build, html)
+        self.changed = True
+
+    def save(self) -> None:
+        if self.changed:
+            kept = {k: v for k, v in self.entries.items() if self.build - v[0] < self.KEEP_BUILDS}
+            build_cache.save(self.file, self.stamp, (self.build, kept))
+            self.changed = False
+
+
+@cache
+def _theme_versions() -> tuple[str, ...]:
+    found = []
+    for name in ("pydata-sphinx-theme", "sphinx-book-theme", "beautifulsoup4"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} -")
+    return tuple(found)
 
 
 _trees: weakref.WeakKeyDictionary[BuildEnvironment, _Tree] = weakref.WeakKeyDictionary()
@@ -270,7 +337,8 @@ def share_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: di
         key = (toctree(**kwargs), show_nav_level, _arguments(kwargs))
         html = nav.get(key)
         if html is None:
-            html = nav[key] = str(original(kind, startdepth, show_nav_level, **kwargs))
+            html = str(original(kind, startdepth, show_nav_level, **kwargs))
+            nav[key] = html
         return html
 
     context["generate_toctree_html"] = generate_toctree_html

@@ -429,10 +429,14 @@ def make_graph(ctx: Context, around: str = "", limit: int = 0) -> list[nodes.Nod
     names = sorted({e for a, b, _n in edges for e in (a, b)})
     heaviest = max(n for _a, _b, n in edges)
 
+    # Edges routed around the boxes only in the book's graph: an entity's graph is a star, whose
+    # edges run straight from the centre anyway, and routing them made Graphviz ~4x slower.
+    splines = "" if around else " splines=true,"
+
     def code(url_of: Callable[[str], str]) -> str:
         lines = [
             "graph briefing {",
-            '  graph [layout=neato, overlap=false, splines=true, outputorder=edgesfirst, bgcolor="transparent"];',
+            f'  graph [layout=neato, overlap=false,{splines} outputorder=edgesfirst, bgcolor="transparent"];',
             '  node [shape=box, style="rounded,filled", fontname="Noto Sans CJK JP", fontsize=11, penwidth=0];',
             '  edge [color="#8090a0"];',
         ]

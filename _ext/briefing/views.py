@@ -10,10 +10,11 @@ built once per build, never from a scan of the whole book per page.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property, wraps
+from functools import cache, cached_property, wraps
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .registry import reading_key
@@ -86,7 +87,13 @@ def fingerprint(view: object) -> str:
 
 def newest_first(date: str, name: str) -> tuple[bool, str, str]:
     """Sort key: dated before undated, newest date first, then by name."""
-    return (date == "", "".join(chr(0x10FFFF - ord(c)) for c in date), name)
+    return (date == "", _descending(date), name)
+
+
+@cache
+def _descending(date: str) -> str:
+    """A string that sorts in the reverse order of ``date`` (a book has a few thousand dates)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
 _View = TypeVar("_View")
@@ -225,20 +232,19 @@ class BookViews:
         scores.pop(doc, None)
         bound = sum(hubs.values())  # the most a briefing gets from the hubs alone
         if hubs and len(scores) >= limit:
-            cut = sorted(scores.values(), reverse=True)[limit - 1]
+            cut = heapq.nlargest(limit, scores.values())[-1]
             keep = {o: v for o, v in scores.items() if v + bound >= cut - 1e-9}
             for eid, w in hubs.items():
                 for other in self._doc_sets[eid].intersection(keep):
                     keep[other] += w
-            ranked = sorted(keep.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
+            ranked = _best(keep, limit)
             if round(ranked[limit - 1][1], 9) > round(bound, 9):
-                return self._related_rows(doc, mine, ranked[:limit])
+                return self._related_rows(doc, mine, ranked)
         for eid, w in hubs.items():
             for other in docs_of.get(eid, ()):
                 scores[other] += w
         scores.pop(doc, None)
-        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
-        return self._related_rows(doc, mine, ranked[:limit])
+        return self._related_rows(doc, mine, _best(scores, limit))
 
     def _related_rows(self, doc: str, mine: frozenset[str], best: list[tuple[str, float]]) -> tuple[Related, ...]:
         out = []
@@ -338,6 +344,21 @@ class BookViews:
             found = [(a, b, n) for (a, b), n in self.pairs.items() if wanted(a) and wanted(b)]
         found.sort(key=lambda edge: (-edge[2], edge[0], edge[1]))
         return tuple(found[:limit])
+
+
+def _best(scores: Mapping[str, float], limit: int) -> list[tuple[str, float]]:
+    """The ``limit`` best of ``scores``: highest score (to 9 places) first, then by name.
+
+    Without sorting them all: only the scores within rounding of the
+    ``limit``-th highest can be among them.  (A briefing's candidates are
+    hundreds at a thousand briefings, and this runs for every briefing.)
+    """
+    if len(scores) > limit:
+        cut = heapq.nlargest(limit, scores.values())[-1] - 1e-9
+        near = [(o, v) for o, v in scores.items() if v >= cut]
+    else:
+        near = list(scores.items())
+    return sorted(near, key=lambda kv: (-round(kv[1], 9), kv[0]))[:limit]
 
 
 def _number(tid: str) -> int:
