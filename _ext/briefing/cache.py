@@ -11,6 +11,7 @@ import importlib.metadata
 import pickle
 import sys
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,15 +31,23 @@ def code_version() -> str:
     """A hash of this package's code and schemas, the libraries it caches the work of,
     Python's and Unicode's versions: any change to them invalidates every cache."""
     digest = hashlib.sha256(f"{sys.version} {unicodedata.unidata_version}".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name} {importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name} -".encode())
+    for line in library_versions(LIBRARIES):
+        digest.update(line.encode())
     here = Path(__file__).parent
     for path in sorted([*here.glob("*.py"), *here.glob("schemas/*.json")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def library_versions(names: Iterable[str]) -> tuple[str, ...]:
+    """``"name version"`` of each installed distribution, ``"name -"`` of one that is not."""
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name} -")
+    return tuple(found)
 
 
 def load(path: Path, key: str) -> Any:

@@ -32,7 +32,6 @@ import posixpath
 import sysconfig
 import weakref
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,6 +122,10 @@ class _Tree:
             self._nav.save()
 
 
+#: The distributions whose version the theme's sidebar HTML depends on.
+THEME_DISTRIBUTIONS = ("pydata-sphinx-theme", "sphinx-book-theme", "beautifulsoup4")
+
+
 class SidebarCache:
     """The theme's sidebar HTML by (toctree HTML, arguments), kept between builds.
 
@@ -136,13 +139,11 @@ class SidebarCache:
     def __init__(self, app: Sphinx) -> None:
         self.file = Path(app.doctreedir) / f"briefing-sidebars-{app.builder.name}.pickle"
         options = getattr(app.builder, "theme_options", None) or app.config.html_theme_options
-        theme = (app.config.html_theme, app.config.language, _theme_versions(), sorted(options.items(), key=repr))
-        self.stamp = repr(theme)
-        stored: tuple[int, dict[tuple[object, ...], tuple[int, str]]] = build_cache.load(self.file, self.stamp) or (
-            0,
-            {},
-        )
-        self.build, self.entries = stored[0] + 1, stored[1]
+        versions = build_cache.library_versions(THEME_DISTRIBUTIONS)
+        self.stamp = repr((app.config.html_theme, app.config.language, versions, sorted(options.items(), key=repr)))
+        stored: Any = build_cache.load(self.file, self.stamp) or (0, {})  # (build, entries)
+        self.build: int = stored[0] + 1
+        self.entries: dict[tuple[object, ...], tuple[int, str]] = stored[1]
         self.changed = False
 
     def get(self, key: tuple[object, ...]) -> str | None:
@@ -164,17 +165,6 @@ class SidebarCache:
             kept = {k: v for k, v in self.entries.items() if self.build - v[0] < self.KEEP_BUILDS}
             build_cache.save(self.file, self.stamp, (self.build, kept))
             self.changed = False
-
-
-@cache
-def _theme_versions() -> tuple[str, ...]:
-    found = []
-    for name in ("pydata-sphinx-theme", "sphinx-book-theme", "beautifulsoup4"):
-        try:
-            found.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name} -")
-    return tuple(found)
 
 
 _trees: weakref.WeakKeyDictionary[BuildEnvironment, _Tree] = weakref.WeakKeyDictionary()
