@@ -126,7 +126,6 @@ class BookViews:
         mentions: Mapping[str, list[MentionRecord]],
     ) -> None:
         self.briefings, self.takeaways, self.entities, self.mentions = briefings, takeaways, entities, mentions
-        self._co_mentions: dict[str, Counter[str]] = {}
         self._kept: dict[tuple[Any, ...], Any] = {}
 
     # -- indexes, each built once ------------------------------------------
@@ -307,20 +306,18 @@ class BookViews:
                     counter[(a, b)] += 1
         return counter
 
+    @_kept
     def co_mentions(self, eid: str) -> Counter[str]:
         """The other entities named with ``eid``, with how many briefings name both.
 
         From the briefings naming ``eid`` only: the cost of one entity's page,
         not of the book (kept for the build: a page asks for it twice).
         """
-        cache = self._co_mentions
-        if eid not in cache:
-            together: Counter[str] = Counter()
-            for doc in self.by_entity.get(eid, {}):
-                together.update(self.doc_entities.get(doc, frozenset()))
-            together.pop(eid, None)
-            cache[eid] = together
-        return cache[eid]
+        together: Counter[str] = Counter()
+        for doc in self.by_entity.get(eid, {}):
+            together.update(self.doc_entities.get(doc, frozenset()))
+        together.pop(eid, None)
+        return together
 
     @_kept
     def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
