@@ -6,10 +6,11 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -113,3 +114,57 @@ def run(cmd: list[str], cwd: Path, timeout: int = 600, **kw: object) -> subproce
 
 
 PYTHON = sys.executable
+
+
+class LocalServer:
+    """An HTTP server on 127.0.0.1 in a thread: ``routes`` maps a path to a handler ``(request) -> None``."""
+
+    def __init__(self) -> None:
+        import http.server
+
+        server = self
+        self.routes: dict[str, Callable[[http.server.BaseHTTPRequestHandler], None]] = {}
+        self.hits: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                server.hits.append(self.path)
+                route = server.routes.get(self.path.split("?")[0])
+                if route is None:
+                    self.send_error(404)
+                else:
+                    route(self)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        import threading
+
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def serve_bytes(self, path: str, body: bytes, content_type: str = "application/json") -> None:
+        def handler(request: Any) -> None:
+            request.send_response(200)
+            request.send_header("Content-Type", content_type)
+            request.send_header("Content-Length", str(len(body)))
+            request.end_headers()
+            request.wfile.write(body)
+
+        self.routes[path] = handler
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def local_server() -> Iterator[LocalServer]:
+    server = LocalServer()
+    try:
+        yield server
+    finally:
+        server.close()

@@ -8,7 +8,7 @@ from docutils import nodes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.collect import Sentences, _nth_index, plain_text_for_unlinked, sentence_at
+from briefing.collect import Sentences, _join_texts, _Places, plain_text_for_unlinked, sentence_at
 from briefing.placeholders import MENTIONS, SENTENCE_END_RE, append_text, mention, note_mention
 
 
@@ -81,17 +81,34 @@ def test_the_text_is_kept_whatever_the_mix(parts: list[tuple[str, bool, bool]]) 
         assert not any(a and b for a, b in pairwise(kinds)), "no two texts side by side"
 
 
+def nth_index(text: str, shown: str, nth: int) -> int:
+    """The plain way: where ``shown`` appears after ``nth`` earlier appearances, searched from the start."""
+    at = -len(shown)
+    for _ in range(nth + 1):
+        at = text.find(shown, at + len(shown))
+        if at < 0:
+            return len(text)
+    return at
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from(list("あ王。！?.; \n")), max_size=12), st.booleans())))
-def test_a_mention_noted_while_parsing_finds_the_sentence_its_offset_gives(parts: list[tuple[str, bool]]) -> None:
+@given(
+    st.lists(st.tuples(st.text(alphabet=st.sampled_from(list("あ王毅。！?.; \n")), max_size=12), st.booleans())),
+    st.booleans(),
+)
+def test_a_mention_noted_while_parsing_finds_the_sentence_its_offset_gives(
+    parts: list[tuple[str, bool]], remembered: bool
+) -> None:
     # As MyST builds a paragraph: text, then the role notes the mention and adds its text (or a node).
+    # With a document, what was read is remembered between notes; without, read again each time.
     para = nodes.paragraph()
+    document = nodes.document(None, None) if remembered else None
     offsets = []
     for text, link in parts:
         if text:
             append_text(para, text)
         offsets.append(len(para.astext()))
-        assert note_mention(para, ["wang-yi"], link, "王毅")
+        assert note_mention(para, ["wang-yi"], link, "王毅", document)
         if link:
             para += mention("王毅", "王毅", entities=["wang-yi"], link=True, recorded=True)
         else:
@@ -100,12 +117,40 @@ def test_a_mention_noted_while_parsing_finds_the_sentence_its_offset_gives(parts
     noted = para.get(MENTIONS, [])
     assert len(noted) == len(parts)
     text = para.astext()
+    places = _Places(text)
     for (ids, link, shown, before, nth), offset, (_text, wanted_link) in zip(noted, offsets, parts, strict=True):
-        assert _nth_index(text, shown, nth) == offset
+        assert before == len(SENTENCE_END_RE.findall(text[:offset]))
+        assert nth == text[:offset].count(shown)
+        assert nth_index(text, shown, nth) == offset == places.nth(shown, nth)
         assert (ids, link, shown) == (["wang-yi"], wanted_link, "王毅")
         assert sentences.nth(before, shown) == sentences.at(offset), (para.astext(), offset)
+    _join_texts(para)
     kinds = [isinstance(c, nodes.Text) for c in para.children]
-    assert not any(a and b for a, b in pairwise(kinds)), "a quiet mention's text joins the text before it"
+    assert not any(a and b for a, b in pairwise(kinds)), "once read, a quiet mention's text joins its neighbours"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab")), max_size=30), st.sampled_from(["a", "ab", "aa", "aba"]))
+def test_places_asked_in_order_agree_with_a_search_from_the_start(text: str, shown: str) -> None:
+    places = _Places(text)
+    for nth in range(text.count(shown) + 2):
+        assert places.nth(shown, nth) == nth_index(text, shown, nth)
+
+
+def test_a_paragraph_of_twenty_thousand_mentions_is_noted_in_linear_time() -> None:
+    para = nodes.paragraph()
+    document = nodes.document(None, None)
+    for _ in range(20_000):
+        append_text(para, "、")
+        note_mention(para, ["china"], False, "中国", document)
+        append_text(para, "中国")
+    text = para.astext()
+    noted = para[MENTIONS]
+    places = _Places(text)
+    assert [places.nth(n[2], n[4]) for n in noted[-3:]] == [
+        text.rindex("中国", 0, len(text) - k * 3) for k in (2, 1, 0)
+    ]
+    assert noted[-1][4] == 19_999
 
 
 def test_a_mention_outside_any_paragraph_is_not_noted() -> None:

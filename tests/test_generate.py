@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.generate import assign_slugs, base_slug, files_state, read_marker, with_marker, write_generated
 from briefing.seed import SLUG_RE
@@ -28,7 +30,7 @@ def test_base_slug_of_ascii_names(stem: str, slug: str) -> None:
 @pytest.mark.parametrize("stem", ["北京会談", "北京 会談 2025", "été", "!!!", "ロシア"])
 def test_base_slug_of_other_names_is_safe_and_keeps_them_apart(stem: str) -> None:
     slug = base_slug(stem)
-    assert SLUG_RE.match(slug), slug
+    assert SLUG_RE.fullmatch(slug), slug
     assert base_slug(stem) == slug  # stable
 
 
@@ -42,7 +44,7 @@ def test_colliding_names_get_distinct_slugs_and_the_exact_name_keeps_its_slug() 
     slugs = assign_slugs(["a.txt", "A.txt", "a.TXT", "A .txt"])
     assert slugs["a.txt"] == "a"
     assert len(set(slugs.values())) == 4
-    assert all(SLUG_RE.match(s) for s in slugs.values())
+    assert all(SLUG_RE.fullmatch(s) for s in slugs.values())
 
 
 def test_adding_a_seed_does_not_change_other_slugs() -> None:
@@ -121,3 +123,30 @@ def test_files_state_follows_names_sizes_times_and_the_setting(tmp_path: Path) -
     (tmp_path / "missing").mkdir()  # an empty folder appears: nothing the generation reads
     assert state() in seen
     assert len(seen) == 6
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab01_-", min_size=1, max_size=6), min_size=1, max_size=120, unique=True),
+    st.text(alphabet="ab01_-", min_size=1, max_size=6),
+    st.integers(min_value=2, max_value=10),
+)
+def test_undated_groups_are_small_in_order_and_a_new_slug_moves_only_its_own(
+    slugs: list[str], new: str, above: int
+) -> None:
+    from briefing.generate import split_by_prefix
+
+    slugs = sorted(slugs)
+    groups = split_by_prefix(slugs, above)
+    assert [s for _prefix, members in groups for s in members] == slugs
+    assert len({prefix for prefix, _members in groups}) == len(groups)
+    for prefix, members in groups:
+        assert all(s.startswith(prefix) or prefix == "-" for s in members)
+        assert len(members) <= above or len({s[: len(prefix) + 1] for s in members}) == 1
+    if new in slugs:
+        return
+    after = dict(split_by_prefix(sorted([*slugs, new]), above))
+    before = dict(groups)
+    if set(after) == set(before):  # no group split: only the new slug's group changed
+        changed = [p for p in before if before[p] != after[p]]
+        assert len(changed) == 1 and new in after[changed[0]]

@@ -48,3 +48,50 @@ def test_other_builders_draw_nothing_at_the_end(tmp_path: Path) -> None:
     (tmp_path / "_images" / f"{graphs.PREFIX}x.gv").write_text("graph g { a -- b; }", "utf-8")
     graphs.draw_pending(app, None)
     assert not list((tmp_path / "_images").glob("*.svg"))
+
+
+def test_drawings_no_page_shows_are_deleted_by_the_next_build(tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    from tests.conftest import ROOT, run_build
+
+    require_programs("dot")
+    src = tmp_path / "book"
+    shutil.copytree(ROOT / "tests" / "roots" / "test-hostile", src)
+    (src / "registry" / "kinds.yaml").write_text(
+        "kinds:\n  actor:\n    name: {ja: アクター, en: Actors}\n  forum:\n    name: {ja: フォーラム, en: Forums}\n",
+        "utf-8",
+    )
+    (src / "registry" / "actors.yaml").write_text(
+        "".join(
+            f"  - id: {eid}\n    kind: actor\n    name: {{ja: {ja}, en: {eid}}}\n    reading: {reading}\n"
+            for eid, ja, reading in (
+                ("china", "中国", "ちゅうごく"),
+                ("russia", "ロシア", "ろしあ"),
+                ("india", "インド", "いんど"),
+            )
+        ).join(["entities:\n", ""]),
+        "utf-8",
+    )
+    (src / "registry" / "forums.yaml").write_text("entities: []\n", "utf-8")
+    (src / "seeds").mkdir()
+    (src / "seeds" / "a.txt").write_text("記事\n中国とロシアが会談した。\n", "utf-8")
+
+    def shown_and_present(build_dir: Path) -> tuple[set[str], set[str]]:
+        html = "".join(p.read_text("utf-8") for p in build_dir.rglob("*.html"))
+        shown = set(re.findall(rf"({graphs.PREFIX}[0-9a-f]+)\.svg", html))
+        present = {p.stem for p in (build_dir / "_images").glob(f"{graphs.PREFIX}*.svg")}
+        return shown, present
+
+    first = run_build(src, graphviz_output_format="svg")
+    assert first.warnings == ""
+    before = shown_and_present(first.outdir)
+    assert before[0] and before[0] == before[1]
+    for i, text in enumerate(("中国とインドが会談した。", "ロシアとインドも会談した。")):
+        (src / "seeds" / f"b{i}.txt").write_text(f"記事{i}\n{text}\n", "utf-8")
+        later = run_build(src, graphviz_output_format="svg")
+        assert later.warnings == ""
+        shown, present = shown_and_present(later.outdir)
+        assert shown == present, shown ^ present
+        assert shown != before[0]

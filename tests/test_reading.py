@@ -228,7 +228,7 @@ def test_a_second_book_links_the_first_and_shows_its_mentions(reading: Build, tm
     first = reading.outdir
     (second / "conf.py").write_text(
         (second / "conf.py").read_text("utf-8")
-        + f"\nbriefing_external_books = {{'first': ('{first.as_uri()}/', '{first / 'briefings.json'}')}}\n"
+        + f"\nbriefing_external_books = {{'first': ('https://first.example/book/', '{first / 'briefings.json'}')}}\n"
         + 'include_patterns.append("links.md")\n',
         "utf-8",
     )
@@ -240,9 +240,9 @@ def test_a_second_book_links_the_first_and_shows_its_mentions(reading: Build, tm
     result = run_build(second)
     assert result.warnings == ""
     links = {str(a["href"]) for a in article(result, "links").select("a")}
-    assert f"{first.as_uri()}/entities/actor/wang-yi.html" in links
-    assert f"{first.as_uri()}/entities/forum/sco.html" in links
-    assert f"{first.as_uri()}/entities/actor/sergei-shoigu.html" in links  # a mention too
+    assert "https://first.example/book/entities/actor/wang-yi.html" in links
+    assert "https://first.example/book/entities/forum/sco.html" in links
+    assert "https://first.example/book/entities/actor/sergei-shoigu.html" in links  # a mention too
     wang = article(result, "entities/actor/wang-yi").get_text()
     assert "ほかのブリーフィングブックでの言及" in wang and "G20外相会合に王毅氏が出席" in wang
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 7
+ENV_VERSION = 8
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 

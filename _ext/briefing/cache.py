@@ -6,6 +6,7 @@ extension never reuses what an older one computed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import pickle
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 from sphinx.jinja2glue import BuiltinTemplateLoader
+
+from .files import write_atomic
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,11 +65,8 @@ def load(path: Path, key: str) -> Any:
 
 def save(path: Path, key: str, value: Any) -> None:
     """Store ``value`` at ``path`` under ``key``, atomically (a reader never sees half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as stream:
-        pickle.dump(((code_version(), key), value), stream, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only work done again next time
+        write_atomic(path, pickle.dumps(((code_version(), key), value), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def cache_compiled_templates(app: Sphinx) -> None:

@@ -48,6 +48,12 @@ def sentence_at(text: str, offset: int) -> str:
     return Sentences(text).at(offset)
 
 
+#: A sentence longer than this is quoted as the part around the mention (a hostile or broken
+#: seed can hold a "sentence" of a megabyte, and every mention in it would quote it all).
+QUOTE_LIMIT = 400
+QUOTE_CONTEXT = 150
+
+
 class Sentences:
     """The sentences of one text, split once, for the sentence at any offset."""
 
@@ -57,29 +63,54 @@ class Sentences:
         self.ends = [end for _start, end in self.matches]
 
     def at(self, offset: int) -> str:
-        return self.nth(bisect.bisect_right(self.ends, offset))  # after the sentence ends before ``offset``
+        """The sentence holding the character at ``offset`` (after the sentence ends before it)."""
+        return self._quote(bisect.bisect_right(self.ends, offset), offset, "")
 
-    def nth(self, i: int, needle: str = "") -> str:
+    def nth(self, i: int, needle: str = "", offset: int | None = None) -> str:
         """The sentence after ``i`` sentence ends; if it lacks ``needle``, the nearest one that has it.
 
         (A mention notes how many sentences came before it while its paragraph
         was parsed; a later transform that changes punctuation, as curling
-        ``...`` into ``…`` does, can shift that count by one.)
+        ``...`` into ``…`` does, can shift that count by one.)  ``offset``: where
+        the mention starts, the middle of the quote when the sentence is too long.
         """
-        found = self._nth(i)
-        if needle and needle not in found:
-            for k in sorted(range(len(self.matches) + 1), key=lambda k: abs(k - i)):
-                if needle in (other := self._nth(k)):
-                    return other
-        return found
+        k = self._clamp(i)
+        if needle and not self._holds(k, needle):
+            last = len(self.matches)
+            for step in range(1, max(abs(i), abs(last - i)) + 1):  # the nearest first: one before, one after …
+                found = next((j for j in (i - step, i + step) if 0 <= j <= last and self._holds(j, needle)), None)
+                if found is not None:
+                    k = found
+                    break
+        return self._quote(k, offset, needle)
 
-    def _nth(self, i: int) -> str:
-        i = max(0, min(i, len(self.matches)))
+    def _clamp(self, i: int) -> int:
+        return max(0, min(i, len(self.matches)))
+
+    def _span(self, i: int) -> tuple[int, int]:
+        """Where the ``i``-th sentence starts and ends in the text (the whole text for an empty one)."""
         start = self.ends[i - 1] if i > 0 else 0
         if i == len(self.matches):
-            return self.text[start:].strip()
+            return start, len(self.text)
         m_start, m_end = self.matches[i]
-        return self.text[start : m_start if m_start > start else m_end].strip() or self.text.strip()
+        end = m_start if m_start > start else m_end
+        if start == end or self.text[start:end].isspace():
+            return 0, len(self.text)
+        return start, end
+
+    def _holds(self, i: int, needle: str) -> bool:
+        start, end = self._span(i)
+        return self.text.find(needle, start, end) >= 0
+
+    def _quote(self, i: int, offset: int | None, needle: str) -> str:
+        start, end = self._span(self._clamp(i))
+        if end - start <= QUOTE_LIMIT:
+            return self.text[start:end].strip()
+        if offset is None or not start <= offset < end:
+            found = self.text.find(needle, start, end) if needle else -1
+            offset = found if found >= 0 else start
+        low, high = max(start, offset - QUOTE_CONTEXT), min(end, offset + len(needle) + QUOTE_CONTEXT)
+        return ("…" if low > start else "") + self.text[low:high].strip() + ("…" if high < end else "")
 
 
 def _mentions_in(block: nodes.Element) -> Iterator[tuple[mention, int]]:
@@ -175,6 +206,7 @@ def _follow_moved_notes(doctree: nodes.document, present: set[int]) -> None:
     one.)  A paragraph whose text went elsewhere (a figure's caption) keeps them,
     out of the tree, as before the role noted mentions: such a mention is not recorded.
     """
+    doctree.__dict__.pop("briefing_progress", None)  # what note_mention read: done with
     for old in doctree.__dict__.pop("briefing_noted", []):
         if id(old) in present or MENTIONS not in old:
             continue
@@ -198,9 +230,11 @@ def _block_mentions(block: nodes.Element, strays: Iterable[mention]) -> list[tup
         return []
     text = block.astext()
     sentences = Sentences(text)
+    places = _Places(text)
     found = [
-        (_nth_index(text, shown, nth), ids, link, sentences.nth(before, shown))
+        (at, ids, link, sentences.nth(before, shown, at))
         for ids, link, shown, before, nth in noted
+        for at in (places.nth(shown, nth),)
     ]
     if strays:
         wanted = {id(node) for node in strays}
@@ -215,14 +249,29 @@ def _block_mentions(block: nodes.Element, strays: Iterable[mention]) -> list[tup
     return [(ids, link, sentence) for _position, ids, link, sentence in found]
 
 
-def _nth_index(text: str, shown: str, nth: int) -> int:
-    """Where ``shown`` appears in ``text`` after ``nth`` earlier appearances (as ``str.count`` counts them)."""
-    at = -len(shown)
-    for _ in range(nth + 1):
-        at = text.find(shown, at + len(shown))
-        if at < 0:
-            return len(text)
-    return at
+class _Places:
+    """Where each text appears in one paragraph, found in one pass per text however many times it is asked.
+
+    The mentions of a paragraph ask for the 0th, 1st, 2nd … appearance of
+    their text in turn; each search goes on from the last one.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cursor: dict[str, tuple[int, int]] = {}  # shown -> (appearances passed, where the last starts)
+
+    def nth(self, shown: str, nth: int) -> int:
+        """Where ``shown`` appears after ``nth`` earlier appearances (as ``str.count`` counts them)."""
+        passed, at = self.cursor.get(shown, (0, -len(shown)))
+        if nth + 1 < passed:  # asked out of order: start again
+            passed, at = 0, -len(shown)
+        while passed <= nth:
+            at = self.text.find(shown, at + len(shown))
+            if at < 0:
+                return len(self.text)
+            passed += 1
+        self.cursor[shown] = (passed, at)
+        return at
 
 
 def _named_in(box: nodes.Element, named: dict[int, list[str]], unplaced: Iterable[mention]) -> list[str]:
@@ -255,11 +304,19 @@ def plain_text_for_unlinked(doctree: nodes.Element) -> None:
 
 
 def _merge_texts(parent: nodes.Element) -> None:
+    """Join each run of neighbouring text nodes of ``parent`` into one (each run joined once)."""
     merged: list[nodes.Node] = []
-    for child in parent.children:
-        if isinstance(child, nodes.Text) and merged and isinstance(merged[-1], nodes.Text):
-            merged[-1] = nodes.Text(merged[-1].astext() + child.astext())
+    run: list[nodes.Text] = []
+    for child in [*parent.children, None]:
+        if isinstance(child, nodes.Text):
+            run.append(child)
+            continue
+        if len(run) > 1:
+            merged.append(nodes.Text("".join(text.astext() for text in run)))
         else:
+            merged += run
+        run = []
+        if child is not None:
             merged.append(child)
     if len(merged) < len(parent.children):
         del parent[:]

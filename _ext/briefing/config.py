@@ -50,6 +50,27 @@ OPTIONS: tuple[Option, ...] = (
         "Other books to link: name -> base URL, or (base URL, path or URL of their briefings.json).",
     ),
     Option(
+        "briefing_external_timeout",
+        10.0,
+        "",
+        (int, float),
+        "Seconds to fetch one other book's briefings.json, in all (a server that trickles is cut off).",
+    ),
+    Option(
+        "briefing_external_max_bytes",
+        64 * 1024 * 1024,
+        "",
+        (int,),
+        "Largest briefings.json of another book that is read.",
+    ),
+    Option(
+        "briefing_external_cache_hours",
+        24.0,
+        "",
+        (int, float),
+        "Hours another book's briefings.json is reused before it is fetched again (a failure: one hour at most).",
+    ),
+    Option(
         "briefing_navigation_cache",
         True,
         "",

@@ -8,7 +8,6 @@ node made here is a standard docutils node, so every builder renders it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, ClassVar
 
 import babel
@@ -25,19 +24,13 @@ from sphinx.util.nodes import split_explicit_title
 from .domain import BriefingRecord, EntityRecord, TakeawayRecord, get_domain
 from .placeholders import append_text, mention, note_mention, view_node
 from .registry import reading_key
+from .seed import safe_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
-
-_SAFE_URL_RE = re.compile(r"^https?://[^\s<>\"'`]+$")
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is a plain http(s) URL, else None (never javascript: and friends)."""
-    return url if url and _SAFE_URL_RE.match(url) else None
 
 
 def anchored(node: nodes.Element, anchor: str) -> nodes.Element:
@@ -104,6 +97,9 @@ class BriefingHeaderDirective(SphinxDirective):
             fields += _field(_("Date"), nodes.Text(long_date(date, self.config.language)))
         seed = self.options.get("seed", "")
         fields += _field(_("Seed"), nodes.literal(seed, seed))
+        tags = tuple(t.strip() for t in self.options.get("tags", "").split(",") if t.strip())
+        if tags:
+            fields += _field(_("Tags"), nodes.Text(", ".join(tags)))
         fields += view_node("header")  # entity badges and the takeaway count, once the page is read
         container += fields
         self.env.ref_context["briefing:slug"] = slug
@@ -118,6 +114,8 @@ class BriefingHeaderDirective(SphinxDirective):
                 self.options.get("source", ""),
                 self.options.get("site", ""),
                 safe_url(self.options.get("url")) or "",
+                tags,
+                self.options.get("language", ""),
             ),
             container,
         )

@@ -11,9 +11,11 @@ sorted in gojūon order by reading.
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -25,7 +27,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from . import cache as build_cache
-from .registry import Kind, Registry, load_registry, reading_key
+from .registry import Kind, Registry, load_registry, read_registry_files, reading_key
 from .views import BookViews
 
 if TYPE_CHECKING:
@@ -49,6 +51,8 @@ class BriefingRecord(NamedTuple):
     source: str = ""
     site: str = ""
     url: str = ""
+    tags: tuple[str, ...] = ()
+    language: str = ""  # of the article, from its metadata ("" when not given)
 
 
 class TakeawayRecord(NamedTuple):
@@ -104,24 +108,31 @@ def registry_for(srcdir: str | Path, folder: str, cache_dir: str | Path | None =
     registry does not parse and validate it again.
     """
     root = Path(srcdir) / folder
-    files = sorted(root.glob("*.y*ml")) if root.is_dir() else []
-    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in files)
+    try:
+        with os.scandir(root) as scan:
+            stamp = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in scan if e.name.endswith((".yaml", ".yml"))))
+    except OSError:
+        stamp = ()
     key = (str(root), stamp)
     if key in _registry_cache:
         return _registry_cache[key]
     _registry_cache.clear()
+    files, problems = read_registry_files(root)
     registry: Registry | None = None
-    if cache_dir is not None:
-        digest = hashlib.sha256(str(root).encode("utf-8"))
-        for path in files:
-            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-        where, content_key = Path(cache_dir) / "briefing-registry.pickle", digest.hexdigest()
-        registry = build_cache.load(where, content_key)
-        if not isinstance(registry, Registry):
-            registry = load_registry(root)
-            build_cache.save(where, content_key, registry)
-    _registry_cache[key] = registry if registry is not None else load_registry(root)
-    return _registry_cache[key]
+    digest = hashlib.sha256(str(root).encode("utf-8"))
+    for path, data in files:
+        digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
+    where = Path(cache_dir) / "briefing-registry.pickle" if cache_dir is not None else None
+    if where is not None:
+        registry = build_cache.load(where, digest.hexdigest())
+    if not isinstance(registry, Registry):
+        registry = load_registry(root, files)
+        if where is not None:
+            build_cache.save(where, digest.hexdigest(), registry)
+    if problems:  # files refused: not part of the cached registry, whose key holds only what was read
+        registry = replace(registry, problems=(*problems, *registry.problems))
+    _registry_cache[key] = registry
+    return registry
 
 
 def _make_index(kind: Kind, language: str | None) -> type[Index]:
@@ -191,6 +202,9 @@ class BriefingDomain(Domain):
         self.touched: set[str] = set()
         self.touched_entities: set[str] = set()
         self._versioned = False
+        # docname -> (table, key) of the records it defines: derived when first needed,
+        # so that clearing a document costs its own records, not a walk over the book's.
+        self._owned: dict[str, list[tuple[str, str]]] | None = None
         super().__init__(env)
 
     def configure(self, kinds: dict[str, Kind], language: str | None) -> None:
@@ -234,16 +248,19 @@ class BriefingDomain(Domain):
     def add_briefing(self, slug: str, record: BriefingRecord, node: Element) -> None:
         self._warn_duplicate(self.briefings, slug, record.docname, node)
         self.briefings[slug] = record
+        self._own(record.docname, "briefings", slug)
         self.invalidate_views()
 
     def add_takeaway(self, tid: str, record: TakeawayRecord, node: Element) -> None:
         self._warn_duplicate(self.takeaways, tid, record.docname, node)
         self.takeaways[tid] = record
+        self._own(record.docname, "takeaways", tid)
         self.invalidate_views()
 
     def add_entity(self, eid: str, record: EntityRecord, node: Element) -> None:
         self._warn_duplicate(self.entities, eid, record.docname, node)
         self.entities[eid] = record
+        self._own(record.docname, "entities", eid)
         self.invalidate_views()
 
     def set_mentions(self, docname: str, records: list[MentionRecord]) -> None:
@@ -311,18 +328,35 @@ class BriefingDomain(Domain):
         return {m.entity for m in self.mentions.get(docname, ())}
 
     # -- environment bookkeeping -------------------------------------------
+    def _own(self, docname: str, table: str, key: str) -> None:
+        if self._owned is not None:
+            self._owned.setdefault(docname, []).append((table, key))
+
+    def _records_of(self, docname: str) -> list[tuple[str, str]]:
+        """(table, key) of every briefing, takeaway and entity ``docname`` defines."""
+        if self._owned is None:
+            self._owned = {}
+            for table in ("briefings", "takeaways", "entities"):
+                for key, rec in self.data.setdefault(table, {}).items():
+                    self._owned.setdefault(rec.docname, []).append((table, key))
+        return self._owned.pop(docname, [])
+
     def clear_doc(self, docname: str) -> None:
         self.touched.add(docname)
         self.touched_entities |= self.entities_in(docname)
-        self.touched_entities |= {eid for eid, rec in self.entities.items() if rec.docname == docname}
-        for table in (self.briefings, self.takeaways, self.entities):
-            for key in [k for k, rec in table.items() if rec.docname == docname]:
+        for table_name, key in self._records_of(docname):
+            table = self.data[table_name]
+            rec = table.get(key)
+            if rec is not None and rec.docname == docname:
                 del table[key]
+                if table_name == "entities":
+                    self.touched_entities.add(key)
         self.mentions.pop(docname, None)
         self.page_views.pop(docname, None)
         self.invalidate_views()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        self._owned = None  # derived again when next needed
         wanted = set(docnames)
         self.touched |= wanted
         for name in ("briefings", "takeaways", "entities"):

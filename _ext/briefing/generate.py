@@ -27,6 +27,7 @@ from sphinx.util import logging
 from . import cache as build_cache
 from .config import BriefingConfig
 from .domain import registry_for
+from .files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, folder_lock, read_inside, regular_files, write_atomic
 from .mentions import Matcher, find_candidates
 from .registry import Entity, Registry, reading_key
 from .render import (
@@ -40,6 +41,7 @@ from .render import (
     render_view_page,
 )
 from .seed import Article, Metadata, Problem, decode_seed, parse_metadata, parse_seed
+from .yamlio import load_yaml
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -99,8 +101,8 @@ def read_marker(text: str) -> Marker | None:
     return Marker(json.loads(match.group(1)), body_hash(body) == match.group(2))
 
 
-def is_seed_file(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() == ".txt" and not path.name.startswith(".")
+def is_seed_name(name: str) -> bool:
+    return name.lower().endswith(".txt") and not name.startswith(".")
 
 
 def _short_hash(text: str) -> str:
@@ -132,19 +134,30 @@ def assign_slugs(names: Sequence[str], wanted: dict[str, str] | None = None) -> 
         groups[slug].append(name)
     result: dict[str, str] = {}
     for slug, members in groups.items():
-        reserved = slug in RESERVED_SLUGS or bool(GROUP_RE.match(slug))
+        reserved = slug in RESERVED_SLUGS or bool(GROUP_RE.fullmatch(slug))
         if len(members) == 1 and not reserved:
             result[members[0]] = slug
             continue
         for name in members:
             keeps = not reserved and name == f"{slug}.txt"
             result[name] = slug if keeps else f"{slug}-{_short_hash(name)}"
+    # A suffixed slug may be another seed's own (``index`` + hash is the stem of
+    # ``index-<hash>.txt``): the seed whose slug came from a suffix moves on, again by a hash.
+    taken: dict[str, str] = {}
+    for name in sorted(result, key=lambda n: (result[n] != candidates[n], n)):
+        slug = result[name]
+        salt = 0
+        while slug in taken or slug in RESERVED_SLUGS or GROUP_RE.fullmatch(slug):
+            salt += 1
+            slug = f"{candidates[name]}-{_short_hash(f'{name}/{salt}')}"
+        taken[slug] = name
+        result[name] = slug
     return result
 
 
 #: Names of the pages that group briefings (year-2025, month-2025-02, undated) or
 #: entities (row-a, …): never slugs of briefings or ids of entities.
-GROUP_RE = re.compile(r"^(year-\d{4}|month-\d{4}-\d{2}|undated|row-[a-z]+)$")
+GROUP_RE = re.compile(r"year-\d{4}|month-\d{4}-\d{2}|undated|row-[a-z]+")
 GOJUON_ROWS = (("a", "あいうえお"), ("ka", "かきくけこがぎぐげご"), ("sa", "さしすせそざじずぜぞ"),
                ("ta", "たちつてとだぢづでどっ"), ("na", "なにぬねの"), ("ha", "はひふへほばびぶべぼぱぴぷぺぽ"),
                ("ma", "まみむめも"), ("ya", "やゆよゃゅょ"), ("ra", "らりるれろ"), ("wa", "わをんゎ"))  # fmt: skip
@@ -163,7 +176,7 @@ def group_by_month(pages: Sequence[BriefingPage], above: int, labels: Labels) ->
     for page in pages:  # already newest first
         date = page.article.metadata.date
         if date:
-            months[f"{date:%Y-%m}"].append(page.slug)
+            months[date.isoformat()[:7]].append(page.slug)  # not strftime: %Y drops a year's leading zeros
         else:
             undated.append(page.slug)
     years: dict[str, list[str]] = defaultdict(list)
@@ -171,9 +184,32 @@ def group_by_month(pages: Sequence[BriefingPage], above: int, labels: Labels) ->
         years[month[:4]].append(f"month-{month}")
     out = [(f"year-{year}", labels.year(year), children) for year, children in years.items()]
     out += [(f"month-{m}", labels.month(m), slugs) for m, slugs in months.items()]
-    if undated:
+    if len(undated) > above:  # no month to group them by: by the start of their names
+        leaves = split_by_prefix(undated, above)
+        out.append(("undated", labels.undated, [f"undated.{prefix}" for prefix, _members in leaves]))
+        out += [(f"undated.{prefix}", f"{labels.undated} {prefix}…", members) for prefix, members in leaves]
+    elif undated:
         out.append(("undated", labels.undated, undated))
     return out
+
+
+def split_by_prefix(slugs: Sequence[str], above: int, prefix: str = "") -> list[tuple[str, list[str]]]:
+    """(prefix, slugs) groups of at most ``above`` slugs each, by ever longer shared starts, in order.
+
+    A group is split only when it outgrows ``above`` (one character more of
+    the name), so a new slug changes its own group's members and no other
+    group's: the pages of the other undated briefings keep their sidebars.
+    Group names are never slugs (``undated.<prefix>``: a slug holds no dot).
+    """
+    if len(slugs) <= above or all(len(slug) <= len(prefix) for slug in slugs):
+        return [(prefix or "-", list(slugs))]
+    branches: dict[str, list[str]] = defaultdict(list)
+    for slug in slugs:
+        branches[slug[: len(prefix) + 1]].append(slug)
+    groups: list[tuple[str, list[str]]] = []
+    for start in sorted(branches):
+        groups += split_by_prefix(branches[start], above, start) if start != prefix else [(prefix, branches[start])]
+    return groups
 
 
 def group_by_row(members: Sequence[Entity], above: int, english: bool) -> list[tuple[str, str, list[str]]]:
@@ -193,7 +229,11 @@ def group_by_row(members: Sequence[Entity], above: int, english: bool) -> list[t
 def sort_key(page: BriefingPage) -> tuple[int, str, str]:
     """Newest first where a date is known, then undated ones, each by slug."""
     date = page.article.metadata.date
-    return (0, f"{9999_99_99 - int(date.strftime('%Y%m%d')):08d}", page.slug) if date else (1, "", page.slug)
+    return (
+        (0, f"{9999_99_99 - (date.year * 10000 + date.month * 100 + date.day):08d}", page.slug)
+        if date
+        else (1, "", page.slug)
+    )
 
 
 # --------------------------------------------------------------------------- reading seeds
@@ -207,26 +247,26 @@ class LoadedSeed:
     fingerprint: str  # hash of the normalised text, to spot the same article twice
 
 
-def _load_sidecar(path: Path) -> tuple[Metadata | None, tuple[Problem, ...], Path | None]:
-    for suffix in SIDECAR_SUFFIXES:
-        sidecar = path.with_suffix(suffix)
-        if not sidecar.is_file():
-            continue
-        try:
-            raw = yaml.safe_load(sidecar.read_text("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
-            mark = getattr(err, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            return None, (Problem("metadata", f"{sidecar.name} is not valid YAML: {err}", line),), sidecar
-        meta, problems = parse_metadata(raw)
-        return meta, problems, sidecar
-    return None, (), None
+def _parse_sidecar(sidecar: Path, data: bytes) -> tuple[Metadata | None, tuple[Problem, ...]]:
+    """The metadata of a sidecar's bytes; a bad value drops its key, bad YAML the whole file."""
+    try:
+        raw, _node = load_yaml(data.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        return None, (Problem("metadata", f"{sidecar.name} is not valid YAML: {err}", line),)
+    meta, problems = parse_metadata(raw)
+    return meta, problems
 
 
-def load_seed(path: Path) -> tuple[LoadedSeed, Path | None, tuple[Problem, ...]]:
-    """Read, decode and parse one seed file (and its sidecar)."""
-    decoded = decode_seed(path.read_bytes())
-    sidecar_meta, sidecar_problems, sidecar = _load_sidecar(path)
+def load_seed(
+    path: Path, data: bytes, sidecar: Path | None = None, sidecar_data: bytes | None = None
+) -> tuple[LoadedSeed, Path | None, tuple[Problem, ...]]:
+    """Decode and parse one seed's bytes (and its sidecar's): the seed, its sidecar, the sidecar's problems."""
+    decoded = decode_seed(data)
+    sidecar_meta, sidecar_problems = (
+        _parse_sidecar(sidecar, sidecar_data) if sidecar and sidecar_data is not None else (None, ())
+    )
     if decoded.text is None:
         return LoadedSeed(path, None, decoded.problems, ""), sidecar, sidecar_problems
     article = parse_seed(decoded.text, metadata=sidecar_meta)
@@ -264,19 +304,33 @@ class SeedCache:
             self.dirty = False
             build_cache.save(path, "seeds", self)
 
-    def load_seed(self, path: Path) -> tuple[str, LoadedSeed, Path | None, tuple[Problem, ...]]:
-        """(input key, seed, sidecar, sidecar problems): parsed again only when its bytes changed."""
-        digest = hashlib.sha256(path.read_bytes())
-        for suffix in SIDECAR_SUFFIXES:
-            sidecar = path.with_suffix(suffix)
-            if sidecar.is_file():
-                digest.update(suffix.encode() + b"\0" + sidecar.read_bytes())
-                break
+    def load_seed(
+        self, path: Path, sidecar: Path | None = None
+    ) -> tuple[str, LoadedSeed, Path | None, tuple[Problem, ...]]:
+        """(input key, seed, sidecar, sidecar problems): parsed again only when the bytes read changed.
+
+        Each file is read once, and the key is the hash of those very bytes: a
+        seed edited while the build runs is read again by the next build.
+        Raises :class:`~.files.UnsafeFile` for a seed that must not be read.
+        """
+        folder = path.parent
+        data = read_inside(path, folder, SEED_LIMIT)
+        digest = hashlib.sha256(data)
+        sidecar_data: bytes | None = None
+        sidecar_problems: tuple[Problem, ...] = ()
+        if sidecar is not None:
+            try:
+                sidecar_data = read_inside(sidecar, folder, SIDECAR_LIMIT)
+            except UnsafeFile as err:
+                sidecar_problems = (Problem("file", str(err)),)
+            else:
+                digest.update(sidecar.suffix.encode() + b"\0" + sidecar_data)
         key = digest.hexdigest()
         hit = self.seeds.get(path.name)
-        if hit is not None and hit[0] == key and hit[1].path == path:
+        if hit is not None and hit[0] == key and hit[1].path == path and not sidecar_problems:
             return hit
-        entry = (key, *load_seed(path))
+        seed, _sidecar, problems = load_seed(path, data, sidecar if sidecar_data is not None else None, sidecar_data)
+        entry = (key, seed, sidecar, sidecar_problems + problems)
         self.seeds[path.name] = entry
         self.dirty = True
         return entry
@@ -305,20 +359,44 @@ def _location(path: Path, line: int | None = None) -> str:
     return f"{path}:{line or 1}"
 
 
+def interrupted(current: str, text: str) -> bool:
+    """Whether ``current`` is a generated file cut short on its way to disk (``text`` is what it would be).
+
+    Before pages were written atomically, a build killed while writing left the
+    start of a page, or an empty file.  That is no person's edit: the start of
+    the very page the generator makes now (its marker line included), or
+    shorter than a whole marker line and the start of one.
+    """
+    if len(current) >= len(text):
+        return False
+    first_line = current.partition("\n")[0]
+    return text.startswith(current) or (
+        "\n" not in current and MARKER_PREFIX.startswith(first_line[: len(MARKER_PREFIX)])
+    )
+
+
 def write_generated(path: Path, source: str, body: str) -> bool:
     """Write a generated page unless a person owns it; True when the file changed.
 
     A page without a marker (hand-written) or whose body no longer matches its
     marker's hash (edited) is left alone, with a warning saying how to get the
-    generated page back.
+    generated page back.  A page cut short by an interrupted build is made again.
+    The file is replaced whole (:func:`.files.write_atomic`); a folder that cannot
+    be written is a warning naming the page.
     """
     text = with_marker(source, body)
-    if path.exists():
-        current = path.read_text("utf-8", errors="replace")
+    current: str | None = None
+    try:
+        current = path.read_text("utf-8", errors="replace") if path.is_file() else None
+    except OSError:
+        current = None
+    if current is not None:
         if current == text:
             return False
         marker = read_marker(current)
-        if marker is None or not marker.intact:
+        if interrupted(current, text):
+            _log("info", "briefing: %s was cut short by an interrupted build; written again", path, once=True)
+        elif marker is None or not marker.intact:
             how = "was not written by the briefing generator" if marker is None else "was edited after it was generated"
             _log(
                 "warning",
@@ -331,8 +409,19 @@ def write_generated(path: Path, source: str, body: str) -> bool:
                 location=_location(path),
             )
             return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
+    try:
+        write_atomic(path, text)
+    except OSError as err:
+        _log(
+            "warning",
+            "cannot write %s: %s; the page is not up to date",
+            path.name,
+            err.strerror or err,
+            type="briefing",
+            subtype="write",
+            location=_location(path),
+        )
+        return False
     return True
 
 
@@ -340,13 +429,21 @@ def remove_stale(out_dir: Path, keep: Iterable[Path]) -> None:
     """Delete generated pages whose seed is gone, unless someone edited them."""
     keep_set = {p.name for p in keep if p.parent == out_dir}
     for page in sorted(out_dir.glob("*.md")):
-        if page.name in keep_set:
+        if page.name in keep_set or not page.is_file():
             continue
-        marker = read_marker(page.read_text("utf-8", errors="replace"))
+        try:
+            marker = read_marker(page.read_text("utf-8", errors="replace"))
+        except OSError:
+            continue
         if marker is None:
             continue  # a page a person wrote: not ours to touch
         if marker.intact:
-            page.unlink()
+            try:
+                page.unlink()
+            except OSError as err:
+                _log("warning", "cannot remove %s: %s", page.name, err.strerror or err,
+                     type="briefing", subtype="write", location=_location(page))  # fmt: skip
+                continue
             _log("info", "removed %s: its seed %s is gone", page.name, marker.source, once=True)
         else:
             _log(
@@ -408,9 +505,13 @@ def generate_pages(
     cache = cache if cache is not None else SeedCache()
     seed_dir = srcdir / conf.seed_dir
     out_dir = srcdir / conf.output_dir
-    seeds = (
-        sorted((p for p in seed_dir.iterdir() if is_seed_file(p)), key=lambda p: p.name) if seed_dir.is_dir() else []
-    )
+    seeds, refused = regular_files(seed_dir, is_seed_name)
+    sidecars, refused_sidecars = regular_files(seed_dir, lambda name: name.endswith(SIDECAR_SUFFIXES))
+    sidecar_of: dict[str, Path] = {}
+    for found in sidecars:  # by name: probing <seed>.yaml could exceed the file-name limit
+        sidecar_of.setdefault(found.name.rsplit(".", 1)[0], found)
+    for path, why in [*refused, *refused_sidecars]:
+        _report(path, [Problem("file", why)])
 
     loaded: list[LoadedSeed] = []
     for path in seeds:
@@ -419,7 +520,11 @@ def generate_pages(
                 path, [Problem("filename", "the file name holds control or line-break characters; rename the file")]
             )
             continue
-        _key, seed, sidecar, sidecar_problems = cache.load_seed(path)
+        try:
+            _key, seed, sidecar, sidecar_problems = cache.load_seed(path, sidecar_of.get(path.name.rsplit(".", 1)[0]))
+        except UnsafeFile as err:
+            _report(path, [Problem("file", str(err))])
+            continue
         _report(path, seed.problems)
         if sidecar is not None:
             _report(sidecar, sidecar_problems)
@@ -595,6 +700,8 @@ def _candidate_rows(
 def on_builder_inited(app: Sphinx) -> None:
     conf = BriefingConfig.from_sphinx(app)
     srcdir = Path(app.srcdir)
+    # What the generation reads, as it is before it is read (see _generate_unless_done).
+    inputs = files_state(srcdir, (conf.seed_dir, conf.registry_dir), f"{srcdir}\0{conf!r}")
     registry = registry_for(srcdir, conf.registry_dir, app.doctreedir)
     for problem in registry.problems:
         logger.warning(
@@ -624,11 +731,22 @@ def on_builder_inited(app: Sphinx) -> None:
         none=_("None so far: every name that looks like an actor is in the registry."),
         english=(app.config.language or "ja").startswith("en"),
     )
-    folders = (conf.seed_dir, conf.registry_dir, conf.output_dir, conf.entity_dir)
-    setting = f"{srcdir}\0{conf!r}\0{labels!r}"
+    with folder_lock(srcdir, lambda: logger.info("briefing: another build is generating pages; waiting for it")):
+        _generate_unless_done(app, conf, labels, registry, inputs)
+
+
+def _generate_unless_done(app: Sphinx, conf: BriefingConfig, labels: Labels, registry: Registry, inputs: str) -> None:
+    """Generate the pages, or replay the last generation's messages when nothing it reads changed.
+
+    ``inputs`` is the state of the seed and registry folders taken before they
+    were read, so a seed edited while this build runs is generated again by the
+    next one; the generated folders are stamped as this generation leaves them.
+    """
+    srcdir = Path(app.srcdir)
+    outputs = (conf.output_dir, conf.entity_dir)
     done_file = Path(app.doctreedir) / "briefing-generated.pickle"
     done = build_cache.load(done_file, "generated")
-    if done is not None and done[0] == files_state(srcdir, folders, setting):
+    if done is not None and done[0] == (inputs, files_state(srcdir, outputs, repr(labels))):
         for level, message, args, kwargs in done[1]:
             getattr(logger, level)(message, *args, **kwargs)
         return
@@ -642,7 +760,7 @@ def on_builder_inited(app: Sphinx) -> None:
     finally:
         _recording = None
     cache.save(cache_file)
-    build_cache.save(done_file, "generated", (files_state(srcdir, folders, setting), messages))
+    build_cache.save(done_file, "generated", ((inputs, files_state(srcdir, outputs, repr(labels))), messages))
 
 
 def _files_under(folder: str) -> Iterator[os.DirEntry[str]]:

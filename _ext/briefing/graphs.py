@@ -25,6 +25,8 @@ from docutils import nodes
 from sphinx.ext.graphviz import graphviz, html_visit_graphviz
 from sphinx.util import logging
 
+from . import cache as build_cache
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -49,6 +51,64 @@ def _digest(config: Config, code: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 
+def drawing_name(config: Config, batch_code: str) -> str:
+    """The file name (without suffix) of a batch-drawn graph."""
+    return PREFIX + _digest(config, batch_code)
+
+
+class GraphLedger:
+    """Which batch-drawn graph each page shows, kept between builds, so that drawings no page
+    shows any more are deleted (a graph's file is named by its code: a new briefing gives an
+    entity a new drawing, and the old one would stay in the image folder forever).
+
+    Noted when a page's graph is made (``doctree-resolved``, in the main process even for a
+    parallel build); kept in the doctree folder per builder.  A ledger that was lost while
+    the environment was kept does not know the pages this build does not write: nothing is
+    deleted until a build has written them all.
+    """
+
+    def __init__(self) -> None:
+        self.shows: dict[str, frozenset[str]] = {}
+        self.complete = False
+        self.written: set[str] = set()
+
+    def _file(self, app: Sphinx) -> Path:
+        return Path(app.doctreedir) / f"briefing-graphs-{app.builder.name}.pickle"
+
+    def start(self, app: Sphinx) -> None:
+        self.written = set()
+        stored = build_cache.load(self._file(app), "graphs") if app.builder.name in BATCH_BUILDERS else None
+        self.shows, self.complete = stored if stored is not None else ({}, False)
+
+    def page(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        """A page is being written: what it showed before no longer counts (before its views are made)."""
+        if app.builder.name in BATCH_BUILDERS:
+            self.shows.pop(docname, None)
+            self.written.add(docname)
+
+    def note(self, docname: str, name: str) -> None:
+        self.shows[docname] = self.shows.get(docname, frozenset()) | {name}
+
+    def finish(self, app: Sphinx, exception: Exception | None) -> None:
+        """Forget gone pages, delete drawings no page shows, keep the ledger."""
+        if exception is not None or app.builder.name not in BATCH_BUILDERS:
+            return
+        docs = set(app.env.found_docs)
+        self.shows = {doc: names for doc, names in self.shows.items() if doc in docs}
+        self.complete = self.complete or docs <= self.written
+        if self.complete:
+            shown = {name for names in self.shows.values() for name in names}
+            folder = Path(app.builder.outdir) / getattr(app.builder, "imagedir", "_images")
+            for path in folder.glob(f"{PREFIX}*.svg") if folder.is_dir() else ():
+                if path.stem not in shown:
+                    path.unlink(missing_ok=True)
+        build_cache.save(self._file(app), "graphs", (self.shows, self.complete))
+
+
+#: The ledger of the build (one per process: Sphinx builds one project at a time in it).
+LEDGER = GraphLedger()
+
+
 def visit_briefing_graph(self: HTML5Translator, node: briefing_graph) -> None:
     builder = self.builder
     batch = builder.name in BATCH_BUILDERS and builder.config.graphviz_output_format == "svg"
@@ -56,7 +116,7 @@ def visit_briefing_graph(self: HTML5Translator, node: briefing_graph) -> None:
         html_visit_graphviz(self, node)
         return
     code = node["batch_code"]
-    name = PREFIX + _digest(builder.config, code)
+    name = drawing_name(builder.config, code)
     folder = Path(builder.outdir) / builder.imagedir
     if not (folder / f"{name}.svg").is_file():
         folder.mkdir(parents=True, exist_ok=True)
@@ -127,4 +187,7 @@ def _keep(gv: Path) -> None:
 
 def setup_graphs(app: Sphinx) -> None:
     app.add_node(briefing_graph, html=(visit_briefing_graph, None))
+    app.connect("builder-inited", LEDGER.start)
+    app.connect("doctree-resolved", LEDGER.page, priority=100)
     app.connect("build-finished", draw_pending)
+    app.connect("build-finished", LEDGER.finish, priority=600)

@@ -9,9 +9,10 @@ page also lists where those books mention it.
 
 from __future__ import annotations
 
+import http.client
 import json
+import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from functools import cache
 from itertools import islice
@@ -21,7 +22,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from docutils import nodes
 from sphinx.util import logging
 
+from . import cache as build_cache
 from .domain import get_domain
+from .files import UnsafeFile, atomic_stream, read_inside, write_atomic
+from .seed import safe_url
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -79,6 +83,8 @@ def book_data(domain: BriefingDomain, uri: Any, project: str, language: str | No
                 "url": uri(rec.docname) + f"#{rec.anchor}",
                 "seed": rec.seed,
                 "source": source,
+                "language": rec.language or None,
+                "tags": list(rec.tags),
                 "entities": sorted(views.doc_entities.get(rec.docname, ())),
                 "takeaways": sorted(takeaways_of.get(rec.docname, ()), key=_order),
             }
@@ -181,69 +187,229 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     if target.is_file() and stamp.is_file() and stamp.read_text("utf-8") == key:
         return
     data = book_data(domain, uri, app.config.project, app.config.language, app.config.html_baseurl)
-    with target.open("w", encoding="utf-8") as stream:
+    with atomic_stream(target) as stream:
         dump(data, stream)
-    stamp.write_text(key, "utf-8")
+    write_atomic(stamp, key)
 
 
 # --------------------------------------------------------------------------- in
 
 
+class ExternalError(Exception):
+    """Another book that cannot be used: unreachable, too slow, too large, not its schema."""
+
+
+#: The ``schema_version`` values this code reads.
+UNDERSTOOD_VERSIONS = (1,)
+#: Deepest nesting of another book's JSON (the schema needs five levels).
+MAX_DEPTH = 32
+#: A failed fetch is tried again after this many seconds at most (a book that works: the cache option).
+RETRY_FAILED = 3600.0
+_MAX_REDIRECTS = 5
+
+
 def _location(base: str, where: str | None, srcdir: Path) -> tuple[str, str]:
-    """(where to read the JSON from, the base URL its relative URLs start from)."""
+    """(where to read the JSON from, the base URL its relative URLs start from; "" when there is none)."""
     target = where or urllib.parse.urljoin(base.rstrip("/") + "/", FILENAME)
     if "://" not in target:
-        path = (srcdir / target).resolve()
-        return str(path), base or path.parent.as_uri() + "/"
+        return str((srcdir / target).resolve()), base
     return target, base or target.rsplit("/", 1)[0] + "/"
 
 
-def _read(target: str) -> Any:
+def fetch(url: str, timeout: float, max_bytes: int) -> bytes:
+    """The body of an http(s) GET of ``url``, within ``timeout`` seconds in all and ``max_bytes`` bytes.
+
+    Redirects are followed to http(s) URLs only.  A server that answers a byte
+    at a time is cut off at the deadline, however often it sends something.
+    """
+    deadline = time.monotonic() + timeout
+    for _hop in range(_MAX_REDIRECTS + 1):
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ExternalError(f"{url} is not an http(s) URL")
+        connection_type = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ExternalError(f"no answer within {timeout:g} s")
+        connection = connection_type(parts.hostname, parts.port, timeout=left)
+        try:
+            path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+            connection.request("GET", path, headers={"Accept": "application/json", "User-Agent": "briefing-book"})
+            response = connection.getresponse()
+            if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
+                url = urllib.parse.urljoin(url, response.getheader("Location", ""))
+                continue
+            if response.status != 200:
+                raise ExternalError(f"HTTP {response.status} {response.reason}")
+            declared = response.getheader("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise ExternalError(f"larger than {max_bytes} bytes ({declared})")
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise ExternalError(f"not read within {timeout:g} s")
+                if connection.sock is not None:
+                    connection.sock.settimeout(left)
+                chunk = response.read1(65536)  # what has arrived, not a full 64 KiB
+                if not chunk:
+                    return b"".join(chunks)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ExternalError(f"larger than {max_bytes} bytes")
+                chunks.append(chunk)
+        except (OSError, http.client.HTTPException) as err:
+            raise ExternalError(f"{type(err).__name__}: {err}") from err
+        finally:
+            connection.close()
+    raise ExternalError(f"more than {_MAX_REDIRECTS} redirects")
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in ``value`` (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def parse_book(raw: bytes) -> dict[str, Any]:
+    """Another book's ``briefings.json`` bytes, checked: JSON, nesting, understood version, schema."""
+    try:
+        data = json.loads(raw)
+    except RecursionError as err:
+        raise ExternalError(f"nested more deeply than {MAX_DEPTH} levels") from err
+    except ValueError as err:  # JSONDecodeError and UnicodeDecodeError
+        raise ExternalError(f"not JSON: {err}") from err
+    if _depth(data) > MAX_DEPTH:
+        raise ExternalError(f"nested more deeply than {MAX_DEPTH} levels")
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if version not in UNDERSTOOD_VERSIONS:
+        understood = ", ".join(map(str, UNDERSTOOD_VERSIONS))
+        raise ExternalError(f"schema_version {version!r} is not one this extension reads ({understood})")
+    import jsonschema  # here: only a book that links others needs it (~70 ms at start)
+
+    try:
+        jsonschema.validate(data, schema())
+    except jsonschema.ValidationError as err:
+        raise ExternalError(f"not a briefing book: {err.message}") from err
+    result: dict[str, Any] = data
+    return result
+
+
+class _Links:
+    """Another book's URLs made absolute against its base: http(s) links only, the rest counted."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.refused: list[str] = []
+
+    def __call__(self, url: str) -> str | None:
+        absolute = urllib.parse.urljoin(self.root, url) if self.root else url
+        if safe_url(absolute) is None:
+            self.refused.append(url)
+            return None
+        return absolute
+
+
+def book_links(name: str, data: dict[str, Any], root: str) -> tuple[dict[str, Any], list[str]]:
+    """The entities and mentions of another book that link somewhere safe, and the URLs refused."""
+    link = _Links(root)
+    entities = {}
+    for e in data["entities"]:
+        url = link(e["url"])
+        if url is not None:
+            entities[e["id"]] = ExternalEntity(name, e["kind"], e["name"]["ja"], e["name"]["en"], url)
+    titles = {b["id"]: (b["title"], b.get("date") or "") for b in data["briefings"]}
+    mentions: dict[str, list[ExternalMention]] = {}
+    for m in data["mentions"]:
+        url = link(m["url"])
+        if url is not None:
+            title, date = titles.get(m["briefing"], (m["briefing"], ""))
+            mentions.setdefault(m["entity"], []).append(ExternalMention(name, title, date, url, m["sentence"]))
+    return {"entities": entities, "mentions": mentions}, link.refused
+
+
+def _read_book(target: str, timeout: float, max_bytes: int) -> bytes:
     if "://" in target:
-        with urllib.request.urlopen(target, timeout=30) as response:
-            return json.loads(response.read().decode("utf-8"))
-    return json.loads(Path(target).read_text("utf-8"))
+        return fetch(target, timeout, max_bytes)
+    path = Path(target)
+    try:
+        return read_inside(path, path.parent, max_bytes)
+    except UnsafeFile as err:
+        raise ExternalError(str(err)) from err
+
+
+def _warn(name: str, target: str, message: str) -> None:
+    logger.warning(
+        "external book %r (%s): %s",
+        name,
+        target,
+        message,
+        type="briefing",
+        subtype="external",
+        location=(None, None),
+    )
 
 
 def load_external_books(app: Sphinx) -> None:
-    """Read every book of ``briefing_external_books`` into the domain (a warning for each that fails)."""
+    """Read every book of ``briefing_external_books`` into the domain (a warning for each that fails).
+
+    What was read is kept in the doctree folder for ``briefing_external_cache_hours``
+    (a failure for an hour at most), so a build with nothing new waits on no server.
+    """
     domain = get_domain(app.env)
+    config = app.config
+    cache_file = Path(app.doctreedir) / "briefing-external.pickle"
+    stored: dict[str, Any] = {}
+    if config.briefing_external_books:
+        stored = build_cache.load(cache_file, "external") or {}
+    fresh: dict[str, Any] = {}
     books: dict[str, Any] = {}
-    for name, spec in sorted(app.config.briefing_external_books.items()):
+    now = time.time()
+    for name, spec in sorted(config.briefing_external_books.items()):
         base, where = (spec, None) if isinstance(spec, str) else (spec[0] or "", spec[1] if len(spec) > 1 else None)
         target, root = _location(base, where, Path(app.srcdir))
-        import jsonschema  # here: only a book that links others needs it (~70 ms at start)
-
-        try:
-            data = _read(target)
-            jsonschema.validate(data, schema())
-        except (OSError, ValueError, jsonschema.ValidationError) as err:
-            message = getattr(err, "message", None) or str(err)
-            logger.warning(
-                "external book %r: cannot use %s: %s",
-                name,
-                target,
-                message,
-                type="briefing",
-                subtype="external",
-                location=(None, None),
-            )
-            continue
-        entities = {
-            e["id"]: ExternalEntity(
-                name, e["kind"], e["name"]["ja"], e["name"]["en"], urllib.parse.urljoin(root, e["url"])
-            )
-            for e in data["entities"]
-        }
-        titles = {b["id"]: (b["title"], b.get("date") or "") for b in data["briefings"]}
-        mentions: dict[str, list[ExternalMention]] = {}
-        for m in data["mentions"]:
-            title, date = titles.get(m["briefing"], (m["briefing"], ""))
-            mention = ExternalMention(name, title, date, urllib.parse.urljoin(root, m["url"]), m["sentence"])
-            mentions.setdefault(m["entity"], []).append(mention)
-        books[name] = {"entities": entities, "mentions": mentions}
+        key = (target, root, config.briefing_external_max_bytes)
+        entry = stored.get(name)
+        keep = float(config.briefing_external_cache_hours) * 3600
+        if entry is not None and entry[2] is None:
+            keep = min(keep, RETRY_FAILED)
+        if entry is None or entry[0] != key or not 0 <= now - entry[1] <= keep:
+            entry = (key, now, *_load_book(name, target, root, config))
+        fresh[name] = entry
+        _key, _when, book, problem = entry
+        if problem:
+            _warn(name, target, problem)
+        if book is not None:
+            books[name] = book
+    if fresh != stored:
+        build_cache.save(cache_file, "external", fresh)
     domain.data["external"] = books
     domain.invalidate_views()
+
+
+def _load_book(name: str, target: str, root: str, config: Any) -> tuple[dict[str, Any] | None, str]:
+    """(the book's entities and mentions, or None; what is wrong with it, or "")."""
+    if root and safe_url(root) is None:
+        return None, f"cannot use it: its base URL {root!r} is not an http(s) URL"
+    timeout, max_bytes = float(config.briefing_external_timeout), int(config.briefing_external_max_bytes)
+    try:
+        data = parse_book(_read_book(target, timeout, max_bytes))
+    except ExternalError as err:
+        return None, f"cannot use it: {err}"
+    if not root:
+        return None, "cannot use it: no base URL to link its pages with; give (base URL, path of its briefings.json)"
+    book, refused = book_links(name, data, root)
+    if refused:
+        first = refused[0][:80]
+        return book, f"{len(refused)} of its URLs are not http(s) links and were left out (the first: {first!r})"
+    return book, ""
 
 
 def external_entity(domain: BriefingDomain, typ: str, target: str) -> ExternalEntity | None:

@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .directives import long_date
 from .domain import BriefingDomain, get_domain
-from .graphs import BATCH_BUILDERS, briefing_graph, setup_graphs
+from .graphs import BATCH_BUILDERS, LEDGER, briefing_graph, drawing_name, setup_graphs
 from .jsonio import external_mentions
 from .navigation import descendants
 from .placeholders import briefing_view, view_node
@@ -458,6 +458,7 @@ def make_graph(ctx: Context, around: str = "", limit: int = 0) -> list[nodes.Nod
     if ctx.builder.name in BATCH_BUILDERS:
         # From the image folder at the root, where the batch-drawn SVG is.
         node["batch_code"] = code(lambda docname: "../" + ctx.builder.get_target_uri(docname))
+        LEDGER.note(ctx.docname, drawing_name(ctx.builder.config, node["batch_code"]))
     node["options"] = {"docname": ctx.docname}
     node["alt"] = _("Relationship graph")
     node["classes"] = ["briefing-graph"]

@@ -11,16 +11,19 @@ import json
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .files import REGISTRY_LIMIT, UnsafeFile, read_inside, regular_files
+from .yamlio import load_yaml
+
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["Entity", "Kind", "Registry", "RegistryProblem", "alias_key", "load_registry"]
+__all__ = ["Entity", "Kind", "Registry", "RegistryProblem", "alias_key", "load_registry", "read_registry_files"]
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "registry.schema.json"
 
@@ -39,6 +42,18 @@ class Kind:
     name_ja: str
     name_en: str
     types: tuple[str, ...] = ()
+
+
+#: Names a kind may not take: each kind becomes a role (``{actor}``), and these are the
+#: extension's own roles and directives, or Sphinx's and docutils' most common roles.
+RESERVED_KINDS = frozenset(
+    {
+        "mention", "briefing", "takeaway", "entity", "any", "ref", "doc", "term", "numref", "download",
+        "keyword", "option", "envvar", "token", "abbr", "math", "eq", "raw", "code", "index", "sub", "sup",
+        "takeaway-list", "briefing-timeline", "briefing-latest", "entity-directory", "briefing-graph",
+        "briefing-related", "briefing-sources", "briefing-source",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -107,7 +122,16 @@ class Registry:
 
     def forums_of(self, entity_id: str) -> tuple[str, ...]:
         """The forums (entities with members) an entity belongs to, derived from ``members``."""
-        return tuple(e.id for e in self.entities.values() if entity_id in e.members)
+        return self._forums.get(entity_id, ())
+
+    @cached_property
+    def _forums(self) -> dict[str, tuple[str, ...]]:
+        """member id -> the forums listing it, in registry order (one pass, not one per entity)."""
+        table: dict[str, list[str]] = defaultdict(list)
+        for entity in self.entities.values():
+            for member in dict.fromkeys(entity.members):
+                table[member].append(entity.id)
+        return {member: tuple(ids) for member, ids in table.items()}
 
     def by_kind(self, kind: str) -> list[Entity]:
         """The entities of a kind in gojūon order of their readings."""
@@ -207,23 +231,40 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
     )
 
 
-#: libyaml when PyYAML has it (it does on PyPI's wheels): ten times faster on a large registry.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Most values one registry file may expand to (20,000 entities hold about 600,000).
+NODE_LIMIT = 5_000_000
 
 
-def _read_file(path: Path) -> tuple[dict[str, Any] | None, dict[tuple[Any, ...], int], list[RegistryProblem]]:
+def read_registry_files(folder: Path) -> tuple[list[tuple[Path, bytes]], list[RegistryProblem]]:
+    """The bytes of every ``*.yaml`` / ``*.yml`` file of ``folder``, in name order, and the files refused.
+
+    Only regular files inside the folder, of at most :data:`.files.REGISTRY_LIMIT`
+    bytes, are read (a FIFO would hang the build, a link could publish any file).
+    """
+    paths, refused = regular_files(folder, lambda name: name.endswith((".yaml", ".yml")) and not name.startswith("."))
+    problems = [RegistryProblem(path, 1, why, "registry-file") for path, why in refused]
+    files: list[tuple[Path, bytes]] = []
+    for path in paths:
+        try:
+            files.append((path, read_inside(path, folder, REGISTRY_LIMIT)))
+        except UnsafeFile as err:
+            problems.append(RegistryProblem(path, 1, str(err), "registry-file"))
+    return files, problems
+
+
+def _read_file(
+    path: Path, data: bytes
+) -> tuple[dict[str, Any] | None, dict[tuple[Any, ...], int], list[RegistryProblem]]:
     try:
-        text = path.read_text("utf-8")
-        node = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
+        value, node = load_yaml(data.decode("utf-8"), NODE_LIMIT)
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         return None, {}, [RegistryProblem(path, line, f"not valid YAML: {err}", "registry-yaml")]
-    if data is None:
+    if value is None:
         return None, {}, []
     lines = _lines(node) if node is not None else {}
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(_validator().iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         return (
             None,
@@ -233,29 +274,37 @@ def _read_file(path: Path) -> tuple[dict[str, Any] | None, dict[tuple[Any, ...],
                 for e in errors
             ],
         )
-    return data, lines, []
+    return value, lines, []
 
 
-def load_registry(folder: Path) -> Registry:
-    """Load every ``*.yaml`` file of ``folder`` (in name order) into a checked :class:`Registry`."""
+def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -> Registry:
+    """Load the registry files of ``folder`` (in name order) into a checked :class:`Registry`.
+
+    ``files`` are the files' bytes when the caller read them already (:func:`read_registry_files`).
+    """
     problems: list[RegistryProblem] = []
+    if files is None:
+        files, problems = read_registry_files(folder)
     kinds: dict[str, Kind] = {}
     pending: list[tuple[Entity, dict[str, Any]]] = []
     entity_validator = _validator("entity")
-    files = sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if folder.is_dir() else []
 
     raw_entities: list[tuple[Path, int, tuple[Any, ...], dict[tuple[Any, ...], int], Any]] = []
-    for path in files:
-        data, lines, file_problems = _read_file(path)
+    for path, content in files:
+        data, lines, file_problems = _read_file(path, content)
         problems += file_problems
         if data is None:
             continue
         for kind_id, raw in (data.get("kinds") or {}).items():
+            line = _line_of(lines, ("kinds", kind_id))
             if kind_id in kinds:
-                line = _line_of(lines, ("kinds", kind_id))
                 problems.append(
                     RegistryProblem(path, line, f"kind {kind_id!r} is declared twice", "registry-duplicate")
                 )
+                continue
+            if kind_id in RESERVED_KINDS:
+                msg = f"kind {kind_id!r} is a name the book's roles and directives already use; choose another"
+                problems.append(RegistryProblem(path, line, msg, "registry-kind"))
                 continue
             kinds[kind_id] = Kind(kind_id, raw["name"]["ja"], raw["name"]["en"], tuple(raw.get("types", ())))
         for i, raw in enumerate(data.get("entities") or ()):
@@ -289,6 +338,10 @@ def load_registry(folder: Path) -> Registry:
             msg = f"duplicate id {entity.id!r} (first at {first.path.name}:{first.line}); entry left out"
             problems.append(RegistryProblem(path, line, msg, "registry-duplicate"))
             continue
+        fault = _fault(entity)
+        if fault is not None:
+            problems.append(RegistryProblem(path, line, f"{entity.id}: {fault[1]}; entry left out", fault[0]))
+            continue
         seen[entity.id] = entity
         pending.append((entity, raw))
 
@@ -296,6 +349,21 @@ def load_registry(folder: Path) -> Registry:
     accepted = _check_titles(accepted, problems)
     accepted = _check_aliases(accepted, problems)
     return Registry(kinds, accepted, tuple(problems))
+
+
+def _fault(entity: Entity) -> tuple[str, str] | None:
+    """(subtype, message) of what is wrong with one entry on its own, or None."""
+    blank = [a for a in (*entity.all_aliases, *entity.shared_aliases) if not a.strip()]
+    if blank:
+        return "registry-alias", "an alias or name is only white space (it would match every space)"
+    if entity.country == entity.id:
+        return "registry-reference", f"country is the entry itself ({entity.id!r})"
+    twice = sorted({m for m in entity.members if entity.members.count(m) > 1})
+    if twice:
+        return "registry-reference", f"members listed more than once: {', '.join(twice)}"
+    if entity.id in entity.members:
+        return "registry-reference", "the entry lists itself among its members"
+    return None
 
 
 def _check_references(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:

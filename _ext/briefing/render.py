@@ -99,6 +99,35 @@ def _fence(
     return out
 
 
+#: Longest paragraph rendered as one (characters); see :meth:`MentionLinker.paragraphs`.
+PARAGRAPH_LIMIT = 5000
+_SENTENCE_ENDS = "。．.!?！？"
+_SOFT_BREAKS = "、，,;； \u3000"
+
+
+def split_long(text: str, limit: int = PARAGRAPH_LIMIT) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, after a sentence end where there is one.
+
+    Else after a comma or a space; else at the limit.  ``"".join`` of the pieces
+    (with the spaces at the cuts) is the text.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos : pos + limit]
+        cut = max(window.rfind(ch) for ch in _SENTENCE_ENDS) + 1
+        if cut <= limit // 2:
+            cut = max(cut, max(window.rfind(ch) for ch in _SOFT_BREAKS) + 1)
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[pos : pos + cut].strip())
+        pos += cut
+    pieces.append(text[pos:].strip())
+    return [piece for piece in pieces if piece]
+
+
 class MentionLinker:
     """Turns text into MyST with every mention as a ``{mention}`` role.
 
@@ -132,6 +161,16 @@ class MentionLinker:
             pos = mention.end
         out.append(escape_text(text[pos:], strip=False))
         return "".join(out)
+
+    def paragraphs(self, text: str) -> list[str]:
+        """``text`` as one or more MyST paragraphs: a very long one is split at sentence ends.
+
+        MyST's inline parser copies the rest of a paragraph at every role, so a
+        paragraph of a megabyte full of names would take hours; no article has
+        a paragraph of :data:`PARAGRAPH_LIMIT` characters, and every character
+        still reaches the page, in order.
+        """
+        return [self.text(piece) for piece in split_long(" ".join(text.split()))]
 
     def _role(self, shown: str, ids: tuple[str, ...], heading: bool) -> str:
         link = not heading and len(ids) == 1 and self.policy != "none"
@@ -167,7 +206,7 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
     out.append("")
 
     if article.lead:
-        out += [linker.text(article.lead.text), ""]
+        out += [line for paragraph in linker.paragraphs(article.lead.text) for line in (paragraph, "")]
 
     for section in article.sections:
         linker.new_section()
@@ -175,10 +214,11 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
             out += [f"## {linker.text(section.heading, heading=True)}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                out += [linker.text(block.text), ""]
+                out += [line for paragraph in linker.paragraphs(block.text) for line in (paragraph, "")]
             elif isinstance(block, TakeawayList):
                 for item in block.items:
-                    out += _fence("takeaway", takeaway_id(slug, item), [], [linker.text(item.text)])
+                    text = [line for paragraph in linker.paragraphs(item.text) for line in ("", paragraph)][1:]
+                    out += _fence("takeaway", takeaway_id(slug, item), [], text)
                     out.append("")
 
     if article.references:

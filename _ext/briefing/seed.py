@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from .yamlio import load_yaml
+
 __all__ = [
     "Article",
     "DecodedSeed",
@@ -208,7 +210,11 @@ def decode_seed(data: bytes) -> DecodedSeed:
 # --------------------------------------------------------------------------- metadata
 
 _METADATA_KEYS = {"date", "url", "source_url", "language", "tags", "slug"}
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
+#: Matched with ``fullmatch``: ``$`` would also match before a final newline.
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+#: A URL the book links: http(s) only, nothing that could leave an attribute or a role.
+HTTP_URL_RE = re.compile(r"https?://[^\s<>\"'`\\]+")
+_LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*")
 
 
 def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tuple[Problem, ...]]:
@@ -233,22 +239,21 @@ def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tupl
     elif isinstance(value, dt.date):
         date = value
     elif isinstance(value, str):
-        try:
-            date = dt.date.fromisoformat(value.strip())
-        except ValueError:
+        date = _iso_date(value.strip())
+        if date is None:
             problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
     elif value is not None:
         problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
 
     url = raw.get("url", raw.get("source_url"))
-    if url is not None and not (isinstance(url, str) and re.match(r"^https?://[^\s<>\"]+$", url)):
-        problems.append(Problem("metadata", f"url {url!r} is not an http(s) URL", line))
+    if url is not None and not (isinstance(url, str) and HTTP_URL_RE.fullmatch(url)):
+        problems.append(
+            Problem("metadata", f"url {url!r} is not an http(s) URL without spaces, quotes, < > ` or \\", line)
+        )
         url = None
 
     language = raw.get("language")
-    if language is not None and not (
-        isinstance(language, str) and re.match(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*$", language)
-    ):
+    if language is not None and not (isinstance(language, str) and _LANGUAGE_RE.fullmatch(language)):
         problems.append(Problem("metadata", f"language {language!r} is not a language code like ja or en", line))
         language = None
 
@@ -257,16 +262,35 @@ def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tupl
         tags_raw = [tags_raw]
     tags: tuple[str, ...] = ()
     if isinstance(tags_raw, list | tuple) and all(isinstance(t, str | int) for t in tags_raw):
-        tags = tuple(str(t) for t in tags_raw)
+        tags = tuple(" ".join(str(t).split()) for t in tags_raw if str(t).strip())
+        if any("," in t for t in tags):  # the page lists them with commas
+            problems.append(Problem("metadata", "a tag may not hold a comma; those tags were dropped", line))
+            tags = tuple(t for t in tags if "," not in t)
     else:
         problems.append(Problem("metadata", "tags must be a list of words", line))
 
     slug = raw.get("slug")
-    if slug is not None and not (isinstance(slug, str) and SLUG_RE.match(slug)):
+    if slug is not None and not (isinstance(slug, str) and SLUG_RE.fullmatch(slug)):
         problems.append(Problem("metadata", f"slug {slug!r} must be lower-case ASCII letters, digits, - and _", line))
         slug = None
 
     return Metadata(date=date, url=url, language=language, tags=tags, slug=slug), tuple(problems)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is a plain http(s) URL, else None (never javascript: and friends)."""
+    return url if url and HTTP_URL_RE.fullmatch(url) else None
+
+
+def _iso_date(text: str) -> dt.date | None:
+    """The date of an ISO 8601 date or date and time (``2025-02-28``, ``2025-02-28T09:00+09:00``)."""
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            value = parse(text)
+        except ValueError:
+            continue
+        return value.date() if isinstance(value, dt.datetime) else value
+    return None
 
 
 def _split_front_matter(lines: list[str]) -> tuple[Any, int, tuple[Problem, ...]]:
@@ -276,9 +300,9 @@ def _split_front_matter(lines: list[str]) -> tuple[Any, int, tuple[Problem, ...]
     for end in range(1, min(len(lines), 200)):
         if lines[end].strip() in ("---", "..."):
             try:
-                raw = yaml.safe_load("\n".join(lines[1:end]))
+                raw, _node = load_yaml("\n".join(lines[1:end]))
             except (yaml.YAMLError, ValueError, RecursionError) as err:
-                # ValueError: well-formed YAML that is not a real value (2025-02-30).
+                # ValueError: a document that expands too far (aliases of aliases).
                 mark = getattr(err, "problem_mark", None)
                 where = 2 + mark.line if mark is not None else 1
                 return None, end + 1, (Problem("metadata", f"front matter is not valid YAML: {err}", where),)

@@ -1,0 +1,391 @@
+"""Hostile input and faults: nothing disclosed, nothing injected, nothing lost, nothing hangs.
+
+One book (``tests/roots/test-hostile``) holds every bad file at once: each must
+end in a warning naming the file, and the rest of the book builds.  Faults of
+the process (a build killed while writing, a seed edited while it is read, a
+folder that cannot be written, two builds at once) are tests of their own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing import generate
+from briefing.files import UnsafeFile, folder_lock, read_inside, write_atomic
+from briefing.generate import _short_hash, assign_slugs, read_marker
+from briefing.seed import parse_metadata
+from briefing.yamlio import YAMLTooLarge, load_yaml
+from tests.conftest import PYTHON, ROOT, Build, run_build
+
+ARTICLE = "記事 {}\n中国とロシアが北京で会談しました。\n見出し\n両国は協力を確認しました。\n"
+SECRET = "TOPSECRET-4711"
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
+)
+LONG_NAME = "n" * 251 + ".txt"  # 255 bytes: the longest name a file can have; <stem>.yaml would be 256
+COLLIDER = f"index-{_short_hash('wants-index.txt')}.txt"  # the slug that wants-index.txt's "index" gets
+
+
+def _seed_files(src: Path, outside: Path) -> None:
+    seeds = src / "seeds"
+    seeds.mkdir()
+    (outside / "secret.txt").write_text(f"{SECRET}\n{SECRET} again.\n", "utf-8")
+    (outside / "secret.yaml").write_text(f"tags: [{SECRET}]\n", "utf-8")
+    (seeds / "leak.txt").symlink_to(outside / "secret.txt")
+    (seeds / "sidecar-leak.txt").write_text(ARTICLE.format("sidecar"), "utf-8")
+    (seeds / "sidecar-leak.yaml").symlink_to(outside / "secret.yaml")
+    os.mkfifo(seeds / "fifo.txt")
+    (seeds / "folder.txt").mkdir()
+    (seeds / LONG_NAME).write_text(ARTICLE.format("long"), "utf-8")
+    (seeds / "bomb.txt").write_text(ARTICLE.format("bomb"), "utf-8")
+    (seeds / "bomb.yaml").write_text(BOMB, "utf-8")
+    (seeds / "front-bomb.txt").write_text("---\n" + BOMB + "---\n" + ARTICLE.format("front"), "utf-8")
+    (seeds / "bad-date.txt").write_text(ARTICLE.format("date"), "utf-8")
+    (seeds / "bad-date.yaml").write_text("date: 2025-02-30\ntags: [G20, 外交]\nlanguage: ja\n", "utf-8")
+    (seeds / "bad-url.txt").write_text(ARTICLE.format("url"), "utf-8")
+    (seeds / "bad-url.yaml").write_text('url: "https://example.com/a\'b"\n', "utf-8")
+    (seeds / "newline-slug.txt").write_text(ARTICLE.format("slug"), "utf-8")
+    (seeds / "newline-slug.yaml").write_text('slug: "newline\\n"\n', "utf-8")
+    (seeds / "wants-index.txt").write_text(ARTICLE.format("index"), "utf-8")
+    (seeds / "wants-index.yaml").write_text("slug: index\n", "utf-8")
+    (seeds / COLLIDER).write_text(ARTICLE.format("collider"), "utf-8")
+    (seeds / "ancient.txt").write_text(ARTICLE.format("ancient"), "utf-8")
+    (seeds / "ancient.yaml").write_text("date: 0099-01-01\n", "utf-8")
+    (seeds / "recent.txt").write_text(ARTICLE.format("recent"), "utf-8")
+    (seeds / "recent.yaml").write_text("date: 2025-03-01\n", "utf-8")
+    names = "中国とロシア、" * 10_000  # 20,000 mentions in one paragraph
+    (seeds / "names.txt").write_text(f"名前だらけ\nリード。\n{names}おわり。\n", "utf-8")
+
+
+def _registry_files(src: Path, outside: Path) -> None:
+    registry = src / "registry"
+    os.mkfifo(registry / "fifo.yaml")
+    (registry / "folder.yaml").mkdir()
+    (registry / "bomb.yaml").write_text(BOMB, "utf-8")
+    (outside / "leak.yaml").write_text(f"entities:\n  - id: leak\n    kind: actor\n    name: {{ja: {SECRET}, en: x}}\n")
+    (registry / "leak.yaml").symlink_to(outside / "leak.yaml")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build, float]:
+    base = tmp_path_factory.mktemp("hostile")
+    src, outside = base / "book", base / "outside"
+    shutil.copytree(ROOT / "tests" / "roots" / "test-hostile", src)
+    outside.mkdir()
+    _seed_files(src, outside)
+    _registry_files(src, outside)
+    start = time.monotonic()
+    build = run_build(src)
+    return src, build, time.monotonic() - start
+
+
+def _warnings(build: Build, path: str) -> list[str]:
+    return [line for line in build.warnings.splitlines() if f"/{path}:" in line]
+
+
+def _page_of(src: Path, seed: str) -> Path | None:
+    for page in (src / "briefings").glob("*.md"):
+        marker = read_marker(page.read_text("utf-8"))
+        if marker is not None and marker.source == f"seeds/{seed}":
+            return page
+    return None
+
+
+@pytest.mark.parametrize(
+    ("path", "subtype", "words"),
+    [
+        ("seeds/leak.txt", "file", "outside seeds/"),
+        ("seeds/sidecar-leak.yaml", "file", "outside seeds/"),
+        ("seeds/fifo.txt", "file", "not a regular file"),
+        ("seeds/folder.txt", "file", "not a regular file"),
+        ("seeds/bomb.yaml", "metadata", "expands to more than"),
+        ("seeds/front-bomb.txt", "metadata", "expands to more than"),
+        ("seeds/bad-date.yaml", "metadata", "2025-02-30"),
+        ("seeds/bad-url.yaml", "metadata", "https://example.com/a'b"),
+        ("seeds/newline-slug.yaml", "metadata", "slug"),
+        ("registry/fifo.yaml", "registry-file", "not a regular file"),
+        ("registry/folder.yaml", "registry-file", "not a regular file"),
+        ("registry/bomb.yaml", "registry-yaml", "expands to more than"),
+        ("registry/leak.yaml", "registry-file", "outside registry/"),
+        ("registry/kinds.yaml", "registry-kind", "'mention' is a name"),
+        ("registry/actors.yaml", "registry-reference", "country is the entry itself"),
+        ("registry/actors.yaml", "registry-alias", "only white space"),
+        ("registry/actors.yaml", "registry-schema", "newline"),
+        ("registry/forums.yaml", "registry-reference", "members listed more than once: china"),
+    ],
+)
+def test_each_bad_file_is_a_warning_naming_it(
+    hostile: tuple[Path, Build, float], path: str, subtype: str, words: str
+) -> None:
+    _src, build, _seconds = hostile
+    found = [w for w in _warnings(build, path) if f"[briefing.{subtype}]" in w and words in w]
+    assert found, build.warnings
+
+
+def test_the_rest_of_the_book_builds_without_a_traceback_and_in_time(hostile: tuple[Path, Build, float]) -> None:
+    src, build, seconds = hostile
+    assert "Traceback" not in build.warnings and "Exception" not in build.warnings
+    for line in build.warnings.splitlines():
+        assert "[briefing." in line, line  # every warning is the extension's, with a subtype
+    assert (build.outdir / "index.html").is_file()
+    for seed in ("sidecar-leak.txt", LONG_NAME, "bomb.txt", "front-bomb.txt", "bad-date.txt", "names.txt"):
+        page = _page_of(src, seed)
+        assert page is not None, seed
+        assert (build.outdir / "briefings" / f"{page.stem}.html").is_file(), seed
+    assert seconds < 60, f"the hostile book took {seconds:.0f} s"
+
+
+def test_no_file_outside_the_folders_is_published(hostile: tuple[Path, Build, float]) -> None:
+    src, build, _seconds = hostile
+    assert _page_of(src, "leak.txt") is None
+    for folder in (src / "briefings", src / "entities", build.outdir):
+        for path in folder.rglob("*"):
+            if path.is_file() and path.suffix in (".md", ".html", ".json", ".txt", ".js"):
+                assert SECRET not in path.read_text("utf-8", errors="replace"), path
+
+
+def test_one_bad_key_drops_only_that_key(hostile: tuple[Path, Build, float]) -> None:
+    src, _build, _seconds = hostile
+    page = _page_of(src, "bad-date.txt")
+    assert page is not None
+    text = page.read_text("utf-8")
+    assert ':tags: "G20, 外交"' in text and ":language: " in text and ":date:" not in text
+
+
+def test_slugs_are_unique_after_every_rule(hostile: tuple[Path, Build, float]) -> None:
+    src, _build, _seconds = hostile
+    mine, theirs = _page_of(src, "wants-index.txt"), _page_of(src, COLLIDER)
+    assert mine is not None and theirs is not None and mine != theirs
+    assert theirs.stem == COLLIDER.removesuffix(".txt")
+    assert read_marker((src / "briefings" / "index.md").read_text("utf-8")) is not None
+
+
+def test_an_ancient_date_is_grouped_like_any_other(hostile: tuple[Path, Build, float]) -> None:
+    src, build, _seconds = hostile
+    assert (src / "briefings" / "month-0099-01.md").is_file()
+    assert (src / "briefings" / "year-0099.md").is_file()
+    assert (build.outdir / "briefings" / "month-0099-01.html").is_file()
+
+
+def test_a_reserved_kind_does_not_replace_the_mention_role(hostile: tuple[Path, Build, float]) -> None:
+    src, build, _seconds = hostile
+    page = _page_of(src, "names.txt")
+    assert page is not None
+    html = (build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8")
+    assert 'href="../entities/actor/china.html"' in html
+    assert not (src / "entities" / "mention").exists()
+
+
+def test_tags_and_language_are_in_the_header_and_the_json(hostile: tuple[Path, Build, float]) -> None:
+    import json
+
+    src, build, _seconds = hostile
+    page = _page_of(src, "bad-date.txt")
+    assert page is not None
+    html = (build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8")
+    assert "G20" in html and "外交" in html and "タグ" in html
+    data = json.loads((build.outdir / "briefings.json").read_text("utf-8"))
+    entry = next(b for b in data["briefings"] if b["id"] == page.stem)
+    assert entry["tags"] == ["G20", "外交"] and entry["language"] == "ja"
+
+
+# --------------------------------------------------------------------------- pure checks
+
+
+def test_yaml_bombs_and_self_references_are_refused_before_they_expand() -> None:
+    with pytest.raises(YAMLTooLarge):
+        load_yaml(BOMB)
+    with pytest.raises(YAMLTooLarge):
+        load_yaml("&a [*a]")
+    value, _node = load_yaml("a: &x [1, 2]\nb: *x\ndate: 2025-02-30\n")
+    assert value == {"a": [1, 2], "b": [1, 2], "date": "2025-02-30"}
+
+
+@pytest.mark.parametrize("slug", ["abc\n", "index\n", "ok\nno"])
+def test_a_slug_with_a_newline_is_refused(slug: str) -> None:
+    meta, problems = parse_metadata({"slug": slug})
+    assert meta.slug is None and problems
+
+
+def test_suffixed_slugs_never_meet_another_seeds_own() -> None:
+    names = ["wants-index.txt", COLLIDER, "index.txt", "a.txt"]
+    slugs = assign_slugs(names, {"wants-index.txt": "index", "a.txt": "index"})
+    assert len(set(slugs.values())) == len(names)
+    assert slugs[COLLIDER] == COLLIDER.removesuffix(".txt")
+    assert "index" not in slugs.values()
+
+
+def test_read_inside_refuses_what_is_not_a_small_regular_file_inside(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "ok.txt").write_bytes(b"x" * 10)
+    assert read_inside(folder / "ok.txt", folder, 10) == b"x" * 10
+    with pytest.raises(UnsafeFile, match="larger than"):
+        read_inside(folder / "ok.txt", folder, 9)
+    (folder / "up.txt").symlink_to("../outside.txt")
+    (tmp_path / "outside.txt").write_text("secret")
+    with pytest.raises(UnsafeFile, match="outside"):
+        read_inside(folder / "up.txt", folder, 100)
+    (folder / "loop.txt").symlink_to("loop.txt")
+    with pytest.raises(UnsafeFile):
+        read_inside(folder / "loop.txt", folder, 100)
+    # An unreadable file (as root no permission stops a read; the kernel's own memory file does).
+    with pytest.raises(UnsafeFile, match="cannot be read"):
+        read_inside(Path("/proc/self/mem"), Path("/proc/self"), 100)
+
+
+def test_an_atomic_write_that_fails_leaves_the_old_file_and_no_litter(tmp_path: Path, monkeypatch) -> None:
+    page = tmp_path / "page.md"
+    write_atomic(page, "old\n")
+
+    class Full:
+        def __init__(self, stream: object) -> None:
+            self.stream = stream
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.stream.close()  # type: ignore[attr-defined]
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(page, "new\n")
+    assert page.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
+
+
+# --------------------------------------------------------------------------- faults of the process
+
+
+def _small_book(tmp_path: Path, seeds: int = 3) -> Path:
+    src = tmp_path / "book"
+    shutil.copytree(ROOT / "tests" / "roots" / "test-hostile", src)
+    for name in ("forums.yaml",):
+        (src / "registry" / name).unlink()
+    (src / "registry" / "kinds.yaml").write_text(
+        "kinds:\n  actor:\n    name: {ja: アクター, en: Actors}\n    types: [person, state, organization]\n", "utf-8"
+    )
+    (src / "registry" / "actors.yaml").write_text(
+        "entities:\n  - id: china\n    kind: actor\n    type: state\n    name: {ja: 中国, en: China}\n"
+        "    reading: ちゅうごく\n",
+        "utf-8",
+    )
+    (src / "seeds").mkdir()
+    for i in range(seeds):
+        (src / "seeds" / f"s{i}.txt").write_text(ARTICLE.format(i), "utf-8")
+    return src
+
+
+def test_a_page_cut_short_by_a_killed_build_is_made_again(tmp_path: Path) -> None:
+    src = _small_book(tmp_path)
+    assert run_build(src).warnings == ""
+    page = src / "briefings" / "s1.md"
+    whole = page.read_text("utf-8")
+    for cut in (whole[: len(whole) // 2], whole[:30], ""):
+        page.write_text(cut, "utf-8")
+        build = run_build(src)
+        assert build.warnings == "", build.warnings
+        assert page.read_text("utf-8") == whole
+    page.write_text(whole.replace("両国", "両国（編集）"), "utf-8")  # a person's edit is still kept
+    build = run_build(src)
+    assert "[briefing.protected]" in build.warnings and "（編集）" in page.read_text("utf-8")
+
+
+def test_a_seed_edited_while_the_build_reads_it_is_generated_again(tmp_path: Path, monkeypatch) -> None:
+    src = _small_book(tmp_path)
+    seed = src / "seeds" / "s2.txt"
+    real = generate.load_seed
+
+    def load_then_edit(path: Path, *args: object, **kwargs: object):
+        result = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        if path.name == "s2.txt" and "後から" not in seed.read_text("utf-8"):
+            seed.write_text(seed.read_text("utf-8") + "後から書き足した文。\n", "utf-8")  # the analyst saves now
+        return result
+
+    monkeypatch.setattr(generate, "load_seed", load_then_edit)
+    run_build(src)
+    assert "後から" not in (src / "briefings" / "s2.md").read_text("utf-8")
+    monkeypatch.setattr(generate, "load_seed", real)
+    run_build(src)
+    assert "後から書き足した文" in (src / "briefings" / "s2.md").read_text("utf-8")
+
+
+def test_a_page_that_cannot_be_written_is_a_warning_naming_it(tmp_path: Path, monkeypatch) -> None:
+    src = _small_book(tmp_path)
+    (src / "seeds" / "new.txt").write_text(ARTICLE.format("new"), "utf-8")
+    real = write_atomic
+
+    def read_only(path: Path, data: str | bytes) -> None:
+        if path.name == "new.md":
+            raise OSError(30, "Read-only file system")
+        real(path, data)
+
+    monkeypatch.setattr("briefing.generate.write_atomic", read_only)
+    build = run_build(src)
+    lines = [w for w in build.warnings.splitlines() if "new.md" in w]
+    assert lines and "[briefing.write]" in lines[0] and "Read-only file system" in lines[0]
+    assert (build.outdir / "briefings" / "s0.html").is_file()
+
+
+def _sphinx(src: Path, out: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    cmd = [
+        PYTHON,
+        "-m",
+        "sphinx",
+        "-q",
+        "-b",
+        "html",
+        "-d",
+        str(src / out / "doctrees"),
+        str(src),
+        str(src / out / "html"),
+    ]
+    return subprocess.Popen(cmd, cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_second_build_waits_for_the_first_one_generating(tmp_path: Path) -> None:
+    src = _small_book(tmp_path)
+    held = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        with folder_lock(src, lambda: None) as locked:
+            assert locked
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    process = _sphinx(src, "_one")
+    time.sleep(3)
+    assert process.poll() is None, process.communicate()  # waiting, not generating
+    assert not (src / "briefings").exists()
+    release.set()
+    holder.join()
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 0 and err == "", err
+    assert (src / "briefings" / "s0.md").is_file()
+
+
+def test_two_builds_at_once_neither_crashes_nor_warns(tmp_path: Path) -> None:
+    src = _small_book(tmp_path, seeds=12)
+    first, second = _sphinx(src, "_one"), _sphinx(src, "_two")
+    results = [p.communicate(timeout=300) for p in (first, second)]
+    for process, (_out, err) in zip((first, second), results, strict=True):
+        assert process.returncode == 0 and err == "", err
+    third = run_build(src)  # and nothing false is replayed later
+    assert third.warnings == ""
