@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -26,6 +26,7 @@ help:
 	@echo "  livehtml   rebuild and reload in the browser on every change (sphinx-autobuild)"
 	@echo "  screenshots  desktop and phone screenshots of every page type -> $(BUILDDIR)/screenshots/"
 	@echo "  bench      the scale benchmark (N = 250, 500, 1000 briefings) -> BENCHMARKS.md"
+	@echo "  bench-edges  1,000 undated briefings; registries of 2,000 and 20,000 entities -> BENCHMARKS.md"
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  lint       ruff (lint and format check) and mypy"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
@@ -66,6 +67,9 @@ test: $(DEV_STAMP)
 
 bench: $(BOOK_STAMP)
 	$(BIN)/python benchmarks/run.py
+
+bench-edges: $(BOOK_STAMP)
+	$(BIN)/python benchmarks/edges.py
 
 screenshots: $(DEV_STAMP) html
 	$(BIN)/python tools/browser.py "$(BUILDDIR)/html" "$(BUILDDIR)/screenshots"

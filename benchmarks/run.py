@@ -213,9 +213,9 @@ def write_report(rows: list[tuple[str, str]], args: argparse.Namespace) -> None:
         *(f"| {k} | {v} |" for k, v in rows),
         "",
     ]
-    notes = HERE / "NOTES.md"
-    if notes.exists():
-        lines += [notes.read_text("utf-8")]
+    for name in ("NOTES.md", "EDGES.md"):  # the notes, then benchmarks/edges.py's last table
+        if (HERE / name).exists():
+            lines += [(HERE / name).read_text("utf-8")]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), "utf-8")
 
 

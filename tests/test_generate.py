@@ -127,26 +127,21 @@ def test_files_state_follows_names_sizes_times_and_the_setting(tmp_path: Path) -
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.text(alphabet="ab01_-", min_size=1, max_size=6), min_size=1, max_size=120, unique=True),
-    st.text(alphabet="ab01_-", min_size=1, max_size=6),
-    st.integers(min_value=2, max_value=10),
+    st.lists(st.text(alphabet="ab01_-", min_size=1, max_size=8), min_size=1, max_size=300, unique=True),
+    st.text(alphabet="ab01_-", min_size=1, max_size=8),
+    st.integers(min_value=2, max_value=40),
 )
-def test_undated_groups_are_small_in_order_and_a_new_slug_moves_only_its_own(
-    slugs: list[str], new: str, above: int
-) -> None:
-    from briefing.generate import split_by_prefix
+def test_undated_groups_keep_order_and_a_new_slug_moves_only_its_own(slugs: list[str], new: str, above: int) -> None:
+    from briefing.generate import bucket_undated
 
     slugs = sorted(slugs)
-    groups = split_by_prefix(slugs, above)
-    assert [s for _prefix, members in groups for s in members] == slugs
-    assert len({prefix for prefix, _members in groups}) == len(groups)
-    for prefix, members in groups:
-        assert all(s.startswith(prefix) or prefix == "-" for s in members)
-        assert len(members) <= above or len({s[: len(prefix) + 1] for s in members}) == 1
+    groups = bucket_undated(slugs, above)
+    assert sorted(s for members in groups.values() for s in members) == slugs
+    assert all(members == sorted(members) for members in groups.values())
+    assert len(groups) * above < 2 * len(slugs) + 2 * above  # about above / 2 or more a group
     if new in slugs:
         return
-    after = dict(split_by_prefix(sorted([*slugs, new]), above))
-    before = dict(groups)
-    if set(after) == set(before):  # no group split: only the new slug's group changed
-        changed = [p for p in before if before[p] != after[p]]
-        assert len(changed) == 1 and new in after[changed[0]]
+    after = bucket_undated(sorted([*slugs, new]), above)
+    if max(after) == max(groups) or len(slugs) + 1 <= above:  # the number of groups did not double
+        changed = {i for i in set(groups) | set(after) if groups.get(i) != after.get(i)}
+        assert len(changed) == 1 and new in after[changed.pop()]

@@ -184,32 +184,32 @@ def group_by_month(pages: Sequence[BriefingPage], above: int, labels: Labels) ->
         years[month[:4]].append(f"month-{month}")
     out = [(f"year-{year}", labels.year(year), children) for year, children in years.items()]
     out += [(f"month-{m}", labels.month(m), slugs) for m, slugs in months.items()]
-    if len(undated) > above:  # no month to group them by: by the start of their names
-        leaves = split_by_prefix(undated, above)
-        out.append(("undated", labels.undated, [f"undated.{prefix}" for prefix, _members in leaves]))
-        out += [(f"undated.{prefix}", f"{labels.undated} {prefix}…", members) for prefix, members in leaves]
+    if len(undated) > above:  # no month to group them by
+        buckets = bucket_undated(undated, above)
+        out.append(("undated", labels.undated, [f"undated.{i}" for i in sorted(buckets)]))
+        out += [(f"undated.{i}", f"{labels.undated} {i}", buckets[i]) for i in sorted(buckets)]
     elif undated:
         out.append(("undated", labels.undated, undated))
     return out
 
 
-def split_by_prefix(slugs: Sequence[str], above: int, prefix: str = "") -> list[tuple[str, list[str]]]:
-    """(prefix, slugs) groups of at most ``above`` slugs each, by ever longer shared starts, in order.
+def bucket_undated(slugs: Sequence[str], above: int) -> dict[int, list[str]]:
+    """Undated briefings in numbered groups of about ``above`` / 2 to ``above`` each (1-based, in slug order).
 
-    A group is split only when it outgrows ``above`` (one character more of
-    the name), so a new slug changes its own group's members and no other
-    group's: the pages of the other undated briefings keep their sidebars.
-    Group names are never slugs (``undated.<prefix>``: a slug holds no dot).
+    A briefing's group is fixed by a hash of its slug and the number of groups,
+    a power of two that changes only when the book doubles: a new undated
+    briefing changes its own group and no other, so the other undated pages
+    keep their sidebars (grouping by name would open a new group, listed in
+    every sidebar, every few briefings when names are numbered).  Group names
+    are never slugs (``undated.<n>``: a slug holds no dot).
     """
-    if len(slugs) <= above or all(len(slug) <= len(prefix) for slug in slugs):
-        return [(prefix or "-", list(slugs))]
-    branches: dict[str, list[str]] = defaultdict(list)
+    count = 1
+    while len(slugs) > count * above:
+        count *= 2
+    buckets: dict[int, list[str]] = defaultdict(list)
     for slug in slugs:
-        branches[slug[: len(prefix) + 1]].append(slug)
-    groups: list[tuple[str, list[str]]] = []
-    for start in sorted(branches):
-        groups += split_by_prefix(branches[start], above, start) if start != prefix else [(prefix, branches[start])]
-    return groups
+        buckets[1 + int(hashlib.sha256(slug.encode("utf-8")).hexdigest()[:8], 16) % count].append(slug)
+    return dict(buckets)
 
 
 def group_by_row(members: Sequence[Entity], above: int, english: bool) -> list[tuple[str, str, list[str]]]:
