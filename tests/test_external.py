@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -97,7 +98,10 @@ def test_a_local_file_without_a_base_url_gives_no_file_links(tmp_path: Path) -> 
             json.dumps({**other_book(), "project": {"a": json.loads("[" * 40 + "1" + "]" * 40)}}).encode(),
             "nested more deeply",
         ),
-        (json.dumps(other_book(schema_version=2)).encode(), "schema_version 2 is not one this extension reads (1)"),
+        (
+            json.dumps(other_book(schema_version=99)).encode(),
+            "schema_version 99 is not one this extension reads (1, 2)",
+        ),
         (b"x" * 5000, "larger than 4096 bytes"),
         (b"{not json", "not JSON"),
     ],
@@ -167,3 +171,63 @@ def test_a_silent_server_costs_one_wait_not_one_per_build(tmp_path: Path) -> Non
             conn.close()
     assert external(first) and external(second) == external(first)  # the failure is said again
     assert len(accepted) == 1 and seconds < 5
+
+
+@pytest.mark.parametrize("where", ["javascript:alert(1)", "file:///etc/passwd", "http://[bad", "http://h:port/"])
+def test_a_redirect_anywhere_but_http_is_a_warning(tmp_path: Path, local_server: LocalServer, where: str) -> None:
+    def redirect(request: Any) -> None:
+        request.send_response(302)
+        request.send_header("Location", where)
+        request.send_header("Content-Length", "0")
+        request.end_headers()
+
+    local_server.routes["/briefings.json"] = redirect
+    result = run_build(book(tmp_path), briefing_external_books={"other": f"{local_server.url}/"})
+    assert external(result) and "Traceback" not in result.warnings, result.warnings
+    assert (result.outdir / "index.html").is_file()
+
+
+def test_a_url_that_is_not_a_url_is_left_out(tmp_path: Path, local_server: LocalServer) -> None:
+    local_server.serve_bytes("/briefings.json", json.dumps(other_book("http://[x", "http://[x")).encode())
+    result = run_build(book(tmp_path), briefing_external_books={"other": f"{local_server.url}/"})
+    assert any("2 of its URLs are not http(s) links" in w for w in external(result)), result.warnings
+
+
+def test_a_body_without_a_length_is_cut_at_the_cap(tmp_path: Path, local_server: LocalServer) -> None:
+    def endless(request: Any) -> None:
+        request.send_response(200)
+        request.end_headers()  # no Content-Length: read until the server closes
+        for _ in range(100):
+            request.wfile.write(b" " * 1024)
+
+    local_server.routes["/briefings.json"] = endless
+    result = run_build(
+        book(tmp_path), briefing_external_books={"other": f"{local_server.url}/"}, briefing_external_max_bytes=8192
+    )
+    assert any("larger than 8192 bytes" in w for w in external(result)), result.warnings
+
+
+def test_a_server_that_trickles_its_headers_is_cut_off_too(tmp_path: Path) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+
+    def trickle() -> None:
+        with contextlib.suppress(OSError):
+            conn, _addr = listener.accept()
+            conn.recv(4096)
+            conn.sendall(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(40):  # a header byte every half second
+                conn.sendall(b"X")
+                time.sleep(0.5)
+            conn.close()
+
+    threading.Thread(target=trickle, daemon=True).start()
+    start = time.monotonic()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    try:
+        result = run_build(book(tmp_path), briefing_external_books={"other": url}, briefing_external_timeout=2)
+    finally:
+        listener.close()
+    assert any("not read within 2 s" in w for w in external(result)), result.warnings
+    assert time.monotonic() - start < 15

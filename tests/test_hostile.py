@@ -42,6 +42,7 @@ def _seed_files(src: Path, outside: Path) -> None:
     (seeds / "sidecar-leak.txt").write_text(ARTICLE.format("sidecar"), "utf-8")
     (seeds / "sidecar-leak.yaml").symlink_to(outside / "secret.yaml")
     os.mkfifo(seeds / "fifo.txt")
+    (seeds / "mem.txt").symlink_to("/proc/self/mem")
     (seeds / "folder.txt").mkdir()
     (seeds / LONG_NAME).write_text(ARTICLE.format("long"), "utf-8")
     (seeds / "bomb.txt").write_text(ARTICLE.format("bomb"), "utf-8")
@@ -62,6 +63,7 @@ def _seed_files(src: Path, outside: Path) -> None:
     (seeds / "recent.yaml").write_text("date: 2025-03-01\n", "utf-8")
     names = "中国とロシア、" * 10_000  # 20,000 mentions in one paragraph
     (seeds / "names.txt").write_text(f"名前だらけ\nリード。\n{names}おわり。\n", "utf-8")
+    (seeds / "long-title.txt").write_text(f"{names}\nリード。\n", "utf-8")  # a title can't be split
 
 
 def _registry_files(src: Path, outside: Path) -> None:
@@ -69,6 +71,12 @@ def _registry_files(src: Path, outside: Path) -> None:
     os.mkfifo(registry / "fifo.yaml")
     (registry / "folder.yaml").mkdir()
     (registry / "bomb.yaml").write_text(BOMB, "utf-8")
+    (registry / "deep.yaml").write_text("entities: " + "[" * 990 + "]" * 990 + "\n", "utf-8")
+    deep_alias = "{ja: " + "[" * 990 + "]" * 990 + "}"
+    (registry / "deep-entry.yaml").write_text(
+        f"entities:\n  - {{id: deep, kind: actor, name: {{ja: 深, en: Deep}}, reading: ふかい, aliases: {deep_alias}}}\n",
+        "utf-8",
+    )
     (outside / "leak.yaml").write_text(f"entities:\n  - id: leak\n    kind: actor\n    name: {{ja: {SECRET}, en: x}}\n")
     (registry / "leak.yaml").symlink_to(outside / "leak.yaml")
 
@@ -104,6 +112,7 @@ def _page_of(src: Path, seed: str) -> Path | None:
         ("seeds/leak.txt", "file", "outside seeds/"),
         ("seeds/sidecar-leak.yaml", "file", "outside seeds/"),
         ("seeds/fifo.txt", "file", "not a regular file"),
+        ("seeds/mem.txt", "file", "outside seeds/"),
         ("seeds/folder.txt", "file", "not a regular file"),
         ("seeds/bomb.yaml", "metadata", "expands to more than"),
         ("seeds/front-bomb.txt", "metadata", "expands to more than"),
@@ -113,6 +122,8 @@ def _page_of(src: Path, seed: str) -> Path | None:
         ("registry/fifo.yaml", "registry-file", "not a regular file"),
         ("registry/folder.yaml", "registry-file", "not a regular file"),
         ("registry/bomb.yaml", "registry-yaml", "expands to more than"),
+        ("registry/deep.yaml", "registry-schema", ""),
+        ("registry/deep-entry.yaml", "registry-schema", "entry left out"),
         ("registry/leak.yaml", "registry-file", "outside registry/"),
         ("registry/kinds.yaml", "registry-kind", "'mention' is a name"),
         ("registry/actors.yaml", "registry-reference", "country is the entry itself"),
@@ -135,7 +146,15 @@ def test_the_rest_of_the_book_builds_without_a_traceback_and_in_time(hostile: tu
     for line in build.warnings.splitlines():
         assert "[briefing." in line, line  # every warning is the extension's, with a subtype
     assert (build.outdir / "index.html").is_file()
-    for seed in ("sidecar-leak.txt", LONG_NAME, "bomb.txt", "front-bomb.txt", "bad-date.txt", "names.txt"):
+    for seed in (
+        "long-title.txt",
+        "sidecar-leak.txt",
+        LONG_NAME,
+        "bomb.txt",
+        "front-bomb.txt",
+        "bad-date.txt",
+        "names.txt",
+    ):
         page = _page_of(src, seed)
         assert page is not None, seed
         assert (build.outdir / "briefings" / f"{page.stem}.html").is_file(), seed
@@ -339,20 +358,10 @@ def test_a_page_that_cannot_be_written_is_a_warning_naming_it(tmp_path: Path, mo
     assert (build.outdir / "briefings" / "s0.html").is_file()
 
 
-def _sphinx(src: Path, out: str) -> subprocess.Popen[str]:
+def _sphinx(src: Path, out: str, *, quiet: bool = True) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
-    cmd = [
-        PYTHON,
-        "-m",
-        "sphinx",
-        "-q",
-        "-b",
-        "html",
-        "-d",
-        str(src / out / "doctrees"),
-        str(src),
-        str(src / out / "html"),
-    ]
+    cmd = [PYTHON, "-m", "sphinx", *(["-q"] if quiet else []), "-b", "html"]
+    cmd += ["-d", str(src / out / "doctrees"), str(src), str(src / out / "html")]
     return subprocess.Popen(cmd, cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -369,15 +378,16 @@ def test_a_second_build_waits_for_the_first_one_generating(tmp_path: Path) -> No
 
     holder = threading.Thread(target=hold)
     holder.start()
-    held.wait(10)
-    process = _sphinx(src, "_one")
+    assert held.wait(10)
+    process = _sphinx(src, "_one", quiet=False)
     time.sleep(3)
     assert process.poll() is None, process.communicate()  # waiting, not generating
     assert not (src / "briefings").exists()
     release.set()
     holder.join()
-    _out, err = process.communicate(timeout=120)
+    out, err = process.communicate(timeout=120)
     assert process.returncode == 0 and err == "", err
+    assert "another build is generating pages; waiting for it" in out
     assert (src / "briefings" / "s0.md").is_file()
 
 

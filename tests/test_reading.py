@@ -203,7 +203,7 @@ def test_briefings_json_validates_and_points_at_real_anchors(reading: Build) -> 
     data = json.loads((reading.outdir / "briefings.json").read_text("utf-8"))
     schema = json.loads((ROOT / "_ext" / "briefing" / "schemas" / "briefings.schema.json").read_text("utf-8"))
     jsonschema.validate(data, schema)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert {b["id"] for b in data["briefings"]} == {"000_5334bc82fd01faaf", "g20", "sco", "en"}
     wang = [m for m in data["mentions"] if m["entity"] == "wang-yi"]
     assert any("金曜日に北京でショイグ氏と戦略対話を行いました。" in m["sentence"] for m in wang)

@@ -50,8 +50,8 @@ def sentence_at(text: str, offset: int) -> str:
 
 #: A sentence longer than this is quoted as the part around the mention (a hostile or broken
 #: seed can hold a "sentence" of a megabyte, and every mention in it would quote it all).
-QUOTE_LIMIT = 400
-QUOTE_CONTEXT = 150
+QUOTE_LIMIT = 1000
+QUOTE_CONTEXT = 300
 
 
 class Sentences:

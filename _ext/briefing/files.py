@@ -56,7 +56,8 @@ def read_inside(path: Path, folder: Path, limit: int) -> bytes:
         raise UnsafeFile(f"{path.name} points outside {folder.name}/ (a symbolic link?); not read")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        # The resolved path, not followed again: a link swapped in after the check is refused.
+        fd = os.open(path.resolve(), flags | getattr(os, "O_NOFOLLOW", 0))
     except OSError as err:
         raise UnsafeFile(f"{path.name} cannot be read: {err.strerror or err}") from err
     try:
@@ -131,7 +132,7 @@ def atomic_stream(path: Path, *, binary: bool = False) -> Iterator[Any]:
     try:
         with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
-        tmp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; a page is as readable as any file
+        tmp.chmod(0o666 & ~_UMASK)  # mkstemp makes 0600; a page is as readable as any file
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -139,10 +140,13 @@ def atomic_stream(path: Path, *, binary: bool = False) -> Iterator[Any]:
         raise
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def _read_umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it: set, then put back (once, at import)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()
 
 
 @contextlib.contextmanager

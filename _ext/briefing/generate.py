@@ -203,7 +203,7 @@ def bucket_undated(slugs: Sequence[str], above: int) -> dict[int, list[str]]:
     every sidebar, every few briefings when names are numbered).  Group names
     are never slugs (``undated.<n>``: a slug holds no dot).
     """
-    count = 1
+    count, above = 1, max(1, above)
     while len(slugs) > count * above:
         count *= 2
     buckets: dict[int, list[str]] = defaultdict(list)
@@ -323,6 +323,7 @@ class SeedCache:
                 sidecar_data = read_inside(sidecar, folder, SIDECAR_LIMIT)
             except UnsafeFile as err:
                 sidecar_problems = (Problem("file", str(err)),)
+                digest.update(b"refused sidecar\0" + str(err).encode("utf-8", "replace"))
             else:
                 digest.update(sidecar.suffix.encode() + b"\0" + sidecar_data)
         key = digest.hexdigest()
@@ -515,7 +516,8 @@ def generate_pages(
 
     loaded: list[LoadedSeed] = []
     for path in seeds:
-        if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in path.name):
+        # Cs: bytes that are not UTF-8 in the name (Python keeps them as surrogates).
+        if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in path.name):
             _report(
                 path, [Problem("filename", "the file name holds control or line-break characters; rename the file")]
             )

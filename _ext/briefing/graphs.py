@@ -77,8 +77,13 @@ class GraphLedger:
 
     def start(self, app: Sphinx) -> None:
         self.written = set()
-        stored = build_cache.load(self._file(app), "graphs") if app.builder.name in BATCH_BUILDERS else None
-        self.shows, self.complete = stored if stored is not None else ({}, False)
+        if app.builder.name not in BATCH_BUILDERS:
+            return
+        stored = build_cache.load(self._file(app), "graphs")
+        shows, complete, in_progress = stored if stored is not None else ({}, False, True)
+        # A build stopped before its end (an error, Ctrl-C) wrote pages the ledger does not know.
+        self.shows, self.complete = shows, complete and not in_progress
+        build_cache.save(self._file(app), "graphs", (self.shows, self.complete, True))
 
     def page(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
         """A page is being written: what it showed before no longer counts (before its views are made)."""
@@ -92,7 +97,7 @@ class GraphLedger:
     def finish(self, app: Sphinx, exception: Exception | None) -> None:
         """Forget gone pages, delete drawings no page shows, keep the ledger."""
         if exception is not None or app.builder.name not in BATCH_BUILDERS:
-            return
+            return  # the ledger stays marked as in progress: the next build deletes nothing it does not know
         docs = set(app.env.found_docs)
         self.shows = {doc: names for doc, names in self.shows.items() if doc in docs}
         self.complete = self.complete or docs <= self.written
@@ -102,7 +107,7 @@ class GraphLedger:
             for path in folder.glob(f"{PREFIX}*.svg") if folder.is_dir() else ():
                 if path.stem not in shown:
                     path.unlink(missing_ok=True)
-        build_cache.save(self._file(app), "graphs", (self.shows, self.complete))
+        build_cache.save(self._file(app), "graphs", (self.shows, self.complete, False))
 
 
 #: The ledger of the build (one per process: Sphinx builds one project at a time in it).

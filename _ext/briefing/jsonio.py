@@ -9,8 +9,11 @@ page also lists where those books mention it.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import socket
+import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "briefings.schema.json"
 FILENAME = "briefings.json"
 
@@ -199,8 +202,8 @@ class ExternalError(Exception):
     """Another book that cannot be used: unreachable, too slow, too large, not its schema."""
 
 
-#: The ``schema_version`` values this code reads.
-UNDERSTOOD_VERSIONS = (1,)
+#: The ``schema_version`` values this code reads (2 added the briefings' language and tags).
+UNDERSTOOD_VERSIONS = (1, 2)
 #: Deepest nesting of another book's JSON (the schema needs five levels).
 MAX_DEPTH = 32
 #: A failed fetch is tried again after this many seconds at most (a book that works: the cache option).
@@ -219,51 +222,73 @@ def _location(base: str, where: str | None, srcdir: Path) -> tuple[str, str]:
 def fetch(url: str, timeout: float, max_bytes: int) -> bytes:
     """The body of an http(s) GET of ``url``, within ``timeout`` seconds in all and ``max_bytes`` bytes.
 
-    Redirects are followed to http(s) URLs only.  A server that answers a byte
-    at a time is cut off at the deadline, however often it sends something.
+    Redirects are followed to http(s) URLs only.  One deadline covers the whole
+    fetch: a timer shuts the connection down when it passes, so a server that
+    sends its headers, chunk sizes or body a byte at a time is cut off too.
     """
     deadline = time.monotonic() + timeout
     for _hop in range(_MAX_REDIRECTS + 1):
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ExternalError(f"{url} is not an http(s) URL")
-        connection_type = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
         left = deadline - time.monotonic()
         if left <= 0:
             raise ExternalError(f"no answer within {timeout:g} s")
-        connection = connection_type(parts.hostname, parts.port, timeout=left)
         try:
-            path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
-            connection.request("GET", path, headers={"Accept": "application/json", "User-Agent": "briefing-book"})
-            response = connection.getresponse()
-            if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
-                url = urllib.parse.urljoin(url, response.getheader("Location", ""))
-                continue
-            if response.status != 200:
-                raise ExternalError(f"HTTP {response.status} {response.reason}")
-            declared = response.getheader("Content-Length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise ExternalError(f"larger than {max_bytes} bytes ({declared})")
-            chunks: list[bytes] = []
-            size = 0
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise ExternalError(f"not read within {timeout:g} s")
-                if connection.sock is not None:
-                    connection.sock.settimeout(left)
-                chunk = response.read1(65536)  # what has arrived, not a full 64 KiB
-                if not chunk:
-                    return b"".join(chunks)
-                size += len(chunk)
-                if size > max_bytes:
-                    raise ExternalError(f"larger than {max_bytes} bytes")
-                chunks.append(chunk)
-        except (OSError, http.client.HTTPException) as err:
+            answer = _get(url, left, max_bytes)
+        except (OSError, ValueError, http.client.HTTPException) as err:  # ValueError: a malformed URL
+            if time.monotonic() >= deadline:
+                raise ExternalError(f"not read within {timeout:g} s") from err
             raise ExternalError(f"{type(err).__name__}: {err}") from err
-        finally:
-            connection.close()
+        if isinstance(answer, bytes):
+            return answer
+        url = answer
     raise ExternalError(f"more than {_MAX_REDIRECTS} redirects")
+
+
+def _get(url: str, left: float, max_bytes: int) -> str | bytes:
+    """One request: the body (bytes), or the URL a redirect names (str)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ExternalError(f"{url[:200]} is not an http(s) URL")
+    connection_type = http.client.HTTPSConnection if parts.scheme.lower() == "https" else http.client.HTTPConnection
+    connection = connection_type(parts.hostname, parts.port, timeout=left)
+    stop: threading.Timer | None = None
+    try:
+        connection.connect()
+        # The socket itself: the connection lets go of it once the response says it will close.
+        stop = threading.Timer(left, _shut, (connection.sock,))
+        stop.daemon = True
+        stop.start()
+        path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        connection.request("GET", path, headers={"Accept": "application/json", "User-Agent": "briefing-book"})
+        response = connection.getresponse()
+        location = response.getheader("Location")
+        if response.status in (301, 302, 303, 307, 308) and location:
+            return urllib.parse.urljoin(url, location)
+        if response.status != 200:
+            raise ExternalError(f"HTTP {response.status} {response.reason}")
+        declared = response.getheader("Content-Length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise ExternalError(f"larger than {max_bytes} bytes ({declared})")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := response.read1(65536):  # what has arrived, not a full 64 KiB
+            size += len(chunk)
+            if size > max_bytes:
+                raise ExternalError(f"larger than {max_bytes} bytes")
+            chunks.append(chunk)
+        if not stop.is_alive():  # the timer shut the connection: what came is not the whole file
+            raise TimeoutError("the deadline passed")
+        return b"".join(chunks)
+    finally:
+        if stop is not None:
+            stop.cancel()
+        connection.close()
+
+
+def _shut(sock: socket.socket | None) -> None:
+    """At the deadline: end the connection, so that a read waiting on it returns now."""
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 def _depth(value: Any) -> int:
@@ -310,7 +335,10 @@ class _Links:
         self.refused: list[str] = []
 
     def __call__(self, url: str) -> str | None:
-        absolute = urllib.parse.urljoin(self.root, url) if self.root else url
+        try:
+            absolute = urllib.parse.urljoin(self.root, url) if self.root else url
+        except ValueError:  # not a URL at all (http://[x)
+            absolute = ""
         if safe_url(absolute) is None:
             self.refused.append(url)
             return None

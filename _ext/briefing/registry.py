@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,17 +156,28 @@ def reading_key(reading: str) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _lines(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
-    """JSON path -> 1-based line of every node of a composed YAML document."""
-    found = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            sub = (*path, key.value)
-            found.update(_lines(value, sub))
-            found[sub] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            found.update(_lines(item, (*path, i)))
+def _lines(root: yaml.Node) -> dict[tuple[Any, ...], int]:
+    """JSON path -> 1-based line of every node of a composed YAML document.
+
+    Without recursion, and each node once: a node an alias repeats is not
+    walked again (its paths take the line of the alias's parent instead).
+    """
+    found: dict[tuple[Any, ...], int] = {}
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        found.setdefault(path, node.start_mark.line + 1)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                sub = (*path, key.value)
+                found[sub] = key.start_mark.line + 1
+                stack.append((value, sub))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node.value))
     return found
 
 
@@ -263,17 +274,17 @@ def _read_file(
         return None, {}, [RegistryProblem(path, line, f"not valid YAML: {err}", "registry-yaml")]
     if value is None:
         return None, {}, []
-    lines = _lines(node) if node is not None else {}
-    errors = sorted(_validator().iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        return (
-            None,
-            lines,
-            [
-                RegistryProblem(path, _line_of(lines, tuple(e.absolute_path)), _describe(e), "registry-schema")
-                for e in errors
-            ],
-        )
+    try:
+        lines = _lines(node) if node is not None else {}
+        errors = sorted(_validator().iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
+        found = [
+            RegistryProblem(path, _line_of(lines, tuple(e.absolute_path)), _describe(e), "registry-schema")
+            for e in errors
+        ]
+    except RecursionError:  # lists in lists a thousand deep: libyaml's limit, not the checker's
+        return None, {}, [RegistryProblem(path, 1, "nested too deeply to check", "registry-schema")]
+    if found:
+        return None, lines, found
     return value, lines, []
 
 
@@ -313,11 +324,20 @@ def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -
 
     seen: dict[str, Entity] = {}
     for path, line, where, lines, raw in raw_entities:
-        errors = list(entity_validator.iter_errors(raw))
-        if errors:
-            for e in errors:
-                at = _line_of(lines, (*where, *e.absolute_path))
-                problems.append(RegistryProblem(path, at, f"entry left out: {_describe(e)}", "registry-schema"))
+        try:
+            faults = [
+                RegistryProblem(
+                    path,
+                    _line_of(lines, (*where, *e.absolute_path)),
+                    f"entry left out: {_describe(e)}",
+                    "registry-schema",
+                )
+                for e in entity_validator.iter_errors(raw)
+            ]
+        except RecursionError:
+            faults = [RegistryProblem(path, line, "entry left out: nested too deeply to check", "registry-schema")]
+        if faults:
+            problems += faults
             continue
         entity = _entity(raw, path, line)
         if entity.kind not in kinds:
@@ -338,10 +358,12 @@ def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -
             msg = f"duplicate id {entity.id!r} (first at {first.path.name}:{first.line}); entry left out"
             problems.append(RegistryProblem(path, line, msg, "registry-duplicate"))
             continue
-        fault = _fault(entity)
-        if fault is not None:
-            problems.append(RegistryProblem(path, line, f"{entity.id}: {fault[1]}; entry left out", fault[0]))
+        mended, notes = _mend(entity)
+        for subtype, message in notes:
+            problems.append(RegistryProblem(path, line, f"{entity.id}: {message}", subtype))
+        if mended is None:
             continue
+        entity = mended
         seen[entity.id] = entity
         pending.append((entity, raw))
 
@@ -351,35 +373,51 @@ def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -
     return Registry(kinds, accepted, tuple(problems))
 
 
-def _fault(entity: Entity) -> tuple[str, str] | None:
-    """(subtype, message) of what is wrong with one entry on its own, or None."""
+def _mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
+    """The entry as it can be used (None: left out) and (subtype, message) of what is wrong with it."""
     blank = [a for a in (*entity.all_aliases, *entity.shared_aliases) if not a.strip()]
     if blank:
-        return "registry-alias", "an alias or name is only white space (it would match every space)"
+        return None, [
+            ("registry-alias", "an alias or name is only white space (it would match every space); entry left out")
+        ]
+    faults = []
     if entity.country == entity.id:
-        return "registry-reference", f"country is the entry itself ({entity.id!r})"
-    twice = sorted({m for m in entity.members if entity.members.count(m) > 1})
+        faults.append(("registry-reference", f"country is the entry itself ({entity.id!r}); country ignored"))
+        entity = replace(entity, country="")
+    counts = Counter(entity.members)
+    twice = sorted(m for m, n in counts.items() if n > 1)
     if twice:
-        return "registry-reference", f"members listed more than once: {', '.join(twice)}"
-    if entity.id in entity.members:
-        return "registry-reference", "the entry lists itself among its members"
-    return None
+        faults.append(("registry-reference", f"members listed more than once: {', '.join(twice)}; listed once"))
+    if entity.id in counts:
+        faults.append(("registry-reference", "the entry lists itself among its members; left out of them"))
+    if twice or entity.id in counts:
+        entity = replace(entity, members=tuple(m for m in counts if m != entity.id))
+    return entity, faults
 
 
 def _check_references(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:
-    """Leave out entries that name ids that do not exist, until none do."""
-    while True:
-        bad = {}
-        for entity in entities.values():
-            missing = [ref for ref in (entity.country, *entity.members) if ref and ref not in entities]
-            if missing:
-                bad[entity.id] = missing
-        if not bad:
-            return entities
-        for entity_id, missing in bad.items():
-            entity = entities.pop(entity_id)
-            msg = f"{entity_id}: refers to unknown id(s) {', '.join(missing)}; entry left out"
-            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-reference"))
+    """Leave out entries that name ids that do not exist, and then the entries that named those."""
+
+    def missing(entity: Entity) -> list[str]:
+        return [ref for ref in (entity.country, *entity.members) if ref and ref not in entities]
+
+    named_by: dict[str, list[str]] = defaultdict(list)
+    for entity in entities.values():
+        for ref in (entity.country, *entity.members):
+            if ref:
+                named_by[ref].append(entity.id)
+    queue = deque(eid for eid, entity in entities.items() if missing(entity))
+    while queue:
+        entity_id = queue.popleft()
+        found = entities.get(entity_id)
+        gone = missing(found) if found is not None else []
+        if found is None or not gone:
+            continue
+        del entities[entity_id]
+        msg = f"{entity_id}: refers to unknown id(s) {', '.join(gone)}; entry left out"
+        problems.append(RegistryProblem(found.path, found.line, msg, "registry-reference"))
+        queue.extend(named_by.get(entity_id, ()))
+    return entities
 
 
 #: Titles and honorifics that follow a name.  The matcher never makes them part of a

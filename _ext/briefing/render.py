@@ -186,7 +186,11 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
     """The MyST text of a briefing page (without the generated-file marker)."""
     article, slug = page.article, page.slug
     linker = linker or MentionLinker(None)
-    out: list[str] = [f"# {linker.text(article.title, heading=True)}", ""]
+    # A title cannot be split like a paragraph: one longer than a paragraph may be is shown
+    # without its mentions noted (MyST would copy the rest of the line at every role).
+    title = article.title
+    shown = linker.text(title, heading=True) if len(title) <= PARAGRAPH_LIMIT else escape_text(" ".join(title.split()))
+    out: list[str] = [f"# {shown}", ""]
 
     header: list[tuple[str, str]] = [("seed", option_value(page.seed))]
     if article.metadata.date:
