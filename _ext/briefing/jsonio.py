@@ -251,10 +251,11 @@ def _get(url: str, left: float, max_bytes: int) -> str | bytes:
     connection_type = http.client.HTTPSConnection if parts.scheme.lower() == "https" else http.client.HTTPConnection
     connection = connection_type(parts.hostname, parts.port, timeout=left)
     stop: threading.Timer | None = None
+    fired = threading.Event()
     try:
         connection.connect()
         # The socket itself: the connection lets go of it once the response says it will close.
-        stop = threading.Timer(left, _shut, (connection.sock,))
+        stop = threading.Timer(left, _shut, (connection.sock, fired))
         stop.daemon = True
         stop.start()
         path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
@@ -275,7 +276,7 @@ def _get(url: str, left: float, max_bytes: int) -> str | bytes:
             if size > max_bytes:
                 raise ExternalError(f"larger than {max_bytes} bytes")
             chunks.append(chunk)
-        if not stop.is_alive():  # the timer shut the connection: what came is not the whole file
+        if fired.is_set():  # the timer shut the connection: what came is not the whole file
             raise TimeoutError("the deadline passed")
         return b"".join(chunks)
     finally:
@@ -284,8 +285,9 @@ def _get(url: str, left: float, max_bytes: int) -> str | bytes:
         connection.close()
 
 
-def _shut(sock: socket.socket | None) -> None:
+def _shut(sock: socket.socket | None, fired: threading.Event) -> None:
     """At the deadline: end the connection, so that a read waiting on it returns now."""
+    fired.set()  # before the shutdown: a read it ends must see it
     if sock is not None:
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
