@@ -31,6 +31,7 @@ help:
 	@echo "  lint       ruff (lint and format check) and mypy"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
+	@echo "  <builder>  any other Sphinx builder: singlehtml, text, man, gettext, linkcheck, …"
 	@echo "Variables: SPHINXOPTS='$(SPHINXOPTS)' PYTHON=$(PYTHON)"
 
 # The virtual environment, rebuilt when it is missing or older than the requirements.
@@ -79,3 +80,11 @@ catalogs: $(BOOK_STAMP)
 
 clean:
 	rm -rf "$(BUILDDIR)"
+
+# Files make must never try to build with the catch-all rule below.
+Makefile requirements.txt requirements-dev.txt: ;
+
+# Any other target is a Sphinx builder, as in Sphinx's own make-mode Makefile:
+# `make singlehtml`, `make text`, `make man`, `make gettext`, `make linkcheck`, …
+%: $(BOOK_STAMP)
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)

@@ -93,6 +93,10 @@ latex_elements = {
 }
 latex_show_urls = "footnote"
 
+# -- man (make man) ---------------------------------------------------------------
+# The whole book as one page of section 7 (miscellany): `man -l _build/man/briefing-book.7`.
+man_pages = [("briefings/print", "briefing-book", project, [author], 7)]
+
 # -- EPUB -----------------------------------------------------------------------
 epub_basename = "briefing-book"
 epub_title = project

@@ -18,6 +18,7 @@ from .directives import setup_directives
 from .domain import setup_domain
 from .generate import setup_generate
 from .jsonio import setup_jsonio
+from .labels import setup_labels
 from .memory import setup_memory
 from .navigation import setup_navigation
 from .pages import setup_pages
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     setup_domain(app)
     setup_directives(app)
+    setup_labels(app)
     setup_transforms(app)
     setup_generate(app)
     setup_mentions(app)

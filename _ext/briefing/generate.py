@@ -28,11 +28,13 @@ from . import cache as build_cache
 from .config import BriefingConfig
 from .domain import registry_for
 from .files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, folder_lock, read_inside, regular_files, write_atomic
+from .labels import GOJUON_ROWS, label
 from .mentions import Matcher, find_candidates
 from .registry import Entity, Registry, reading_key
 from .render import (
     BriefingPage,
     MentionLinker,
+    escape_text,
     render_briefing,
     render_candidates,
     render_entity,
@@ -158,9 +160,6 @@ def assign_slugs(names: Sequence[str], wanted: dict[str, str] | None = None) -> 
 #: Names of the pages that group briefings (year-2025, month-2025-02, undated) or
 #: entities (row-a, …): never slugs of briefings or ids of entities.
 GROUP_RE = re.compile(r"year-\d{4}|month-\d{4}-\d{2}|undated|row-[a-z]+")
-GOJUON_ROWS = (("a", "あいうえお"), ("ka", "かきくけこがぎぐげご"), ("sa", "さしすせそざじずぜぞ"),
-               ("ta", "たちつてとだぢづでどっ"), ("na", "なにぬねの"), ("ha", "はひふへほばびぶべぼぱぴぷぺぽ"),
-               ("ma", "まみむめも"), ("ya", "やゆよゃゅょ"), ("ra", "らりるれろ"), ("wa", "わをんゎ"))  # fmt: skip
 
 
 def group_by_month(pages: Sequence[BriefingPage], above: int, labels: Labels) -> list[tuple[str, str, list[str]]]:
@@ -182,14 +181,14 @@ def group_by_month(pages: Sequence[BriefingPage], above: int, labels: Labels) ->
     years: dict[str, list[str]] = defaultdict(list)
     for month in months:
         years[month[:4]].append(f"month-{month}")
-    out = [(f"year-{year}", labels.year(year), children) for year, children in years.items()]
-    out += [(f"month-{m}", labels.month(m), slugs) for m, slugs in months.items()]
+    out = [(f"year-{year}", label("year", year), children) for year, children in years.items()]
+    out += [(f"month-{m}", label("month", m), slugs) for m, slugs in months.items()]
     if len(undated) > above:  # no month to group them by
         buckets = bucket_undated(undated, above)
-        out.append(("undated", labels.undated, [f"undated.{i}" for i in sorted(buckets)]))
-        out += [(f"undated.{i}", f"{labels.undated} {i}", buckets[i]) for i in sorted(buckets)]
+        out.append(("undated", label("undated"), [f"undated.{i}" for i in sorted(buckets)]))
+        out += [(f"undated.{i}", label("undated", str(i)), buckets[i]) for i in sorted(buckets)]
     elif undated:
-        out.append(("undated", labels.undated, undated))
+        out.append(("undated", label("undated"), undated))
     return out
 
 
@@ -212,18 +211,15 @@ def bucket_undated(slugs: Sequence[str], above: int) -> dict[int, list[str]]:
     return dict(buckets)
 
 
-def group_by_row(members: Sequence[Entity], above: int, english: bool) -> list[tuple[str, str, list[str]]]:
-    """(page name, title, entity ids) per gojūon row (あ行, か行, …; the rest last)."""
+def group_by_row(members: Sequence[Entity], above: int) -> list[tuple[str, str, list[str]]]:
+    """(page name, title as MyST, entity ids) per gojūon row (あ行, か行, …; the rest last)."""
     rows: dict[str, list[str]] = defaultdict(list)
     for entity in members:  # already in gojūon order
         head = reading_key(entity.reading)[:1]
         row = next((name for name, kana in GOJUON_ROWS if head and head in kana), "other")
         rows[row].append(entity.id)
     order = [name for name, _kana in GOJUON_ROWS] + ["other"]
-    titles = {name: f"{kana[0]}行" for name, kana in GOJUON_ROWS}
-    if english:
-        titles = {name: f"{name.upper()}-row" for name, _kana in GOJUON_ROWS}
-    return [(f"row-{r}", titles.get(r, "Other" if english else "その他"), rows[r]) for r in order if rows.get(r)]
+    return [(f"row-{r}", label("row", r), rows[r]) for r in order if rows.get(r)]
 
 
 def sort_key(page: BriefingPage) -> tuple[int, str, str]:
@@ -467,28 +463,18 @@ def _report(path: Path, problems: Iterable[Problem]) -> None:
 
 @dataclass(frozen=True)
 class Labels:
-    """The words the generated list pages use, in the book's language."""
+    """The titles and words of the generated pages, as MyST: labels named, not written out
+    (:mod:`briefing.labels`), so a page is the same in every build language."""
 
-    briefings: str = "Briefings"
-    takeaways: str = "Takeaways"
-    timeline: str = "Timeline"
-    graph: str = "Relationship graph"
-    book: str = "Briefing book"
-    undated: str = "Undated"
-    year_format: str = "{year}"
-    month_format: str = "{year}-{month:02d}"
-
-    def year(self, year: str) -> str:
-        return self.year_format.format(year=int(year))
-
-    def month(self, month: str) -> str:
-        return self.month_format.format(year=int(month[:4]), month=int(month[5:7]))
-
-    entities: str = "Entities"
-    candidates: str = "Names not in the registry"
-    candidates_intro: str = ""
-    none: str = "None."
-    english: bool = False
+    book: str = "Briefing book"  # the printed book's title: the project's name, escaped
+    briefings: str = label("briefings")
+    takeaways: str = label("takeaways")
+    timeline: str = label("timeline")
+    graph: str = label("graph")
+    entities: str = label("entities")
+    candidates: str = label("candidates")
+    candidates_intro: str = label("candidates-intro")
+    none: str = label("candidates-none")
 
 
 def generate_pages(
@@ -622,9 +608,9 @@ def generate_entity_pages(
             target = out_dir / kind.id / f"{entity.id}.md"
             write_generated(target, source, render_entity(entity, registry))
             written.append(target)
-        title = kind.name_en if labels.english else kind.name_ja
+        title = label("kind", kind.id)
         index = out_dir / kind.id / f"{INDEX_NAME}.md"
-        row_groups = group_by_row(members, conf.group_above, labels.english) if len(members) > conf.group_above else []
+        row_groups = group_by_row(members, conf.group_above) if len(members) > conf.group_above else []
         entries = [name for name, _title, _children in row_groups] if row_groups else [e.id for e in members]
         write_generated(index, source, render_toc_page(title, entries))
         written.append(index)
@@ -715,23 +701,10 @@ def on_builder_inited(app: Sphinx) -> None:
     if not (srcdir / conf.seed_dir).is_dir():
         logger.info("briefing: no seed folder %s/; no briefing pages generated", conf.seed_dir)
         return
+    title = conf.index_title
     labels = Labels(
-        book=str(app.config.project),
-        undated=_("Undated"),
-        year_format=_("{year}"),
-        month_format=_("{year}-{month:02d}"),
-        briefings=conf.index_title or _("Briefings"),
-        takeaways=_("All takeaways"),
-        timeline=_("Timeline"),
-        graph=_("Relationship graph"),
-        entities=_("Actors, forums and topics"),
-        candidates=_("Names not in the registry"),
-        candidates_intro=_(
-            "Names the briefings write like actors (X氏, X大統領, President X, …) that the registry "
-            "does not know yet. Add the real ones to registry/ so that they get a page."
-        ),
-        none=_("None so far: every name that looks like an actor is in the registry."),
-        english=(app.config.language or "ja").startswith("en"),
+        book=escape_text(str(app.config.project)),
+        briefings=escape_text(title) if title else label("briefings"),
     )
     with folder_lock(srcdir, lambda: logger.info("briefing: another build is generating pages; waiting for it")):
         _generate_unless_done(app, conf, labels, registry, inputs)

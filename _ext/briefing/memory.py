@@ -30,7 +30,11 @@ that find nothing.  While Sphinx builds (``config-inited`` to
 Freezing keeps nothing alive: an object is still freed as soon as nothing refers
 to it; only cycles among frozen objects wait for the end of the build, when the
 frozen objects are handed back (:func:`gc.unfreeze`) and the thresholds restored.
-``briefing_tune_gc = False`` leaves the collector alone.
+``briefing_tune_gc = False`` leaves the collector alone.  When something is
+frozen already as the build starts (Python 3.12 freezes a few hundred objects
+at start-up; the program running Sphinx may have frozen its own), the build
+freezes nothing: :func:`gc.unfreeze` would hand back theirs too.  Only the
+thresholds are tuned then.
 
 At exit, Python runs several full collections over everything still alive:
 about a second at a thousand briefings, for memory the operating system takes
@@ -90,24 +94,29 @@ class BuildCollector:
     def __init__(self) -> None:
         self.read = 0
         self.active = False
+        # Whether the build freezes what it keeps: only when nothing else is frozen, since
+        # gc.unfreeze() hands back every frozen object, and what Python (3.12 freezes a few
+        # hundred at start) or the program running Sphinx froze is not the build's to hand back.
+        self.freezing = False
 
     def start(self, app: Sphinx, *_args: object) -> None:
         """At ``config-inited``, before the environment is loaded: collect young objects less often."""
         self.active = bool(app.config.briefing_tune_gc)
         if self.active:
             freeze_at_exit()
+            self.freezing = gc.get_freeze_count() == 0
         if self.active and BuildCollector.saved is None:
             BuildCollector.saved = gc.get_threshold()
             gc.set_threshold(YOUNG_THRESHOLD, *BuildCollector.saved[1:])
 
     def freeze(self, *_args: object) -> None:
         """Before reading: what is loaded (environment, registry, seeds) lives until the end."""
-        if self.active:
+        if self.active and self.freezing:
             gc.freeze()  # not collected first: a full collection of the loaded environment costs more
 
     def settle(self, *_args: object) -> None:
         """Collect, then freeze what is left: later collections do not walk it again."""
-        if self.active:
+        if self.active and self.freezing:
             gc.collect()
             gc.freeze()
 
@@ -120,7 +129,8 @@ class BuildCollector:
     def stop(self, *_args: object) -> None:
         """At ``build-finished``: hand the frozen objects back and restore the thresholds."""
         if self.active:
-            gc.unfreeze()
+            if self.freezing:
+                gc.unfreeze()
             if BuildCollector.saved is not None:
                 gc.set_threshold(*BuildCollector.saved)
                 BuildCollector.saved = None

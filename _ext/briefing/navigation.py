@@ -28,6 +28,7 @@ A test builds the book with and without all this and compares every page.
 
 from __future__ import annotations
 
+import inspect
 import posixpath
 import sysconfig
 import weakref
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+#: Sphinx 9 passes the builder's tags to the global toctree; 8.2's function takes none.
+_TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
 
 
 def _arguments(kwargs: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -103,7 +107,9 @@ class _Tree:
             if options.get("maxdepth") == "":
                 options.pop("maxdepth")
             options.setdefault("includehidden", False)
-            resolved = global_toctree_for_doc(env, root, builder, tags=builder.tags, collapse=False, **options)
+            if _TAKES_TAGS:  # Sphinx 9 asks for the builder's tags; 8.2 has no such parameter
+                options["tags"] = builder.tags
+            resolved = global_toctree_for_doc(env, root, builder, collapse=False, **options)
             uris = {builder.get_relative_uri(root, doc): doc for doc in env.all_docs}
             found = {root}
             for ref in resolved.findall(nodes.reference) if resolved is not None else ():

@@ -42,6 +42,7 @@ class Kind:
     name_ja: str
     name_en: str
     types: tuple[str, ...] = ()
+    path: str = ""  # the registry file that declares it
 
 
 #: Names a kind may not take: each kind becomes a role (``{actor}``), and these are the
@@ -51,7 +52,7 @@ RESERVED_KINDS = frozenset(
         "mention", "briefing", "takeaway", "entity", "any", "ref", "doc", "term", "numref", "download",
         "keyword", "option", "envvar", "token", "abbr", "math", "eq", "raw", "code", "index", "sub", "sup",
         "takeaway-list", "briefing-timeline", "briefing-latest", "entity-directory", "briefing-graph",
-        "briefing-related", "briefing-sources", "briefing-source",
+        "briefing-related", "briefing-sources", "briefing-source", "briefing-label",
     }
 )  # fmt: skip
 
@@ -317,7 +318,7 @@ def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -
                 msg = f"kind {kind_id!r} is a name the book's roles and directives already use; choose another"
                 problems.append(RegistryProblem(path, line, msg, "registry-kind"))
                 continue
-            kinds[kind_id] = Kind(kind_id, raw["name"]["ja"], raw["name"]["en"], tuple(raw.get("types", ())))
+            kinds[kind_id] = Kind(kind_id, raw["name"]["ja"], raw["name"]["en"], tuple(raw.get("types", ())), str(path))
         for i, raw in enumerate(data.get("entities") or ()):
             where = ("entities", i)
             raw_entities.append((path, _line_of(lines, where), where, lines, raw))

@@ -299,10 +299,13 @@ def render_entity(entity: Entity, registry: Registry) -> str:
 
 
 def render_toc_page(title: str, entries: Sequence[str], intro: str = "") -> str:
-    """A page that is only a title, an optional line of text and a toctree of ``entries``."""
-    out = [f"# {escape_text(title)}", ""]
+    """A page that is only a title, an optional line of text and a toctree of ``entries``.
+
+    ``title`` and ``intro`` are MyST already (a label, or text through :func:`escape_text`).
+    """
+    out = [f"# {title}", ""]
     if intro:
-        out += [escape_text(intro), ""]
+        out += [intro, ""]
     out += ["```{toctree}", ":maxdepth: 1", "", *entries, "```", ""]
     return "\n".join(out)
 
@@ -312,11 +315,12 @@ def render_candidates(
 ) -> str:
     """The page of names that look like actors but are not in the registry.
 
-    ``rows``: (name, title seen with it, count, docnames of the briefings).
+    ``rows``: (name, title seen with it, count, docnames of the briefings); ``title``,
+    ``intro`` and ``empty`` are MyST already (labels).
     """
-    out = [f"# {escape_text(title)}", "", escape_text(intro), ""]
+    out = [f"# {title}", "", intro, ""]
     if not rows:
-        out += [escape_text(empty), ""]
+        out += [empty, ""]
     for name, seen_title, count, docs in rows:
         refs = ", ".join(f"{{doc}}`/{doc}`" for doc in docs)
         out.append(f"- **{escape_text(name)}** \\({escape_text(seen_title)}\\) × {count}: {refs}")
@@ -325,8 +329,8 @@ def render_candidates(
 
 
 def render_view_page(title: str, directive: str) -> str:
-    """A page that is a title and one gathering directive (the takeaways, the timeline, the graph)."""
-    return "\n".join([f"# {escape_text(title)}", "", *_fence(directive, "", [], []), ""])
+    """A page that is a title (MyST: a label) and one gathering directive (the takeaways, the timeline, the graph)."""
+    return "\n".join([f"# {title}", "", *_fence(directive, "", [], []), ""])
 
 
 def render_print_root(title: str, chapters: Sequence[str], appendices: Sequence[str]) -> str:
@@ -339,7 +343,7 @@ def render_print_root(title: str, chapters: Sequence[str], appendices: Sequence[
     Sphinx does not expand toctrees inside ``latex_appendices``, so the
     appendices are a second toctree here, after LaTeX's ``\\appendix``.
     """
-    out = [f"# {escape_text(title)}", "", "```{toctree}", ":maxdepth: 2", ":hidden:", "", *chapters, "```", ""]
+    out = [f"# {title}", "", "```{toctree}", ":maxdepth: 2", ":hidden:", "", *chapters, "```", ""]
     out += ["```{raw} latex", "\\appendix", "```", ""]
     out += ["```{toctree}", ":maxdepth: 2", ":hidden:", "", *appendices, "```", ""]
     return "\n".join(out)

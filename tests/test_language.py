@@ -1,0 +1,42 @@
+"""Generated pages never depend on the build's language: labels come in when a page is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import copy_book, run_build
+
+
+def snapshot(book: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(book)): p.read_bytes()
+        for folder in ("briefings", "entities")
+        for p in sorted((book / folder).rglob("*.md"))
+    }
+
+
+def test_another_language_changes_no_file_in_the_source_tree(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "book")
+    committed = snapshot(book)
+    english = run_build(book, language="en")
+    assert english.warnings == ""
+    assert snapshot(book) == committed
+    index = (english.outdir / "briefings" / "index.html").read_text("utf-8")
+    assert "<h1>Briefings" in index
+    candidates = (english.outdir / "entities" / "candidates.html").read_text("utf-8")
+    assert "Names not in the registry" in candidates and "every name that looks like an actor" in candidates
+    actors = (english.outdir / "entities" / "actor" / "index.html").read_text("utf-8")
+    assert "<h1>Actors" in actors
+    japanese = run_build(book)  # and back: the same files, Japanese titles
+    assert japanese.warnings == "" and snapshot(book) == committed
+    assert "<h1>ブリーフィング" in (japanese.outdir / "briefings" / "index.html").read_text("utf-8")
+
+
+def test_a_label_the_extension_does_not_know_is_a_warning(tmp_path: Path) -> None:
+    book = copy_book(tmp_path / "book")
+    (book / "conf.py").write_text(
+        (book / "conf.py").read_text("utf-8") + '\ninclude_patterns.append("x.md")\n', "utf-8"
+    )
+    (book / "x.md").write_text("---\norphan: true\n---\n# {briefing-label}`nonsense`\n", "utf-8")
+    build = run_build(book)
+    assert "unknown briefing label 'nonsense'" in build.warnings and "[briefing.label]" in build.warnings
