@@ -57,7 +57,12 @@ def _add_latex_assets(app: Sphinx) -> None:
         copy_asset_file(STATIC_DIR / "briefing.sty", Path(app.outdir) / "briefing.sty", force=True)
 
 
+#: The oldest Sphinx the extension runs on (the whole book is built with it; see README).
+MIN_SPHINX = "8.2"
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.require_sphinx(MIN_SPHINX)
     app.add_message_catalog("briefing", str(LOCALE_DIR))
     setup_config(app)
     setup_domain(app)
