@@ -172,7 +172,7 @@ def _order(tid: str) -> tuple[str, int]:
 
 
 def write_json(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
+    if exception is not None or app.builder.format != "html" or app.builder.name in ("epub", "singlehtml"):
         return
     builder = app.builder
 

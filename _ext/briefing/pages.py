@@ -54,6 +54,17 @@ SEPARATOR_HTML = '<span class="briefing-sep">、</span>'
 # --------------------------------------------------------------------------- small node makers
 
 
+def with_anchor(uri: str, anchor: str) -> str:
+    """``uri#anchor``; just ``#anchor`` where the builder links a page as an anchor itself.
+
+    (A single-page builder's page URI is ``#document-…``: every page is on the one
+    page, and an anchor in it is found there.)
+    """
+    if not anchor:
+        return uri
+    return f"#{anchor}" if "#" in uri else f"{uri}#{anchor}"
+
+
 class PageURIs(dict[str, "str | None"]):
     """Relative URIs from one page being written, each computed once; None where the
     builder cannot link the target (``NoUri``: a page outside the PDF, say)."""
@@ -104,9 +115,7 @@ class Context:
         uri = self.uri(docname)
         if uri is None:
             return inner
-        return nodes.reference(
-            "", "", inner, internal=True, reftitle=text, refuri=uri + (f"#{anchor}" if anchor else "")
-        )
+        return nodes.reference("", "", inner, internal=True, reftitle=text, refuri=with_anchor(uri, anchor))
 
     def _entity_link(self, eid: str, badge: bool) -> tuple[str, str, list[str]] | None:
         """(docname, name, classes) of a link to an entity, or None for an unknown id."""
@@ -260,7 +269,7 @@ def _a(uri: str | None, inner: str, anchor: str = "") -> str:
     """An internal link around ``inner`` (HTML already), or ``inner`` alone without a URI."""
     if uri is None:
         return inner
-    href = html.escape(uri + (f"#{anchor}" if anchor else ""))
+    href = html.escape(with_anchor(uri, anchor))
     return f'<a class="reference internal" href="{href}">{inner}</a>'
 
 
