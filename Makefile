@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges test-stacks
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -28,6 +28,7 @@ help:
 	@echo "  bench      the scale benchmark (N = 250, 500, 1000 briefings) -> BENCHMARKS.md"
 	@echo "  bench-edges  1,000 undated briefings; registries of 2,000 and 20,000 entities -> BENCHMARKS.md"
 	@echo "  test       lint, type checks and the whole test suite"
+	@echo "  test-stacks  the whole-book tests on Python 3.11 + Sphinx 8.2.3 and Python 3.12 + Sphinx 9.1 (CI runs it)"
 	@echo "  lint       ruff (lint and format check) and mypy"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
@@ -65,6 +66,10 @@ test: $(DEV_STAMP)
 	@tools/system-deps --install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
+
+test-stacks:
+	tools/stacks lowest
+	tools/stacks newest
 
 bench: $(BOOK_STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
 from .cache import setup_cache
@@ -28,6 +29,7 @@ from .transforms import setup_transforms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "0.1.0"
@@ -57,12 +59,30 @@ def _add_latex_assets(app: Sphinx) -> None:
         copy_asset_file(STATIC_DIR / "briefing.sty", Path(app.outdir) / "briefing.sty", force=True)
 
 
+logger = logging.getLogger(__name__)
+
 #: The oldest Sphinx the extension runs on (the whole book is built with it; see README).
 MIN_SPHINX = "8.2"
 
 
+def _enable_myst_syntax(app: Sphinx, config: Config) -> None:
+    """Generated pages are written with MyST's colon fences (``:::{briefing}``): turn them on.
+
+    A book whose ``conf.py`` forgot them would otherwise show the fences as text,
+    without a warning.
+    """
+    enabled = list(getattr(config, "myst_enable_extensions", []) or [])
+    if "colon_fence" not in enabled:
+        logger.info("briefing: turning on MyST's colon_fence syntax, which the generated pages use")
+        config.myst_enable_extensions = [*enabled, "colon_fence"]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.require_sphinx(MIN_SPHINX)
+    # The pages are MyST, and the header and cards use sphinx-design's components.
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    app.connect("config-inited", _enable_myst_syntax, priority=100)
     app.add_message_catalog("briefing", str(LOCALE_DIR))
     setup_config(app)
     setup_domain(app)
