@@ -341,8 +341,9 @@ class SeedCache:
 
 
 def _file_hash(path: Path) -> str:
+    """The hash of a generated page as it is now ("" when it is missing or not a regular file)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     except OSError:
         return ""
 
