@@ -324,7 +324,7 @@ class SeedCache:
                 digest.update(sidecar.suffix.encode() + b"\0" + sidecar_data)
         key = digest.hexdigest()
         hit = self.seeds.get(path.name)
-        if hit is not None and hit[0] == key and hit[1].path == path and not sidecar_problems:
+        if hit is not None and hit[0] == key and hit[1].path == path:  # a refused sidecar is in the key
             return hit
         seed, _sidecar, problems = load_seed(path, data, sidecar if sidecar_data is not None else None, sidecar_data)
         entry = (key, seed, sidecar, sidecar_problems + problems)
