@@ -71,7 +71,9 @@ if os.environ.get("READTHEDOCS", "") == "True":
 graphviz_output_format = "svg"
 
 # -- LaTeX / PDF ----------------------------------------------------------------
-latex_engine = "uplatex"  # Sphinx's default for Japanese, named to be explicit
+# Sphinx's default for Japanese, named to be explicit.  Built in another language
+# (Read the Docs' dashboard left at English), the extension uses XeLaTeX instead.
+latex_engine = "uplatex"
 # The printed book: the extension generates its root, briefings/print.md: the briefings are
 # the chapters (newest first), then appendices for each kind of entity, the takeaways and
 # the graph; the indices (general, then one per kind) follow.
@@ -81,11 +83,10 @@ latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
     "fncychap": "",
-    # Embed every Japanese font: Debian's default map does not embed them.
-    # Harano Aji ships with TeX Live (and so on Read the Docs).
+    # (The extension loads the Japanese fonts, Harano Aji, embedded, under any engine:
+    # briefing_latex_cjk_fonts.)
     "preamble": "\n".join(
         [
-            r"\usepackage[haranoaji]{pxchfon}",
             r"\setlength{\headheight}{15pt}",  # fancyhdr asks for it with Japanese fonts
             r"\addtolength{\topmargin}{-3pt}",
         ]

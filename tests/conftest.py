@@ -28,6 +28,8 @@ APT_PACKAGES = {
     "uplatex": "texlive-lang-japanese",
     "dvipdfmx": "texlive-lang-japanese",
     "mendex": "texlive-lang-japanese",
+    "extractbb": "texlive-binaries",
+    "xelatex": "texlive-xetex",
     "pdftotext": "poppler-utils",
     "pdffonts": "poppler-utils",
     "pdftoppm": "poppler-utils",

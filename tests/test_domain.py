@@ -173,12 +173,15 @@ def test_an_intersphinx_project_without_the_extension_links_an_entity(shipped: B
     assert "https://book.example/entities/forum/sco.html" in html
 
 
-def test_latex_index_and_mendex_dictionary(tmp_path: Path) -> None:
+def test_latex_index_entries_carry_their_reading_as_sort_key(tmp_path: Path) -> None:
     book = copy_book(tmp_path / "tex")
     result = run_build(book, "latex")
     assert result.warnings == ""
-    dic = (result.outdir / "briefing-book.dic").read_text("utf-8").splitlines()
-    assert "王毅 おうき" in dic and "上海協力機構 しゃんはいきょうりょくきこう" in dic
+    assert not list(result.outdir.glob("*.dic")), "no dictionary named after a job name is needed"
+    tex = (result.outdir / "briefing-book.tex").read_text("utf-8")
+    assert r"\index{おうき@\spxentry{王毅}}" in tex
+    assert r"\index{しゃんはいきょうりょくきこう@\spxentry{上海協力機構}}" in tex
+    assert r"\index{Wang Yi@\spxentry{Wang Yi}}" in tex  # Latin names: Sphinx's own entry
     tex = (result.outdir / "briefing-book.tex").read_text("utf-8")
     actors = tex.split(r"\renewcommand{\indexname}{アクター}")[1].split(r"\end{sphinxtheindex}")[0]
     order = [actors.index(name) for name in ("ウクライナ", "王毅", "セルゲイ・ショイグ", "中国", "米国", "ロシア")]

@@ -20,6 +20,7 @@ from .domain import setup_domain
 from .generate import setup_generate
 from .jsonio import setup_jsonio
 from .labels import setup_labels
+from .latex import setup_latex
 from .memory import setup_memory
 from .navigation import setup_navigation
 from .pages import setup_pages
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 8
+ENV_VERSION = 9
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 
@@ -54,9 +55,10 @@ def _add_html_assets(app: Sphinx) -> None:
 
 
 def _add_latex_assets(app: Sphinx) -> None:
-    # The LaTeX styles of takeaways, headers and cross-references (briefing.sty).
+    # The LaTeX styles of takeaways, headers and cross-references (briefing.sty); fonts (briefingcjk.sty).
     if app.builder.name == "latex":
-        copy_asset_file(STATIC_DIR / "briefing.sty", Path(app.outdir) / "briefing.sty", force=True)
+        for name in ("briefing.sty", "briefingcjk.sty"):
+            copy_asset_file(STATIC_DIR / name, Path(app.outdir) / name, force=True)
 
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_domain(app)
     setup_directives(app)
     setup_labels(app)
+    setup_latex(app)
     setup_transforms(app)
     setup_generate(app)
     setup_mentions(app)
@@ -100,7 +103,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_cache(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)
-    app.add_latex_package("briefing")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

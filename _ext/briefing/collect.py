@@ -1,4 +1,4 @@
-"""Mentions, recorded when a page is read; and the readings mendex needs for the PDF index.
+"""Mentions, recorded when a page is read, and resolved to links when a page is written.
 
 At ``doctree-read`` every ``{mention}`` in a page becomes a :class:`MentionRecord`
 (entity, the anchor of its paragraph, the sentence) in the domain, and every
@@ -18,18 +18,16 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from .domain import MentionRecord, get_domain, registry_for
+from .domain import MentionRecord, get_domain
 from .jsonio import external_entity
 from .pages import PageURIs
 from .placeholders import MENTIONS, SENTENCE_END_RE, block_of, mention
-from .registry import reading_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -383,32 +381,7 @@ def _unknown_or_external(app: Sphinx, node: mention, eid: str, text: str) -> nod
     return nodes.inline(text, text, classes=["briefing-mention"])
 
 
-# --------------------------------------------------------------------------- PDF index readings
-
-
-def write_mendex_dictionary(app: Sphinx, exception: Exception | None) -> None:
-    """Give mendex the kana reading of every entity name, so the PDF index sorts in gojūon order.
-
-    Sphinx's latexmkjarc runs ``mendex -d <basename>.dic``; we write that file.
-    """
-    if exception is not None or app.builder.name != "latex":
-        return
-    registry = registry_for(app.srcdir, app.config.briefing_registry_dir, app.doctreedir)
-    lines = sorted(
-        {
-            f"{name} {reading_key(entity.reading)}"
-            for entity in registry.entities.values()
-            for name in (entity.name_ja, entity.full_name_ja)
-            if name and not name.isascii()
-        }
-    )
-    for _start, target, *_rest in app.config.latex_documents:
-        dic = Path(app.outdir) / (Path(target).stem + ".dic")
-        dic.write_text("\n".join(lines) + "\n", "utf-8")
-
-
 def setup_mentions(app: Sphinx) -> None:
     app.add_node(mention)
     app.connect("doctree-read", collect_mentions)
     app.connect("doctree-resolved", resolve_mentions)
-    app.connect("build-finished", write_mendex_dictionary)

@@ -98,6 +98,14 @@ OPTIONS: tuple[Option, ...] = (
         (str, type(None)),
         "Title of the generated list of briefings; None uses the label for the book's language.",
     ),
+    Option(
+        "briefing_latex_cjk_fonts",
+        True,
+        "",
+        (bool,),
+        "Load Japanese fonts for the PDF (Harano Aji, from TeX Live) under any LaTeX engine; "
+        "False leaves the fonts to latex_elements.",
+    ),
 )
 
 

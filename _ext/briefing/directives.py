@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .domain import BriefingRecord, EntityRecord, TakeawayRecord, get_domain
+from .latex import entity_index
 from .placeholders import append_text, mention, note_mention, view_node
 from .registry import reading_key
 from .seed import safe_url
@@ -270,11 +271,12 @@ class EntityDirective(SphinxDirective):
 
         name_ja, name_en = opt.get("name-ja", eid), opt.get("name-en", "")
         reading = opt.get("reading", "")
-        key = reading_key(reading)[:1]
-        entries = [("single", name_ja, f"entity-{eid}", "", key or None)]
+        sortkey = reading_key(reading) if not name_ja.isascii() else ""
+        entries = [("single", name_ja, f"entity-{eid}", "", sortkey[:1] or None)]
         if name_en and name_en != name_ja:
             entries.append(("single", name_en, f"entity-{eid}", "", None))
-        index = addnodes.index(entries=entries)
+        # In print the entry is sorted by its reading (gojūon order), whatever the index program.
+        index = entity_index(entries=entries, sortkeys=[sortkey])
         backlinks = view_node("entity", eid)
         # The facts block's target (not "<kind>-<id>", the page label: Sphinx's search
         # would shorten an anchor equal to "<type>-<name>" and rebuild it wrongly).

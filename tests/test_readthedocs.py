@@ -1,0 +1,104 @@
+"""Read the Docs' own command lines, on a clean copy, in a Japanese and an English project.
+
+Read the Docs runs Sphinx directly (never ``make``), then makes the PDF with latexmk itself,
+named after the project's slug (readthedocs/doc_builder/backends/sphinx.py, PdfBuilder):
+Japanese projects with ``latexmkjarc`` and ``-pdfdvi``, every other language with
+``latexmkrc`` and ``-pdf``.  The book must come out whole either way, its index in gojūon
+order whatever the job name, and no file in the source tree may change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BOOK_FILES, PYTHON, copy_book, require_programs, run
+
+SPHINX = [PYTHON, "-m", "sphinx", "-T", "-W", "--keep-going"]
+
+
+def _tree(root: Path) -> dict[str, str]:
+    """Every file of the source tree (not the build's output) and a hash of its bytes."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.relative_to(root).parts[0] not in ("_build", "OUT")
+    }
+
+
+def _sphinx(copy: Path, builder: str, language: str, out: str) -> None:
+    cmd = [*SPHINX, "-b", builder, "-d", "_build/doctrees", "-D", f"language={language}", ".", out]
+    result = run(cmd, copy, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def _latexmk(outdir: Path, japanese: bool, slug: str) -> None:
+    """Read the Docs' PdfBuilder._build_latexmk, step by step."""
+    images = [p for ext in ("png", "gif", "jpg", "jpeg") for p in outdir.glob(f"*.{ext}")]
+    if japanese:
+        images += list(outdir.glob("*.pdf"))
+    for image in images:
+        run(["extractbb", image.name], outdir)
+    rcfile = "latexmkjarc" if japanese else "latexmkrc"
+    cmd = ["latexmk", "-r", rcfile, "-pdfdvi" if japanese else "-pdf", "-f", "-dvi-", "-ps-"]
+    result = run([*cmd, f"-jobname={slug}", "-interaction=nonstopmode"], outdir, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def _index_names(ind: str) -> list[str]:
+    return re.findall(r"^\s*\\item \\spxentry\{([^}]*)\}", ind, flags=re.MULTILINE)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "slug"),
+    [("ja", "briefing-book-ja"), ("en", "my-briefings")],
+    ids=["japanese-project", "english-dashboard"],
+)
+def test_readthedocs_pdf_whatever_the_language_and_job_name(tmp_path: Path, language: str, slug: str) -> None:
+    from briefing.registry import load_registry, reading_key
+
+    japanese = language == "ja"
+    require_programs("latexmk", "extractbb", "uplatex" if japanese else "xelatex", "pdftotext", "pdffonts")
+    copy = copy_book(tmp_path / "rtd", (*BOOK_FILES, "requirements.txt", ".readthedocs.yaml"))
+    before = _tree(copy)
+
+    _sphinx(copy, "latex", language, "OUT/pdf")
+    outdir = copy / "OUT" / "pdf"
+    assert not list(outdir.glob("*.dic")), "nothing depends on a file named after the job"
+    _latexmk(outdir, japanese, slug)
+
+    pdf = outdir / f"{slug}.pdf"
+    assert pdf.is_file()
+    text = run(["pdftotext", "-layout", str(pdf), "-"], outdir).stdout
+    flat = re.sub(r"\s+", "", text)
+    for needle in ("ブリーフィングブック", "中国とロシアが北京で戦略対話", "王毅", "ショイグ"):
+        assert needle in flat
+    fonts = run(["pdffonts", str(pdf)], outdir).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), "\n".join(fonts)
+    log = (outdir / f"{slug}.log").read_text("utf-8", errors="replace")
+    assert "Missing character" not in log
+
+    # The general index: Latin names in alphabetical order, then Japanese names in gojūon order.
+    registry = load_registry(copy / "registry")
+    readings = {e.name_ja: reading_key(e.reading) for e in registry.entities.values() if e.reading}
+    names = _index_names((outdir / f"{slug}.ind").read_text("utf-8"))
+    japanese_names = [n for n in names if not n.isascii()]
+    assert len(japanese_names) >= 10
+    assert japanese_names == sorted(japanese_names, key=lambda n: readings[n])
+
+    assert _tree(copy) == before, "the build changed a file in the source tree"
+
+
+def test_readthedocs_html_and_epub_in_another_language_change_no_source_file(tmp_path: Path) -> None:
+    copy = copy_book(tmp_path / "rtd", (*BOOK_FILES, "requirements.txt", ".readthedocs.yaml"))
+    before = _tree(copy)
+    _sphinx(copy, "html", "en", "OUT/html")
+    _sphinx(copy, "epub", "en", "OUT/epub")
+    assert (copy / "OUT" / "html" / "index.html").is_file()
+    assert list((copy / "OUT" / "epub").glob("*.epub"))
+    assert _tree(copy) == before
