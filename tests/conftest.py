@@ -118,6 +118,47 @@ def run(cmd: list[str], cwd: Path, timeout: int = 600, **kw: object) -> subproce
 PYTHON = sys.executable
 
 
+def broken_links(root: Path) -> tuple[int, list[str]]:
+    """Crawl a built HTML site: (pages read, every href/src inside it that points at no file or no #anchor)."""
+    import urllib.parse
+
+    from bs4 import BeautifulSoup
+
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+            ids[path] = {str(t["id"]) for t in soup.find_all(id=True)} | {
+                str(t["name"]) for t in soup.find_all("a", attrs={"name": True})
+            }
+        return ids[path]
+
+    broken = []
+    pages = sorted(p for p in root.rglob("*.html") if "_static" not in p.relative_to(root).parts)
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("object", "data")):
+            for node in soup.find_all(tag, attrs={attr: True}):
+                url = str(node[attr])
+                parsed = urllib.parse.urlsplit(url)
+                if parsed.scheme or url.startswith("//") or url.startswith(("mailto:", "javascript:")):
+                    continue
+                rel = urllib.parse.unquote(parsed.path)
+                target = page if not rel else (page.parent / rel).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.exists():
+                    broken.append(f"{page.relative_to(root)}: {url}")
+                elif (
+                    parsed.fragment
+                    and target.suffix == ".html"
+                    and urllib.parse.unquote(parsed.fragment) not in anchors(target)
+                ):
+                    broken.append(f"{page.relative_to(root)}: {url} (no such anchor)")
+    return len(pages), broken
+
+
 class LocalServer:
     """An HTTP server on 127.0.0.1 in a thread: ``routes`` maps a path to a handler ``(request) -> None``."""
 

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, Build, copy_book, require_programs, run_build
+from tests.conftest import ROOT, Build, broken_links, copy_book, require_programs, run_build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import browser as tool
@@ -80,41 +79,9 @@ def test_no_console_errors_and_no_sideways_scroll_on_a_phone(served: tuple[str, 
 
 
 def test_every_internal_link_and_anchor_resolves(site: Build) -> None:
-    """A crawler over the whole built site: every href/src inside it points at a file, and every #anchor exists."""
-    root = site.outdir
-    ids: dict[Path, set[str]] = {}
-
-    def anchors(path: Path) -> set[str]:
-        if path not in ids:
-            soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-            ids[path] = {str(t["id"]) for t in soup.find_all(id=True)} | {
-                str(t["name"]) for t in soup.find_all("a", attrs={"name": True})
-            }
-        return ids[path]
-
-    broken = []
-    pages = sorted(p for p in root.rglob("*.html") if "_static" not in p.relative_to(root).parts)
-    assert len(pages) > 20
-    for page in pages:
-        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("object", "data")):
-            for node in soup.find_all(tag, attrs={attr: True}):
-                url = str(node[attr])
-                parsed = urllib.parse.urlsplit(url)
-                if parsed.scheme or url.startswith("//") or url.startswith(("mailto:", "javascript:")):
-                    continue
-                rel = urllib.parse.unquote(parsed.path)
-                target = page if not rel else (page.parent / rel).resolve()
-                if target.is_dir():
-                    target = target / "index.html"
-                if not target.exists():
-                    broken.append(f"{page.relative_to(root)}: {url}")
-                elif (
-                    parsed.fragment
-                    and target.suffix == ".html"
-                    and urllib.parse.unquote(parsed.fragment) not in anchors(target)
-                ):
-                    broken.append(f"{page.relative_to(root)}: {url} (no such anchor)")
+    """A crawler over the whole built site (dirhtml and singlehtml: test_builders)."""
+    pages, broken = broken_links(site.outdir)
+    assert pages > 20
     assert broken == []
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_book, run_build
+from tests.conftest import LocalServer, broken_links, copy_book, run_build
 
 
 @pytest.mark.parametrize("builder", ["text", "man", "gettext"])
@@ -29,6 +30,46 @@ def test_single_page_html_has_no_broken_internal_link(tmp_path: Path) -> None:
     assert broken == [], broken[:10]
     others = [h for h in re.findall(r'href="([^"#:]+\.html)', page) if not h.startswith("_")]
     assert all(h in ("index.html", "genindex.html", "search.html") for h in others), others[:10]
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml"])
+def test_every_internal_link_and_anchor_resolves(tmp_path: Path, builder: str) -> None:
+    """The crawler of test_browser (html) over the other HTML builders' output."""
+    build = run_build(copy_book(tmp_path / "book"), builder)
+    assert build.warnings == ""
+    pages, broken = broken_links(build.outdir)
+    assert pages >= (20 if builder == "dirhtml" else 1)
+    if builder == "singlehtml":
+        # Sphinx writes no index or search page for single-page HTML; the theme links them anyway.
+        sphinx_gaps = {"index.html: genindex.html", "index.html: search.html", "index.html: searchindex.js"}
+        broken = [b for b in broken if b not in sphinx_gaps]
+    assert broken == [], broken[:10]
+
+
+def test_linkcheck_checks_the_links_the_extension_writes(tmp_path: Path, local_server: LocalServer) -> None:
+    """The article's own link (sidecar url) reaches linkcheck (served locally: CI is offline)."""
+
+    def ok(request: object) -> None:
+        request.send_response(200)  # type: ignore[attr-defined]
+        request.send_header("Content-Type", "text/html")  # type: ignore[attr-defined]
+        request.end_headers()  # type: ignore[attr-defined]
+        request.wfile.write(b"<html><body>article</body></html>")  # type: ignore[attr-defined]
+
+    local_server.routes["/article"] = ok
+    book = copy_book(tmp_path / "book")
+    (book / "seeds" / "linked.txt").write_text(
+        "リンクのある記事\n本文の一文。\nReference(s):\n元の記事\nexample.com\n", "utf-8"
+    )
+    (book / "seeds" / "linked.yaml").write_text(f"date: 2025-03-01\nurl: {local_server.url}/article\n", "utf-8")
+    build = run_build(book, "linkcheck", linkcheck_timeout=5, linkcheck_retries=1)
+    assert build.warnings == ""
+
+    results = {
+        r["uri"]: r["status"]
+        for line in (build.outdir / "output.json").read_text("utf-8").splitlines()
+        if (r := json.loads(line))
+    }
+    assert results.get(f"{local_server.url}/article") == "working", results
 
 
 def test_a_project_that_loads_only_the_extension_gets_myst_and_its_fences(tmp_path: Path) -> None:
