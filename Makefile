@@ -33,17 +33,23 @@ help:
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
 	@echo "  <builder>  any other Sphinx builder: singlehtml, text, man, gettext, linkcheck, …"
-	@echo "Variables: SPHINXOPTS='$(SPHINXOPTS)' PYTHON=$(PYTHON)"
+	@echo "Variables: SPHINXOPTS='$(SPHINXOPTS)' PYTHON=$(PYTHON) PINS=keep (use .venv as it is, never reinstall the pins)"
 
-# The virtual environment, rebuilt when it is missing or older than the requirements.
+# The virtual environment, made when it is missing; the pins installed when the requirements
+# are newer than the last install, saying first which installed versions they replace.
+# PINS=keep builds with the environment as it is (one you upgraded on purpose).
+PINS          ?= install
+
 $(BOOK_STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@touch $@
+	@if [ "$(PINS)" = keep ]; then echo "make: PINS=keep: $(VENV) is used as it is"; exit 0; fi; \
+	$(BIN)/python tools/pins.py requirements.txt && \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt && touch $@
 
 $(DEV_STAMP): requirements-dev.txt $(BOOK_STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	@touch $@
+	@if [ "$(PINS)" = keep ]; then exit 0; fi; \
+	$(BIN)/python tools/pins.py requirements-dev.txt && \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt && touch $@
 
 html dirhtml epub latex: $(BOOK_STAMP)
 	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)

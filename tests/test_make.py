@@ -22,3 +22,34 @@ def test_any_builder_is_a_make_target(target: str) -> None:
 def test_the_catch_all_never_tries_to_build_the_makefile_or_the_requirements(target: str) -> None:
     done = run(["make", "-n", target], ROOT)
     assert "sphinx -M" not in done.stdout, done.stdout
+
+
+def _pins_module():  # tools/pins.py, a script
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pins", ROOT / "tools" / "pins.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_pins_name_every_installed_version_they_would_replace(tmp_path) -> None:
+    pins = _pins_module()
+    (tmp_path / "base.txt").write_text(
+        "# comment\nSphinx==9.0.4\nmyst_parser==5.2.0 ; python_version >= '3.11'\n", "utf-8"
+    )
+    (tmp_path / "dev.txt").write_text("-r base.txt\npytest==9.2.0\nruff>=0.1\n", "utf-8")
+    found = pins.read_pins(tmp_path / "dev.txt")
+    assert found == {"sphinx": "9.0.4", "myst-parser": "5.2.0", "pytest": "9.2.0"}
+    installed = {"sphinx": "9.1.0", "myst-parser": "5.2.0"}  # pytest not installed yet: nothing replaced
+    assert pins.changes(found, installed) == ["sphinx 9.1.0 -> 9.0.4"]
+    assert pins.changes(found, {"sphinx": "9.0.4"}) == []
+
+
+def test_make_says_what_it_replaces_before_installing_and_can_keep_the_environment(tmp_path) -> None:
+    venv = tmp_path / "venv"
+    done = run(["make", "-n", "html", f"VENV={venv}"], ROOT)
+    assert done.stdout.index("tools/pins.py requirements.txt") < done.stdout.index("pip install"), done.stdout
+    kept = run(["make", "-n", "html", f"VENV={venv}", "PINS=keep"], ROOT)
+    assert 'if [ "keep" = keep ]' in kept.stdout
