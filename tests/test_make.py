@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def test_the_catch_all_never_tries_to_build_the_makefile_or_the_requirements(tar
     assert "sphinx -M" not in done.stdout, done.stdout
 
 
-def _pins_module():  # tools/pins.py, a script
+def _pins_module() -> Any:  # tools/pins.py, a script
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("pins", ROOT / "tools" / "pins.py")
