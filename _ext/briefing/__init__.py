@@ -25,6 +25,7 @@ from .memory import setup_memory
 from .navigation import setup_navigation
 from .pages import setup_pages
 from .search import setup_search
+from .speedups import setup_speedups
 from .toctrees import setup_toctrees
 from .transforms import setup_transforms
 
@@ -97,6 +98,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_pages(app)
     setup_jsonio(app)
     setup_search(app)
+    setup_speedups(app)
     setup_navigation(app)
     setup_toctrees(app)
     setup_memory(app)

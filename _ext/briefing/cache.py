@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
+from . import speedups
 from .files import write_atomic
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ def cache_compiled_templates(app: Sphinx) -> None:
     code depends on them).
     Nothing happens with a template bridge other than Sphinx's own.
     """
+    if not speedups.active(app, "templates"):
+        return
     templates = getattr(app.builder, "templates", None)
     environment = getattr(templates, "environment", None)
     if not isinstance(templates, BuiltinTemplateLoader) or not isinstance(environment, jinja2.Environment):

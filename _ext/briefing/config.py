@@ -99,6 +99,14 @@ OPTIONS: tuple[Option, ...] = (
         "Title of the generated list of briefings; None uses the label for the book's language.",
     ),
     Option(
+        "briefing_speedups",
+        True,
+        "",
+        (bool,),
+        "Use the parts that replace Sphinx's or the theme's behaviour for speed (briefing.speedups); "
+        "False builds with Sphinx's own behaviour everywhere.",
+    ),
+    Option(
         "briefing_latex_cjk_fonts",
         True,
         "",

@@ -50,6 +50,8 @@ import gc
 from functools import cache
 from typing import TYPE_CHECKING
 
+from . import speedups
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
 
 def _drop(app: Sphinx, name: str, docname: str | None = None) -> None:
     cache = getattr(app.env, name, None)
-    if app.config.briefing_keep_doctrees or not isinstance(cache, dict):
+    if app.config.briefing_keep_doctrees or not speedups.active(app, "doctrees") or not isinstance(cache, dict):
         return
     if docname is None:
         cache.clear()
@@ -101,7 +103,7 @@ class BuildCollector:
 
     def start(self, app: Sphinx, *_args: object) -> None:
         """At ``config-inited``, before the environment is loaded: collect young objects less often."""
-        self.active = bool(app.config.briefing_tune_gc)
+        self.active = bool(app.config.briefing_tune_gc) and speedups.active(app, "gc")
         if self.active:
             freeze_at_exit()
             self.freezing = gc.get_freeze_count() == 0

@@ -40,6 +40,7 @@ from docutils import nodes
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 from . import cache as build_cache
+from . import speedups
 from .domain import get_domain
 
 if TYPE_CHECKING:
@@ -50,6 +51,10 @@ if TYPE_CHECKING:
 
 #: Sphinx 9 passes the builder's tags to the global toctree; 8.2's function takes none.
 _TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
+
+
+def _on(app: Sphinx) -> bool:
+    return bool(app.config.briefing_navigation_cache) and speedups.active(app, "navigation")
 
 
 def _arguments(kwargs: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -229,7 +234,7 @@ def settle_parents(app: Sphinx, env: BuildEnvironment) -> None:
 def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Wrap the page's ``toctree()`` so that pages with the same sidebar share one resolution."""
     original: Callable[..., str] | None = context.get("toctree")
-    if original is None or not app.config.briefing_navigation_cache or not hasattr(app.builder, "get_target_uri"):
+    if original is None or not _on(app) or not hasattr(app.builder, "get_target_uri"):
         return
     tree = _tree(app)
     folder = posixpath.dirname(app.builder.get_target_uri(pagename))
@@ -294,7 +299,7 @@ def _overridden(app: Sphinx) -> frozenset[str]:
 
 def defer_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Before the theme's check for empty templates: take out those that cannot be empty."""
-    if not app.config.briefing_navigation_cache:
+    if not _on(app):
         return
     deferred: dict[str, tuple[list[str], set[str]]] = {}  # section -> (its templates, those held out)
     overridden = _overridden(app)

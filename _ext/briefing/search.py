@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.search.ja import DefaultSplitter, SearchJapanese
 
+from . import speedups
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -170,6 +172,26 @@ class FastSplitter(DefaultSplitter):
 
 _DEFAULT = {None, "", "sphinx.search.ja.DefaultSplitter"}
 
+#: A sample that goes through every character class and both scoring paths.
+_SAMPLE = "中国とロシアが北京で戦略対話を行い、ＳＣＯやBRICS 2025年の協力を確認した。ウクライナ危機も議題に。"
+
+
+@cache
+def same_words_as_sphinx() -> bool:
+    """Whether :class:`FastSplitter` splits a sample as Sphinx's own splitter does (its model unchanged)."""
+    try:
+        return bool(_FEATURES) and FastSplitter({}).split(_SAMPLE) == DefaultSplitter({}).split(_SAMPLE)
+    except Exception:  # any change to the model Sphinx keeps shows here, not in the middle of a build
+        return False
+
+
+#: Whether pages are split by FastSplitter in this build (speedups.active(app, "splitter")).
+_fast = [True]
+
+
+def _use_fast_splitter(app: Sphinx) -> None:
+    _fast[0] = speedups.active(app, "splitter")
+
 
 class SearchJapaneseWithQuerySplitter(SearchJapanese):
     """Sphinx's Japanese search, faster, and with the same segmenter on the search page.
@@ -181,10 +203,11 @@ class SearchJapaneseWithQuerySplitter(SearchJapanese):
 
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
-        if options.get("type") in _DEFAULT:
+        if options.get("type") in _DEFAULT and _fast[0]:
             self.splitter = FastSplitter(options)
         self.js_splitter_code = splitter_js()
 
 
 def setup_search(app: Sphinx) -> None:
     app.add_search_language(SearchJapaneseWithQuerySplitter)
+    app.connect("builder-inited", _use_fast_splitter)

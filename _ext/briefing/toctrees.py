@@ -28,6 +28,8 @@ from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 from sphinx.util import url_re
 
+from . import speedups
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -94,7 +96,7 @@ WRITERS_OF_PAGES = frozenset({"html", "dirhtml"})
 def list_one_level_toctrees(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Each plain toctree one level deep in the page becomes its list (see the module's doc)."""
     builder = app.builder
-    if builder.name not in WRITERS_OF_PAGES:
+    if builder.name not in WRITERS_OF_PAGES or not speedups.active(app, "toctrees"):
         return
     for toctree in list(doctree.findall(addnodes.toctree)):
         resolved = one_level(app.env, builder, docname, toctree)
