@@ -40,3 +40,10 @@ def test_a_label_the_extension_does_not_know_is_a_warning(tmp_path: Path) -> Non
     (book / "x.md").write_text("---\norphan: true\n---\n# {briefing-label}`nonsense`\n", "utf-8")
     build = run_build(book)
     assert "unknown briefing label 'nonsense'" in build.warnings and "[briefing.label]" in build.warnings
+
+
+def test_the_committed_message_catalogs_are_compiled_from_their_po_files() -> None:
+    from tests.conftest import PYTHON, ROOT, run
+
+    done = run([PYTHON, "tools/compile_catalogs.py", "--check"], ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
