@@ -94,11 +94,12 @@ def test_readthedocs_pdf_whatever_the_language_and_job_name(tmp_path: Path, lang
     assert _tree(copy) == before, "the build changed a file in the source tree"
 
 
-def test_readthedocs_html_and_epub_in_another_language_change_no_source_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_readthedocs_html_and_epub_change_no_source_file(tmp_path: Path, language: str) -> None:
     copy = copy_book(tmp_path / "rtd", (*BOOK_FILES, "requirements.txt", ".readthedocs.yaml"))
     before = _tree(copy)
-    _sphinx(copy, "html", "en", "OUT/html")
-    _sphinx(copy, "epub", "en", "OUT/epub")
+    _sphinx(copy, "html", language, "OUT/html")
+    _sphinx(copy, "epub", language, "OUT/epub")
     assert (copy / "OUT" / "html" / "index.html").is_file()
     assert list((copy / "OUT" / "epub").glob("*.epub"))
     assert _tree(copy) == before
