@@ -41,8 +41,11 @@ help:
 PINS          ?= install
 
 $(BOOK_STAMP): requirements.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@if [ "$(PINS)" = keep ]; then echo "make: PINS=keep: $(VENV) is used as it is"; exit 0; fi; \
+	@if [ "$(PINS)" = keep ]; then \
+	  test -x $(BIN)/python || { echo "make: PINS=keep, but $(VENV) has no Python yet: run make once without it" >&2; exit 1; }; \
+	  echo "make: PINS=keep: $(VENV) is used as it is"; exit 0; \
+	fi; \
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
 	$(BIN)/python tools/pins.py requirements.txt && \
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt && touch $@
 

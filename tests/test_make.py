@@ -49,8 +49,25 @@ def test_pins_name_every_installed_version_they_would_replace(tmp_path) -> None:
 
 
 def test_make_says_what_it_replaces_before_installing_and_can_keep_the_environment(tmp_path) -> None:
+    """The real recipe, with a stand-in for the environment's Python that logs what it is asked."""
     venv = tmp_path / "venv"
-    done = run(["make", "-n", "html", f"VENV={venv}"], ROOT)
-    assert done.stdout.index("tools/pins.py requirements.txt") < done.stdout.index("pip install"), done.stdout
-    kept = run(["make", "-n", "html", f"VENV={venv}", "PINS=keep"], ROOT)
-    assert 'if [ "keep" = keep ]' in kept.stdout
+    stamp = venv / ".installed-book"
+    keep = run(["make", "-s", f"VENV={venv}", "PINS=keep", str(stamp)], ROOT)
+    assert keep.returncode != 0 and "has no Python yet" in keep.stderr  # nothing to keep: said, not guessed
+
+    (venv / "bin").mkdir(parents=True)
+    log = tmp_path / "calls"
+    python = venv / "bin" / "python"
+    python.write_text(f'#!/bin/sh\necho "$*" >> {log}\n', "utf-8")
+    python.chmod(0o755)
+    keep = run(["make", "-s", f"VENV={venv}", "PINS=keep", str(stamp)], ROOT)
+    assert keep.returncode == 0, keep.stderr
+    assert "is used as it is" in keep.stdout
+    assert not log.exists() and not stamp.exists()
+
+    install = run(["make", "-s", f"VENV={venv}", str(stamp)], ROOT)
+    assert install.returncode == 0, install.stderr
+    calls = log.read_text("utf-8").splitlines()
+    assert calls[0] == "tools/pins.py requirements.txt"
+    assert calls[1].startswith("-m pip install") and calls[1].endswith("-r requirements.txt")
+    assert stamp.exists()

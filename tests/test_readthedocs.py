@@ -25,7 +25,7 @@ def _tree(root: Path) -> dict[str, str]:
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and p.relative_to(root).parts[0] not in ("_build", "OUT")
+        if p.is_file() and p.relative_to(root).parts[0] not in ("_build", "OUT") and "__pycache__" not in p.parts
     }
 
 
@@ -63,7 +63,8 @@ def test_readthedocs_pdf_whatever_the_language_and_job_name(tmp_path: Path, lang
     from briefing.registry import load_registry, reading_key
 
     japanese = language == "ja"
-    require_programs("latexmk", "extractbb", "uplatex" if japanese else "xelatex", "pdftotext", "pdffonts")
+    engine, indexer = ("uplatex", "mendex") if japanese else ("xelatex", "upmendex")
+    require_programs("latexmk", "extractbb", engine, indexer, "pdftotext", "pdffonts")
     copy = copy_book(tmp_path / "rtd", (*BOOK_FILES, "requirements.txt", ".readthedocs.yaml"))
     before = _tree(copy)
 
@@ -86,7 +87,11 @@ def test_readthedocs_pdf_whatever_the_language_and_job_name(tmp_path: Path, lang
     # The general index: Latin names in alphabetical order, then Japanese names in gojūon order.
     registry = load_registry(copy / "registry")
     readings = {e.name_ja: reading_key(e.reading) for e in registry.entities.values() if e.reading}
-    names = _index_names((outdir / f"{slug}.ind").read_text("utf-8"))
+    # (made by mendex or upmendex, which head kana entries by their row; makeindex cannot)
+    assert (outdir / f"{slug}.ilg").read_text("utf-8", errors="replace").startswith(f"This is {indexer}")
+    ind = (outdir / f"{slug}.ind").read_text("utf-8")
+    assert re.search(r"\\bigletter [ア-ン]", ind), "kana group headings"
+    names = _index_names(ind)
     japanese_names = [n for n in names if not n.isascii()]
     assert len(japanese_names) >= 10
     assert japanese_names == sorted(japanese_names, key=lambda n: readings[n])

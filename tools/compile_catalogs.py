@@ -1,7 +1,7 @@
 """Compile the extension's message catalogs (.po -> .mo), or check they are up to date.
 
 python tools/compile_catalogs.py          # write every briefing.mo
-python tools/compile_catalogs.py --check  # exit 1 if a .mo differs from its .po
+python tools/compile_catalogs.py --check  # exit 1 if a .mo translates otherwise than its .po
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import io
 import sys
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 LOCALES = Path(__file__).resolve().parent.parent / "_ext" / "briefing" / "locales"
@@ -24,12 +24,17 @@ def compiled(po: Path) -> bytes:
     return out.getvalue()
 
 
+def messages(mo: bytes) -> dict[object, object]:
+    """What a compiled catalog translates (not its header, which names the Babel that wrote it)."""
+    return {m.id: m.string for m in read_mo(io.BytesIO(mo)) if m.id}
+
+
 def main(argv: list[str]) -> int:
     stale = []
     for po in sorted(LOCALES.glob("*/LC_MESSAGES/*.po")):
         mo, data = po.with_suffix(".mo"), compiled(po)
         if "--check" in argv:
-            if not mo.exists() or mo.read_bytes() != data:
+            if not mo.exists() or messages(mo.read_bytes()) != messages(data):
                 stale.append(mo)
         else:
             mo.write_bytes(data)

@@ -272,7 +272,7 @@ class EntityDirective(SphinxDirective):
         name_ja, name_en = opt.get("name-ja", eid), opt.get("name-en", "")
         reading = opt.get("reading", "")
         sortkey = reading_key(reading) if not name_ja.isascii() else ""
-        entries = [("single", name_ja, f"entity-{eid}", "", sortkey[:1] or None)]
+        entries = [("single", name_ja, f"entity-{eid}", "", reading_key(reading)[:1] or None)]
         if name_en and name_en != name_ja:
             entries.append(("single", name_en, f"entity-{eid}", "", None))
         # In print the entry is sorted by its reading (gojūon order), whatever the index program.

@@ -193,6 +193,10 @@ def _use_fast_splitter(app: Sphinx) -> None:
     _fast[0] = speedups.active(app, "splitter")
 
 
+def _reset_fast_splitter(app: Sphinx, exception: Exception | None) -> None:
+    _fast[0] = True  # the next build in this process decides again
+
+
 class SearchJapaneseWithQuerySplitter(SearchJapanese):
     """Sphinx's Japanese search, faster, and with the same segmenter on the search page.
 
@@ -211,3 +215,4 @@ class SearchJapaneseWithQuerySplitter(SearchJapanese):
 def setup_search(app: Sphinx) -> None:
     app.add_search_language(SearchJapaneseWithQuerySplitter)
     app.connect("builder-inited", _use_fast_splitter)
+    app.connect("build-finished", _reset_fast_splitter)
