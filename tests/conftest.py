@@ -118,6 +118,17 @@ def run(cmd: list[str], cwd: Path, timeout: int = 600, **kw: object) -> subproce
 PYTHON = sys.executable
 
 
+def file_hashes(root: Path, skip: Callable[[Path], bool] = lambda p: False) -> dict[str, str]:
+    """Every file under ``root`` (relative path) and a hash of its bytes; ``skip(relative path)`` leaves one out."""
+    import hashlib
+
+    return {
+        str(rel): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not skip(rel := p.relative_to(root))
+    }
+
+
 def broken_links(root: Path) -> tuple[int, list[str]]:
     """Crawl a built HTML site: (pages read, every href/src inside it that points at no file or no #anchor)."""
     import urllib.parse

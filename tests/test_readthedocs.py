@@ -9,24 +9,19 @@ order whatever the job name, and no file in the source tree may change.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import BOOK_FILES, PYTHON, copy_book, require_programs, run
+from tests.conftest import BOOK_FILES, PYTHON, copy_book, file_hashes, require_programs, run
 
 SPHINX = [PYTHON, "-m", "sphinx", "-T", "-W", "--keep-going"]
 
 
 def _tree(root: Path) -> dict[str, str]:
-    """Every file of the source tree (not the build's output) and a hash of its bytes."""
-    return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and p.relative_to(root).parts[0] not in ("_build", "OUT") and "__pycache__" not in p.parts
-    }
+    """Every file of the source tree (not the build's output, not bytecode) and a hash of its bytes."""
+    return file_hashes(root, lambda rel: rel.parts[0] in ("_build", "OUT") or "__pycache__" in rel.parts)
 
 
 def _sphinx(copy: Path, builder: str, language: str, out: str) -> None:

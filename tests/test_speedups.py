@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from briefing import speedups
 from briefing.search import same_words_as_sphinx
-from tests.conftest import copy_book, run_build
+from tests.conftest import copy_book, file_hashes, run_build
 
 
 def _files(outdir: Path) -> dict[str, str]:
     """Every output file and its hash; not ``.buildinfo``: it hashes ``templates_path``, to which the
     theme appends its folders in place, so a second build in one process records a longer list."""
-    return {
-        str(p.relative_to(outdir)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.name != ".buildinfo"
-    }
+    return file_hashes(outdir, lambda rel: rel.name == ".buildinfo")
 
 
 def test_what_every_part_relies_on_holds_on_this_sphinx(tmp_path: Path) -> None:
