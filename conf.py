@@ -105,5 +105,8 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
+# The reader's contents reach every briefing once the book is grouped: briefings ›
+# year › month › briefing is four levels (Sphinx's default stops at three).
+epub_tocdepth = 4
 epub_identifier = os.environ.get("READTHEDOCS_CANONICAL_URL", "") or "briefing-book"
 epub_scheme = "URL" if os.environ.get("READTHEDOCS_CANONICAL_URL") else "local"

@@ -84,8 +84,12 @@ def test_the_index_pages_list_their_pages(tmp_path: Path) -> None:
     article = page.select_one("article")
     assert article is not None
     links = [(a["href"], a.get_text()) for a in article.select(".toctree-wrapper li.toctree-l1 > a")]
-    assert ("year-2025.html", "2025年") in links and ("month-2025-03.html", "2025年3月") in links
+    # The years (each month is listed once, by its year: one parent per page in the sidebar).
+    assert ("year-2025.html", "2025年") in links and not any(str(href).startswith("month-") for href, _ in links)
     assert not article.select(".toctree-l2")
+    year = BeautifulSoup((result.outdir / "briefings" / "year-2025.html").read_text("utf-8"), "html.parser")
+    months = [a["href"] for a in year.select("article .toctree-wrapper li.toctree-l1 > a")]
+    assert "month-2025-03.html" in months and "month-2025-01.html" in months
 
 
 def test_the_epub_table_of_contents_keeps_every_level(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ from .yamlio import load_yaml
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
@@ -559,7 +560,9 @@ def generate_pages(
     # not, so that no page's sidebar lists more than a month of briefings.
     groups = group_by_month(pages, conf.group_above, labels)
     index = out_dir / f"{INDEX_NAME}.md"
-    top_entries = [name for name, _title, _children in groups] if groups else [p.slug for p in pages]
+    # Each group page is listed once: years and "undated" here, months by their year.
+    nested = {child for _name, _title, children in groups for child in children}
+    top_entries = [name for name, _t, _c in groups if name not in nested] if groups else [p.slug for p in pages]
     write_generated(index, conf.seed_dir + "/", render_toc_page(labels.briefings, top_entries))
     written.append(index)
     for name, title, children in groups:
@@ -784,6 +787,22 @@ def overview_pages_are_orphans(app: Sphinx, doctree: object) -> None:
         app.env.metadata[app.env.docname]["nosearch"] = True  # the PDF's root, not a page to find
 
 
+def print_root_outside_html_tree(app: Sphinx, env: BuildEnvironment) -> None:
+    """The print root is nobody's parent in the book's tree: only LaTeX follows its toctrees.
+
+    It lists every briefing as a chapter, and each briefing is listed by its
+    month (or the briefings' index) too.  Sphinx gives a page listed twice the
+    parent whose name sorts last, so every briefing's sidebar would place it
+    under the print root (an orphan no sidebar shows) instead of "briefings".
+    The printed builders do not need the relation: they follow the toctree
+    nodes in the print root's own doctree.  So after reading, its entries leave
+    the environment's tree (and what Sphinx rewrites when a briefing changes).
+    """
+    root = f"{str(app.config.briefing_output_dir).strip('/')}/{PRINT_PAGE}"
+    for child in env.toctree_includes.pop(root, ()):
+        env.files_to_rebuild.get(child, set()).discard(root)
+
+
 def include_generated_pages(app: Sphinx, config: Config) -> None:
     """Make sure the generated folders are sources even when conf.py narrows include_patterns."""
     patterns = list(config.include_patterns)
@@ -798,6 +817,7 @@ def include_generated_pages(app: Sphinx, config: Config) -> None:
 def setup_generate(app: Sphinx) -> None:
     app.connect("config-inited", include_generated_pages)
     app.connect("doctree-read", overview_pages_are_orphans)
+    app.connect("env-updated", print_root_outside_html_tree, priority=100)  # before pages.pages_to_rewrite
     # Priority below the default so that other builder-inited handlers
     # (e.g. ones adding source files) see the generated pages too.
     app.connect("builder-inited", on_builder_inited, priority=400)

@@ -69,7 +69,7 @@ class _Tree:
         env = app.env
         self.app = app
         # As Sphinx's _get_toctree_ancestors sees it: one parent per page, the last
-        # one listing it in toctree_includes (whose order settle_parents fixes).
+        # one listing it in toctree_includes (every page of the book has one).
         self.parent: dict[str, str] = {}
         for parent, children in env.toctree_includes.items():
             self.parent |= dict.fromkeys(children, parent)
@@ -212,25 +212,6 @@ def forget_tree(app: Sphinx, env: BuildEnvironment) -> None:
     _overrides.pop(app, None)
 
 
-def settle_parents(app: Sphinx, env: BuildEnvironment) -> None:
-    """Make the parent Sphinx picks for a page listed twice independent of reading order.
-
-    Every briefing is listed by its month (the book's tree) and by the printed
-    book's root (an orphan in HTML).  Sphinx takes as a page's parent the
-    parent read *last*, so a month read again in an incremental build would
-    take its briefings back from the print root, and their sidebars would
-    differ from a clean build's.  Order the parents: those outside the book's
-    tree first, then by name, so the book's own parent always wins, whatever
-    was read when.
-    """
-    includes = env.toctree_includes
-    root = env.config.root_doc
-    in_book = {root} | descendants(root, includes)
-    order = sorted(includes, key=lambda parent: (parent in in_book, parent))
-    if list(includes) != order:
-        env.toctree_includes = {parent: includes[parent] for parent in order}
-
-
 def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Wrap the page's ``toctree()`` so that pages with the same sidebar share one resolution."""
     original: Callable[..., str] | None = context.get("toctree")
@@ -348,7 +329,6 @@ def share_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: di
 def setup_navigation(app: Sphinx) -> None:
     app.connect("env-updated", forget_tree)
     app.connect("build-finished", save_tree)
-    app.connect("env-updated", settle_parents, priority=100)  # before pages.pages_to_rewrite
     # Before the theme's handlers (500), which render the sidebar to see whether it is empty.
     app.connect("html-page-context", share_toctree, priority=450)
     app.connect("html-page-context", defer_sidebar_nav, priority=450)

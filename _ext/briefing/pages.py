@@ -590,8 +590,7 @@ def _navigation_changes(env: BuildEnvironment, state: dict[str, Any]) -> set[str
     if old_relations is None or old_tree is None or old_titles is None:
         return set()  # the first build writes everything anyway
     changed = {doc for doc, rel in relations.items() if old_relations.get(doc) != rel}
-    # Only the tree the sidebar shows: the one under the root document (the PDF's
-    # root, briefings/print, lists every briefing too, but no page shows it).
+    # Only the tree the sidebar shows: the one under the root document.
     shown = {env.config.root_doc} | descendants(env.config.root_doc, tree)
     parents = {p for p in set(tree) | set(old_tree) if p in shown and tree.get(p) != old_tree.get(p)}
     parents |= {rel[0] for doc, rel in relations.items() if rel[0] and titles.get(doc) != old_titles.get(doc)}
