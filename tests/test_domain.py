@@ -306,7 +306,7 @@ def test_the_mention_table_pickles_as_plain_tuples_and_comes_back_as_records() -
     import copy
     import pickle
 
-    from briefing.domain import MentionRecord, MentionTable
+    from briefing.records import MentionRecord, MentionTable
 
     table = MentionTable(
         {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.domain import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
+from briefing.records import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
 from briefing.views import BookViews, TakeawayFilter, fingerprint
 
 

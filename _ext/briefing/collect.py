@@ -24,10 +24,11 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from .domain import MentionRecord, get_domain
+from .domain import get_domain
 from .jsonio import external_entity
 from .pages import PageURIs
 from .placeholders import MENTIONS, SENTENCE_END_RE, block_of, mention
+from .records import MentionRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -21,9 +21,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
-from .domain import BriefingRecord, EntityRecord, TakeawayRecord, get_domain
+from .domain import get_domain
 from .latex import entity_index
 from .placeholders import append_text, mention, note_mention, view_node
+from .records import BriefingRecord, EntityRecord, TakeawayRecord
 from .registry import reading_key
 from .seed import safe_url
 

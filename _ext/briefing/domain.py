@@ -10,14 +10,10 @@ sorted in gojūon order by reading.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
@@ -26,8 +22,8 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from . import cache as build_cache
-from .registry import Kind, Registry, load_registry, read_registry_files, reading_key
+from .records import BriefingRecord, EntityRecord, MentionRecord, MentionTable, TakeawayRecord
+from .registry import Kind, reading_key, registry_for
 from .views import BookViews
 
 if TYPE_CHECKING:
@@ -40,99 +36,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
-
-
-class BriefingRecord(NamedTuple):
-    docname: str
-    anchor: str
-    title: str
-    date: str  # ISO date or ""
-    seed: str
-    source: str = ""
-    site: str = ""
-    url: str = ""
-    tags: tuple[str, ...] = ()
-    language: str = ""  # of the article, from its metadata ("" when not given)
-
-
-class TakeawayRecord(NamedTuple):
-    docname: str
-    anchor: str
-    text: str
-    briefing: str  # the slug of the briefing it belongs to
-    entities: tuple[str, ...] = ()  # the entities it mentions
-
-
-class EntityRecord(NamedTuple):
-    docname: str
-    anchor: str
-    kind: str
-    name_ja: str
-    name_en: str
-    reading: str
-
-
-class MentionRecord(NamedTuple):
-    entity: str
-    anchor: str  # id of the paragraph (or section) holding the mention
-    sentence: str
-    linked: bool
-
-
-class MentionTable(dict[str, list[MentionRecord]]):
-    """docname -> the mentions in that document: pickled as plain tuples.
-
-    A named tuple is pickled through a Python-level ``__reduce__`` each; the
-    book's ~90,000 mentions (at 1,000 briefings) took ~0.35 s to pickle and
-    ~0.4 s to load again, on every build that reads a page and every build
-    that loads the environment.  As plain tuples, about a sixth of that.
-    """
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_mention_table, ({doc: [tuple(r) for r in records] for doc, records in self.items()},))
-
-
-def _mention_table(plain: dict[str, list[tuple[str, str, str, bool]]]) -> MentionTable:
-    new = tuple.__new__
-    return MentionTable({doc: [new(MentionRecord, r) for r in records] for doc, records in plain.items()})
-
-
-_registry_cache: dict[tuple[str, tuple[tuple[str, int], ...]], Registry] = {}
-
-
-def registry_for(srcdir: str | Path, folder: str, cache_dir: str | Path | None = None) -> Registry:
-    """The registry of a book, loaded once per set of file versions (a cache, not state).
-
-    With ``cache_dir`` (Sphinx's doctree folder) the loaded registry is kept
-    on disk too, keyed by the files' bytes: a build that did not touch the
-    registry does not parse and validate it again.
-    """
-    root = Path(srcdir) / folder
-    try:
-        with os.scandir(root) as scan:
-            stamp = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in scan if e.name.endswith((".yaml", ".yml"))))
-    except OSError:
-        stamp = ()
-    key = (str(root), stamp)
-    if key in _registry_cache:
-        return _registry_cache[key]
-    _registry_cache.clear()
-    files, problems = read_registry_files(root)
-    registry: Registry | None = None
-    digest = hashlib.sha256(str(root).encode("utf-8"))
-    for path, data in files:
-        digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
-    where = Path(cache_dir) / "briefing-registry.pickle" if cache_dir is not None else None
-    if where is not None:
-        registry = build_cache.load(where, digest.hexdigest())
-    if not isinstance(registry, Registry):
-        registry = load_registry(root, files)
-        if where is not None:
-            build_cache.save(where, digest.hexdigest(), registry)
-    if problems:  # files refused: not part of the cached registry, whose key holds only what was read
-        registry = replace(registry, problems=(*problems, *registry.problems))
-    _registry_cache[key] = registry
-    return registry
 
 
 def _make_index(kind: Kind, language: str | None) -> type[Index]:

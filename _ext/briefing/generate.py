@@ -26,11 +26,10 @@ from sphinx.util import logging
 
 from . import cache as build_cache
 from .config import BriefingConfig
-from .domain import registry_for
 from .files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, folder_lock, read_inside, regular_files, write_atomic
 from .labels import GOJUON_ROWS, label
 from .mentions import Matcher, find_candidates
-from .registry import Entity, Registry, reading_key
+from .registry import Entity, Registry, reading_key, registry_for
 from .render import (
     BriefingPage,
     MentionLinker,

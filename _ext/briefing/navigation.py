@@ -44,7 +44,7 @@ from . import speedups
 from .domain import get_domain
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -186,18 +186,6 @@ def _tree(app: Sphinx) -> _Tree:
     if tree is None:
         tree = _trees[app.env] = _Tree(app)
     return tree
-
-
-def descendants(parent: str, tree: Mapping[str, Sequence[str]]) -> set[str]:
-    """Every document under ``parent`` in a toctree map (parent -> children)."""
-    found: set[str] = set()
-    todo = [parent]
-    while todo:
-        for child in tree.get(todo.pop(), ()):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
 
 
 def save_tree(app: Sphinx, exception: Exception | None) -> None:

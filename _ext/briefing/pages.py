@@ -31,12 +31,11 @@ from .directives import long_date
 from .domain import BriefingDomain, get_domain
 from .graphs import BATCH_BUILDERS, LEDGER, briefing_graph, drawing_name, setup_graphs
 from .jsonio import external_mentions
-from .navigation import descendants
 from .placeholders import briefing_view, view_node
 from .views import BookViews, DocMentions, TakeawayFilter, fingerprint
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -572,6 +571,18 @@ def _may_have_changed(
         elif key[0] != "header":
             return True
     return False
+
+
+def descendants(parent: str, tree: Mapping[str, Sequence[str]]) -> set[str]:
+    """Every document under ``parent`` in a toctree map (parent -> children)."""
+    found: set[str] = set()
+    todo = [parent]
+    while todo:
+        for child in tree.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
 
 
 def _navigation_changes(env: BuildEnvironment, state: dict[str, Any]) -> set[str]:

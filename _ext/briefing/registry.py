@@ -7,7 +7,9 @@ the data (``kinds:``), so a new kind needs no code.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import unicodedata
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
@@ -17,13 +19,23 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import cache as build_cache
 from .files import REGISTRY_LIMIT, UnsafeFile, read_inside, regular_files
 from .yamlio import load_yaml
 
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["Entity", "Kind", "Registry", "RegistryProblem", "alias_key", "load_registry", "read_registry_files"]
+__all__ = [
+    "Entity",
+    "Kind",
+    "Registry",
+    "RegistryProblem",
+    "alias_key",
+    "load_registry",
+    "read_registry_files",
+    "registry_for",
+]
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "registry.schema.json"
 
@@ -466,3 +478,41 @@ def _check_aliases(entities: dict[str, Entity], problems: list[RegistryProblem])
             problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-alias"))
             left_out.add(entity.id)
     return {k: v for k, v in entities.items() if k not in left_out}
+
+
+_registry_cache: dict[tuple[str, tuple[tuple[str, int], ...]], Registry] = {}
+
+
+def registry_for(srcdir: str | Path, folder: str, cache_dir: str | Path | None = None) -> Registry:
+    """The registry of a book, loaded once per set of file versions (a cache, not state).
+
+    With ``cache_dir`` (Sphinx's doctree folder) the loaded registry is kept
+    on disk too, keyed by the files' bytes: a build that did not touch the
+    registry does not parse and validate it again.
+    """
+    root = Path(srcdir) / folder
+    try:
+        with os.scandir(root) as scan:
+            stamp = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in scan if e.name.endswith((".yaml", ".yml"))))
+    except OSError:
+        stamp = ()
+    key = (str(root), stamp)
+    if key in _registry_cache:
+        return _registry_cache[key]
+    _registry_cache.clear()
+    files, problems = read_registry_files(root)
+    registry: Registry | None = None
+    digest = hashlib.sha256(str(root).encode("utf-8"))
+    for path, data in files:
+        digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
+    where = Path(cache_dir) / "briefing-registry.pickle" if cache_dir is not None else None
+    if where is not None:
+        registry = build_cache.load(where, digest.hexdigest())
+    if not isinstance(registry, Registry):
+        registry = load_registry(root, files)
+        if where is not None:
+            build_cache.save(where, digest.hexdigest(), registry)
+    if problems:  # files refused: not part of the cached registry, whose key holds only what was read
+        registry = replace(registry, problems=(*problems, *registry.problems))
+    _registry_cache[key] = registry
+    return registry

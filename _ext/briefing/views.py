@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from .registry import reading_key
 
 if TYPE_CHECKING:
-    from .domain import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
+    from .records import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
 
 RELATED_SHOWN = 5
 #: The shared entities shown for each related briefing (only what is shown is in the view,
