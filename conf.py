@@ -56,7 +56,7 @@ html_theme_options = {
 html_last_updated_fmt = ""
 html_copy_source = False
 # Japanese search with Sphinx's built-in splitter (TinySegmenter), no extra packages;
-# the briefing extension runs the same model faster (same words, see briefing.search).
+# the briefing extension runs the same model faster (same words, see briefing.speedups.splitter).
 html_search_language = "ja"
 html_search_options = {"type": "sphinx.search.ja.DefaultSplitter"}
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.generate import assign_slugs, base_slug, files_state, read_marker, with_marker, write_generated
+from briefing.generate import files_state
+from briefing.grouping import bucket_undated
+from briefing.owned import read_marker, with_marker, write_generated
+from briefing.recorder import MessageRecorder, replay
 from briefing.seed import SLUG_RE
+from briefing.slugs import assign_slugs, base_slug
 
 
 @pytest.mark.parametrize(
@@ -74,11 +79,11 @@ def test_marker_round_trip() -> None:
 
 def test_write_generated_only_when_bytes_change(tmp_path: Path) -> None:
     page = tmp_path / "p.md"
-    assert write_generated(page, "seeds/p.txt", "# One\n")
+    assert write_generated(page, "seeds/p.txt", "# One\n", MessageRecorder(mock.Mock()))
     mtime = page.stat().st_mtime_ns
-    assert not write_generated(page, "seeds/p.txt", "# One\n")
+    assert not write_generated(page, "seeds/p.txt", "# One\n", MessageRecorder(mock.Mock()))
     assert page.stat().st_mtime_ns == mtime
-    assert write_generated(page, "seeds/p.txt", "# Two\n")
+    assert write_generated(page, "seeds/p.txt", "# Two\n", MessageRecorder(mock.Mock()))
     assert page.read_text("utf-8").endswith("# Two\n")
 
 
@@ -86,10 +91,10 @@ def test_write_generated_only_when_bytes_change(tmp_path: Path) -> None:
 def test_write_generated_never_overwrites_a_persons_file(tmp_path: Path, current: str | None) -> None:
     page = tmp_path / "p.md"
     if current is None:  # generated, then edited
-        write_generated(page, "seeds/p.txt", "# One\n")
+        write_generated(page, "seeds/p.txt", "# One\n", MessageRecorder(mock.Mock()))
         current = page.read_text("utf-8") + "\nMy note.\n"
     page.write_text(current, "utf-8")
-    assert not write_generated(page, "seeds/p.txt", "# Two\n")
+    assert not write_generated(page, "seeds/p.txt", "# Two\n", MessageRecorder(mock.Mock()))
     assert page.read_text("utf-8") == current
 
 
@@ -132,8 +137,6 @@ def test_files_state_follows_names_sizes_times_and_the_setting(tmp_path: Path) -
     st.integers(min_value=2, max_value=40),
 )
 def test_undated_groups_keep_order_and_a_new_slug_moves_only_its_own(slugs: list[str], new: str, above: int) -> None:
-    from briefing.generate import bucket_undated
-
     slugs = sorted(slugs)
     groups = bucket_undated(slugs, above)
     assert sorted(s for members in groups.values() for s in members) == slugs
@@ -145,3 +148,32 @@ def test_undated_groups_keep_order_and_a_new_slug_moves_only_its_own(slugs: list
     if max(after) == max(groups) or len(slugs) + 1 <= above:  # the number of groups did not double
         changed = {i for i in set(groups) | set(after) if groups.get(i) != after.get(i)}
         assert len(changed) == 1 and new in after[changed.pop()]
+
+
+def test_the_recorder_keeps_what_it_logs_except_actions_done_and_replays_it_in_order() -> None:
+    logger = mock.Mock()
+    messages = MessageRecorder(logger)
+    messages.log("warning", "%s is bad", "a.txt", type="briefing", subtype="file", location="a.txt:1")
+    messages.log("info", "removed %s", "b.md", once=True)  # an action done: the next build has nothing to do
+    messages.log("info", "briefing: %r looks like an actor", "X氏", location="a.txt:3")
+    assert messages.messages == [
+        ("warning", "%s is bad", ("a.txt",), {"type": "briefing", "subtype": "file", "location": "a.txt:1"}),
+        ("info", "briefing: %r looks like an actor", ("X氏",), {"location": "a.txt:3"}),
+    ]
+    assert len(logger.mock_calls) == 3  # all of them said now
+    again = mock.Mock()
+    replay(again, messages.messages)
+    assert again.mock_calls == [logger.mock_calls[0], logger.mock_calls[2]]
+
+
+def test_a_protected_page_is_a_recorded_warning_and_a_page_made_again_is_not(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("# Hand-written\n", "utf-8")
+    messages = MessageRecorder(mock.Mock())
+    assert not write_generated(page, "seeds/p.txt", "# One\n", messages)
+    assert [(m[0], m[3]["subtype"]) for m in messages.messages] == [("warning", "protected")]
+    other = tmp_path / "q.md"
+    other.write_text(with_marker("seeds/q.txt", "# One\n")[:10], "utf-8")  # cut short by a killed build
+    cut = MessageRecorder(mock.Mock())
+    assert write_generated(other, "seeds/q.txt", "# One\n", cut)
+    assert cut.messages == [] and len(cut.logger.mock_calls) == 1  # type: ignore[attr-defined]

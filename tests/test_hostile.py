@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing import generate
+from briefing import seedcache
 from briefing.files import UnsafeFile, folder_lock, read_inside, write_atomic
-from briefing.generate import _short_hash, assign_slugs, read_marker
+from briefing.owned import read_marker
 from briefing.seed import parse_metadata
+from briefing.slugs import _short_hash, assign_slugs
 from briefing.yamlio import YAMLTooLarge, load_yaml
 from tests.conftest import PYTHON, ROOT, Build, run_build
 
@@ -325,7 +326,7 @@ def test_a_page_cut_short_by_a_killed_build_is_made_again(tmp_path: Path) -> Non
 def test_a_seed_edited_while_the_build_reads_it_is_generated_again(tmp_path: Path, monkeypatch) -> None:
     src = _small_book(tmp_path)
     seed = src / "seeds" / "s2.txt"
-    real = generate.load_seed
+    real = seedcache.load_seed
 
     def load_then_edit(path: Path, *args: object, **kwargs: object):
         result = real(path, *args, **kwargs)  # type: ignore[arg-type]
@@ -333,10 +334,10 @@ def test_a_seed_edited_while_the_build_reads_it_is_generated_again(tmp_path: Pat
             seed.write_text(seed.read_text("utf-8") + "後から書き足した文。\n", "utf-8")  # the analyst saves now
         return result
 
-    monkeypatch.setattr(generate, "load_seed", load_then_edit)
+    monkeypatch.setattr(seedcache, "load_seed", load_then_edit)
     run_build(src)
     assert "後から" not in (src / "briefings" / "s2.md").read_text("utf-8")
-    monkeypatch.setattr(generate, "load_seed", real)
+    monkeypatch.setattr(seedcache, "load_seed", real)
     run_build(src)
     assert "後から書き足した文" in (src / "briefings" / "s2.md").read_text("utf-8")
 
@@ -351,7 +352,7 @@ def test_a_page_that_cannot_be_written_is_a_warning_naming_it(tmp_path: Path, mo
             raise OSError(30, "Read-only file system")
         real(path, data)
 
-    monkeypatch.setattr("briefing.generate.write_atomic", read_only)
+    monkeypatch.setattr("briefing.owned.write_atomic", read_only)
     build = run_build(src)
     lines = [w for w in build.warnings.splitlines() if "new.md" in w]
     assert lines and "[briefing.write]" in lines[0] and "Read-only file system" in lines[0]

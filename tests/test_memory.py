@@ -1,4 +1,4 @@
-"""The build's memory and garbage collector: frozen while building, handed back after, frozen at exit."""
+"""The garbage collector (briefing.speedups.collector): tuned while building, handed back after, frozen at exit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_book, run_build
-from tests.test_incremental import SEEDS, assert_same_book, html_pages, write_seeds
+from tests.test_incremental import SEEDS, write_seeds
 
 RECORD = """
 def setup(app):
@@ -25,14 +25,14 @@ def setup(app):
 
 @pytest.mark.parametrize("tune", [True, False], ids=["tuned", "left-alone"])
 def test_the_collector_is_tuned_while_building_and_restored_after(tmp_path: Path, tune: bool) -> None:
-    from briefing.memory import YOUNG_THRESHOLD
+    from briefing.speedups.collector import YOUNG_THRESHOLD
 
     book = copy_book(tmp_path / "gc")
     write_seeds(book, SEEDS)
     (book / "conf.py").write_text((book / "conf.py").read_text("utf-8") + RECORD, "utf-8")
     before = gc.get_threshold()
     frozen_before = gc.get_freeze_count()  # 0 on Python 3.11; 3.12 starts with some frozen
-    build = run_build(book, briefing_tune_gc=tune)
+    build = run_build(book, briefing_speedups=tune)
     assert build.warnings == ""
     seen = build.app.gc_seen  # type: ignore[attr-defined]
     assert len(seen) > 10
@@ -49,16 +49,6 @@ def test_the_collector_is_tuned_while_building_and_restored_after(tmp_path: Path
     assert gc.get_threshold() == before
 
 
-def test_the_tuned_collector_gives_the_same_book(tmp_path: Path) -> None:
-    builds = []
-    for tune in (False, True):
-        book = copy_book(tmp_path / str(tune))
-        write_seeds(book, SEEDS)
-        builds.append(run_build(book, briefing_tune_gc=tune))
-    assert builds[0].warnings == builds[1].warnings == ""
-    assert_same_book(builds[0], builds[1])
-
-
 def test_what_is_alive_at_exit_is_frozen_once() -> None:
     # atexit runs the last registered first: this check runs after the freeze.
     script = (
@@ -66,28 +56,12 @@ def test_what_is_alive_at_exit_is_frozen_once() -> None:
         "start = gc.get_freeze_count()\n"  # 0 on 3.11; Python 3.12 starts with some frozen
         "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > start))\n"
         f"sys.path.insert(0, {str(ROOT / '_ext')!r})\n"
-        "from briefing.memory import freeze_at_exit\n"
+        "from briefing.speedups.collector import freeze_at_exit\n"
         "freeze_at_exit(); freeze_at_exit()\n"
         "print('frozen before exit:', gc.get_freeze_count() > start)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == ["frozen before exit: False", "frozen at exit: True"]
-
-
-def test_compiled_templates_are_kept_and_give_the_same_pages(tmp_path: Path) -> None:
-    book = copy_book(tmp_path / "tpl")
-    write_seeds(book, SEEDS)
-    first = run_build(book)
-    pages = html_pages(first)
-    kept = list((book / "_build" / "doctrees" / "briefing-templates").rglob("*.cache"))
-    assert len(kept) > 10  # the layout, its sections and components
-    # A build from scratch but for the compiled templates.
-    (book / "_build" / "doctrees" / "environment.pickle").unlink()
-    stamps = {p: p.stat().st_mtime_ns for p in kept}
-    again = run_build(book)
-    assert again.warnings == first.warnings == ""
-    assert {p: p.stat().st_mtime_ns for p in kept} == stamps  # read, not compiled and written again
-    assert html_pages(again) == pages
 
 
 def test_what_others_froze_is_never_handed_back(tmp_path: Path) -> None:

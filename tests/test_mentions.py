@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.mentions import Matcher, Mention, find_candidates, normalise
-from briefing.registry import load_registry
+from briefing.registry_files import load_registry
 from briefing.render import MentionLinker
 from tests.conftest import ROOT
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.registry import Registry, load_registry, reading_key
+from briefing.registry import Registry, reading_key
+from briefing.registry_files import load_registry
 from tests.conftest import ROOT, copy_book, run_build
 
 KINDS = """\

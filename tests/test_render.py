@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
-from briefing.generate import with_marker
 from briefing.mentions import Matcher
-from briefing.registry import load_registry
+from briefing.owned import with_marker
+from briefing.registry_files import load_registry
 from briefing.render import BriefingPage, MentionLinker, escape_text, option_value, render_briefing
 from briefing.seed import Metadata, parse_seed
 from tests.conftest import ROOT

@@ -1,4 +1,4 @@
-"""The fast Japanese splitter gives exactly the words of Sphinx's own."""
+"""The fast Japanese splitter (briefing.speedups.splitter) gives exactly the words of Sphinx's own."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.search.ja import DefaultSplitter
 
-from briefing.search import FastSplitter, SearchJapaneseWithQuerySplitter
+from briefing.search import SearchJapaneseWithQuerySplitter
+from briefing.speedups.splitter import FastSearchJapanese, FastSplitter
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW, FAST = DefaultSplitter({}), FastSplitter({})
@@ -43,11 +44,15 @@ def test_generated_texts_split_the_same(text: str) -> None:
 
 
 def test_the_default_splitter_is_replaced_and_others_are_kept() -> None:
-    assert isinstance(SearchJapaneseWithQuerySplitter({}).splitter, FastSplitter)
-    named = SearchJapaneseWithQuerySplitter({"type": "sphinx.search.ja.DefaultSplitter"})
+    assert isinstance(FastSearchJapanese({}).splitter, FastSplitter)
+    named = FastSearchJapanese({"type": "sphinx.search.ja.DefaultSplitter"})
     assert isinstance(named.splitter, FastSplitter)
-    other = SearchJapaneseWithQuerySplitter({"type": "tests.test_search.OwnSplitter"})
+    other = FastSearchJapanese({"type": "tests.test_search.OwnSplitter"})
     assert type(other.splitter) is OwnSplitter
+    # Without the speed-up, the book's search language splits pages with Sphinx's own splitter;
+    # with it or without, the search page gets the query splitter.
+    assert type(SearchJapaneseWithQuerySplitter({}).splitter) is DefaultSplitter
+    assert FastSearchJapanese({}).js_splitter_code == SearchJapaneseWithQuerySplitter({}).js_splitter_code != ""
 
 
 class OwnSplitter(DefaultSplitter):

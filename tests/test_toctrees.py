@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from sphinx import addnodes
 from sphinx.environment.adapters.toctree import _resolve_toctree
 
-from briefing.toctrees import one_level
+from briefing.speedups.toctrees import one_level
 from tests.conftest import copy_book, run_build
 from tests.test_incremental import DATES, SEEDS, write_seeds
 

@@ -12,21 +12,18 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from .cache import setup_cache
 from .collect import setup_mentions
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
+from .external import setup_external
 from .generate import setup_generate
 from .jsonio import setup_jsonio
 from .labels import setup_labels
 from .latex import setup_latex
-from .memory import setup_memory
-from .navigation import setup_navigation
 from .pages import setup_pages
 from .search import setup_search
 from .speedups import setup_speedups
-from .toctrees import setup_toctrees
 from .transforms import setup_transforms
 
 if TYPE_CHECKING:
@@ -97,12 +94,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_mentions(app)
     setup_pages(app)
     setup_jsonio(app)
+    setup_external(app)
     setup_search(app)
     setup_speedups(app)
-    setup_navigation(app)
-    setup_toctrees(app)
-    setup_memory(app)
-    setup_cache(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)
     return {

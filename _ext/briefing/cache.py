@@ -15,16 +15,9 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import jinja2
-from sphinx.jinja2glue import BuiltinTemplateLoader
-
-from . import speedups
 from .files import write_atomic
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
 
 #: The libraries whose behaviour what is cached depends on (decoding, YAML, schemas, matching).
 LIBRARIES = ("PyYAML", "jsonschema", "pyahocorasick", "charset-normalizer", "sphinx", "myst-parser")
@@ -38,8 +31,8 @@ def code_version() -> str:
     for line in library_versions(LIBRARIES):
         digest.update(line.encode())
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *here.glob("schemas/*.json")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted([*here.rglob("*.py"), *here.glob("schemas/*.json")]):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -68,33 +61,3 @@ def save(path: Path, key: str, value: Any) -> None:
     """Store ``value`` at ``path`` under ``key``, atomically (a reader never sees half a file)."""
     with contextlib.suppress(OSError):  # a cache that cannot be written is only work done again next time
         write_atomic(path, pickle.dumps(((code_version(), key), value), protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def cache_compiled_templates(app: Sphinx) -> None:
-    """Keep the theme's compiled Jinja templates in the doctree folder (Jinja's own bytecode cache).
-
-    Sphinx compiles every template it renders again in each build: the book theme's
-    layout, sidebars and components take about half a second, most of a no-op build's
-    first page.  Jinja checks each cached template against its source text; the folder
-    is per builder, Jinja version, Python version and Jinja extensions (the compiled
-    code depends on them).
-    Nothing happens with a template bridge other than Sphinx's own.
-    """
-    if not speedups.active(app, "templates"):
-        return
-    templates = getattr(app.builder, "templates", None)
-    environment = getattr(templates, "environment", None)
-    if not isinstance(templates, BuiltinTemplateLoader) or not isinstance(environment, jinja2.Environment):
-        return
-    if environment.bytecode_cache is not None:
-        return
-    # The code compiled depends on the Jinja extensions loaded (Sphinx adds i18n for a translated build).
-    extensions = hashlib.sha256(" ".join(sorted(environment.extensions)).encode()).hexdigest()[:12]
-    version = f"{app.builder.name}-jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-{extensions}"
-    folder = Path(app.doctreedir) / "briefing-templates" / version
-    folder.mkdir(parents=True, exist_ok=True)
-    environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def setup_cache(app: Sphinx) -> None:
-    app.connect("builder-inited", cache_compiled_templates)

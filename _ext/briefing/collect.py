@@ -25,8 +25,9 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from .domain import get_domain
-from .jsonio import external_entity
-from .pages import PageURIs
+from .external import external_entity
+from .language import english
+from .links import PageURIs
 from .placeholders import MENTIONS, SENTENCE_END_RE, block_of, mention
 from .records import MentionRecord
 
@@ -360,7 +361,7 @@ def _unknown_or_external(app: Sphinx, node: mention, eid: str, text: str) -> nod
     if found is not None:
         if app.builder.format == "latex":
             return nodes.Text(text)
-        title = found.name_en if (app.config.language or "ja").startswith("en") else found.name_ja
+        title = found.name_en if english(app.config.language) else found.name_ja
         return nodes.reference(
             "",
             text,

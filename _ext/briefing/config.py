@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx.config import ENUM
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
 @dataclass(frozen=True)
@@ -71,27 +73,6 @@ OPTIONS: tuple[Option, ...] = (
         "Hours another book's briefings.json is reused before it is fetched again (a failure: one hour at most).",
     ),
     Option(
-        "briefing_navigation_cache",
-        True,
-        "",
-        (bool,),
-        "Resolve the sidebar navigation once for all the pages that show the same one (HTML).",
-    ),
-    Option(
-        "briefing_keep_doctrees",
-        False,
-        "",
-        (bool,),
-        "Let Sphinx keep every doctree it read in memory until it is written (faster, far more memory).",
-    ),
-    Option(
-        "briefing_tune_gc",
-        True,
-        "",
-        (bool,),
-        "Freeze what the build keeps from Python's garbage collector while building (faster).",
-    ),
-    Option(
         "briefing_index_title",
         None,
         "env",
@@ -103,8 +84,9 @@ OPTIONS: tuple[Option, ...] = (
         True,
         "",
         (bool,),
-        "Use the parts that replace Sphinx's or the theme's behaviour for speed (briefing.speedups); "
-        "False builds with Sphinx's own behaviour everywhere.",
+        "Use the parts that replace Sphinx's or the theme's behaviour for speed (briefing.speedups: shared "
+        "sidebars, one-level toctrees, doctrees not kept in memory, a tuned garbage collector, compiled "
+        "templates kept, a faster Japanese splitter); False builds with Sphinx's own behaviour everywhere.",
     ),
     Option(
         "briefing_latex_cjk_fonts",
@@ -119,7 +101,7 @@ OPTIONS: tuple[Option, ...] = (
 
 @dataclass(frozen=True)
 class BriefingConfig:
-    """The options as the extension reads them (``BriefingConfig.from_sphinx(app)``)."""
+    """The options as the extension reads them: ``BriefingConfig.of(app.config)``, never ``app.config.briefing_*``."""
 
     seed_dir: str
     output_dir: str
@@ -128,10 +110,17 @@ class BriefingConfig:
     entity_dir: str = "entities"
     link_mentions: str = "section"
     group_above: int = 40
+    graph_max_edges: int = 150
+    external_books: Mapping[str, Any] = field(default_factory=dict)
+    external_timeout: float = 10.0
+    external_max_bytes: int = 64 * 1024 * 1024
+    external_cache_hours: float = 24.0
+    speedups: bool = True
+    latex_cjk_fonts: bool = True
 
     @classmethod
-    def from_sphinx(cls, app: Sphinx) -> BriefingConfig:
-        c = app.config
+    def of(cls, config: Config) -> BriefingConfig:
+        c = config
         return cls(
             seed_dir=str(c.briefing_seed_dir).strip("/"),
             output_dir=str(c.briefing_output_dir).strip("/"),
@@ -140,6 +129,13 @@ class BriefingConfig:
             entity_dir=str(c.briefing_entity_dir).strip("/"),
             link_mentions=c.briefing_link_mentions,
             group_above=int(c.briefing_group_above),
+            graph_max_edges=int(c.briefing_graph_max_edges),
+            external_books=dict(c.briefing_external_books or {}),
+            external_timeout=float(c.briefing_external_timeout),
+            external_max_bytes=int(c.briefing_external_max_bytes),
+            external_cache_hours=float(c.briefing_external_cache_hours),
+            speedups=bool(c.briefing_speedups),
+            latex_cjk_fonts=bool(c.briefing_latex_cjk_fonts),
         )
 
 

@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .domain import get_domain
+from .language import english
 from .latex import entity_index
 from .placeholders import append_text, mention, note_mention, view_node
 from .records import BriefingRecord, EntityRecord, TakeawayRecord
@@ -235,8 +236,8 @@ class EntityDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         eid = self.arguments[0]
         opt = self.options
-        english = (self.config.language or "ja").startswith("en")
-        lang = "en" if english else "ja"
+        is_english = english(self.config.language)
+        lang = "en" if is_english else "ja"
         domain = get_domain(self.env)
 
         container = anchored(nodes.container(classes=["briefing-entity"]), f"entity-{eid}")
@@ -256,7 +257,7 @@ class EntityDirective(SphinxDirective):
             fields += _field(_("Full name"), nodes.Text(full))
         titles = _split(opt.get(f"titles-{lang}", "")) or _split(opt.get("titles-ja", ""))
         if titles:
-            fields += _field(_("Titles"), nodes.Text("、".join(titles) if not english else "; ".join(titles)))
+            fields += _field(_("Titles"), nodes.Text("、".join(titles) if not is_english else "; ".join(titles)))
         if opt.get("aliases"):
             fields += _field(_("Also called"), nodes.Text(", ".join(_split(opt["aliases"]))))
         for key, label in (("country", _("Country")), ("members", _("Members")), ("forums", _("Forums"))):

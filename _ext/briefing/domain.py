@@ -22,8 +22,11 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .config import BriefingConfig
+from .language import english
 from .records import BriefingRecord, EntityRecord, MentionRecord, MentionTable, TakeawayRecord
-from .registry import Kind, reading_key, registry_for
+from .registry import Kind, reading_key
+from .registry_files import registry_for
 from .views import BookViews
 
 if TYPE_CHECKING:
@@ -39,7 +42,7 @@ _ = get_translation("briefing")
 
 
 def _make_index(kind: Kind, language: str | None) -> type[Index]:
-    label = kind.name_en if (language or "ja").startswith("en") else kind.name_ja
+    label = kind.name_en if english(language) else kind.name_ja
 
     class KindIndex(Index):
         name = kind.id
@@ -80,7 +83,7 @@ class BriefingDomain(Domain):
     roles = {"briefing": XRefRole(), "takeaway": XRefRole(), "entity": XRefRole()}
     # views: docname -> the views its placeholders show; written: per builder, what each
     # page showed (fingerprints) and its navigation when last written (pages.pages_to_rewrite).
-    # external: other books' entities and mentions (jsonio), read anew at every build.
+    # external: other books' entities and mentions (external.py), read anew at every build.
     initial_data = {
         "briefings": {},
         "takeaways": {},
@@ -374,13 +377,13 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
 
 
 def _register_kind_roles(app: Sphinx, config: Any) -> None:
-    registry = registry_for(app.srcdir, config.briefing_registry_dir, app.doctreedir)
+    registry = registry_for(app.srcdir, BriefingConfig.of(config).registry_dir, app.doctreedir)
     for kind in registry.kinds:
         app.add_role(kind, domain_role(kind), override=True)
 
 
 def _configure_domain(app: Sphinx) -> None:
-    registry = registry_for(app.srcdir, app.config.briefing_registry_dir, app.doctreedir)
+    registry = registry_for(app.srcdir, BriefingConfig.of(app.config).registry_dir, app.doctreedir)
     get_domain(app.env).configure(registry.kinds, app.config.language)
 
 

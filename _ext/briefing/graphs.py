@@ -1,11 +1,11 @@
 """Relationship graphs, drawn by Graphviz in one run for the whole HTML build.
 
 ``sphinx.ext.graphviz`` starts ``dot`` once per graph while it writes the
-page (about 40 ms each, most of it ``dot`` starting up).  A book has a graph
-on every entity page, so in HTML each graph is instead left in the image
-folder as a ``.gv`` file when its page is written, and all of them are drawn
-by one ``dot`` at the end of the build (about 10 ms each).  A graph whose SVG
-is there from an earlier build is not drawn again.
+page, and starting ``dot`` is most of what drawing a small graph costs.  A
+book has a graph on every entity page, so in HTML each graph is instead left
+in the image folder as a ``.gv`` file when its page is written, and all of
+them are drawn by one ``dot`` at the end of the build (BENCHMARKS.md has the
+figures).  A graph whose SVG is there from an earlier build is not drawn again.
 
 Other builders (LaTeX, EPUB, whose package is made before the build ends)
 draw the same node with ``sphinx.ext.graphviz`` as usual: the node is one of

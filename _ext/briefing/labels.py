@@ -10,12 +10,15 @@ and, for a kind's name, from the registry.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
+
+from .language import english
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,11 +38,6 @@ def label(key: str, *args: str) -> str:
     Keys and arguments are the extension's own (ASCII words, dates, ids), never seed text.
     """
     return "{briefing-label}`" + " ".join((key, *args)) + "`"
-
-
-def english(language: str | None) -> bool:
-    """Whether the book's language is English (else the book is Japanese first)."""
-    return (language or "ja").startswith("en")
 
 
 def text_of(key: str, args: list[str], language: str | None, kinds: dict[str, tuple[str, str]]) -> str | None:
@@ -98,6 +96,22 @@ class LabelRole(SphinxRole):
             )
             text = self.text
         return [nodes.Text(text)], []
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The titles and words of the generated pages, as MyST: labels named, not written out,
+    so that a page is the same in every build language."""
+
+    book: str = "Briefing book"  # the printed book's title: the project's name, escaped
+    briefings: str = label("briefings")
+    takeaways: str = label("takeaways")
+    timeline: str = label("timeline")
+    graph: str = label("graph")
+    entities: str = label("entities")
+    candidates: str = label("candidates")
+    candidates_intro: str = label("candidates-intro")
+    none: str = label("candidates-none")
 
 
 def setup_labels(app: Sphinx) -> None:

@@ -31,7 +31,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from .config import BriefingConfig
 from .files import write_atomic
+from .language import japanese
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -98,13 +100,9 @@ def visit_entity_index_latex(translator: LaTeXTranslator, node: entity_index) ->
     raise nodes.SkipNode
 
 
-def _is_japanese(language: str | None) -> bool:
-    return (language or "en").replace("-", "_").split("_")[0] == "ja"
-
-
 def choose_engine(app: Sphinx, config: Config) -> None:
     """Under a language other than Japanese, an engine that makes the PDF ``latexmk -pdf`` asks for."""
-    if _is_japanese(config.language):
+    if japanese(config.language):
         return
     engine = config.latex_engine
     if engine in DVI_ENGINES or engine == "pdflatex":
@@ -126,7 +124,7 @@ def choose_engine(app: Sphinx, config: Config) -> None:
 
 def add_latex_packages(app: Sphinx, config: Config) -> None:
     app.add_latex_package("briefing")
-    if config.briefing_latex_cjk_fonts:
+    if BriefingConfig.of(config).latex_cjk_fonts:
         app.add_latex_package("briefingcjk")
 
 

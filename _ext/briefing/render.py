@@ -339,7 +339,7 @@ def render_print_root(title: str, chapters: Sequence[str], appendices: Sequence[
     Only LaTeX reads it (``latex_documents``); it is an orphan in HTML, and its
     toctrees are hidden there: LaTeX includes every document of a hidden toctree
     all the same, and an HTML page listing every section of every briefing would
-    cost seconds to write after each new briefing, for a page nothing links to.
+    be written again after each new briefing, for a page nothing links to.
     Sphinx does not expand toctrees inside ``latex_appendices``, so the
     appendices are a second toctree here, after LaTeX's ``\\appendix``.
     """

@@ -1,4 +1,4 @@
-"""The sidebar navigation, resolved once for all the pages that show the same one.
+"""The sidebar navigation, resolved once for all the pages that show the same one (part ``navigation``).
 
 Sphinx resolves the whole table of contents for every page it writes (the
 theme's sidebar asks for it) and only then prunes it to the page's branch: in a
@@ -10,8 +10,8 @@ sidebar shows of the tree depends only on
 - where the page is (links are relative to its folder).
 
 So the HTML of Sphinx's ``toctree()`` template function is kept per (folder,
-current entries, arguments) and reused: the 365 briefings of a year, or the
-500 entity pages, share a handful of sidebars.
+current entries, arguments) and reused: the briefings of a year, or the
+entity pages of a kind, share a handful of sidebars.
 
 The theme (pydata-sphinx-theme, under sphinx-book-theme) then turns that HTML
 into its sidebar with BeautifulSoup, and first renders the sidebar templates
@@ -20,10 +20,7 @@ empty here, so it is left out of that check and put back after it; and the
 theme's sidebar HTML is kept, like Sphinx's, per toctree HTML and arguments,
 and between builds too (in the doctree folder, per theme version and options):
 a build that writes only a few pages does not load BeautifulSoup's CSS engine
-(a quarter of a second) to make a sidebar it made before.
-
-A test builds the book with and without all this and compares every page.
-``briefing_navigation_cache = False`` turns it off.
+to make a sidebar it made before.
 """
 
 from __future__ import annotations
@@ -37,11 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.environment.adapters.toctree import global_toctree_for_doc
+from sphinx.environment.adapters import toctree as sphinx_toctree
 
-from . import cache as build_cache
-from . import speedups
-from .domain import get_domain
+from .. import cache as build_cache
+from ..domain import get_domain
+from . import active
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,12 +46,11 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: Sphinx 9 passes the builder's tags to the global toctree; 8.2's function takes none.
-_TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
 
-
-def _on(app: Sphinx) -> bool:
-    return bool(app.config.briefing_navigation_cache) and speedups.active(app, "navigation")
+@cache
+def _takes_tags() -> bool:
+    """Sphinx 9 passes the builder's tags to the global toctree; 8.2's function takes none."""
+    return "tags" in inspect.signature(sphinx_toctree.global_toctree_for_doc).parameters
 
 
 def _arguments(kwargs: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -112,9 +108,9 @@ class _Tree:
             if options.get("maxdepth") == "":
                 options.pop("maxdepth")
             options.setdefault("includehidden", False)
-            if _TAKES_TAGS:  # Sphinx 9 asks for the builder's tags; 8.2 has no such parameter
+            if _takes_tags():
                 options["tags"] = builder.tags
-            resolved = global_toctree_for_doc(env, root, builder, collapse=False, **options)
+            resolved = sphinx_toctree.global_toctree_for_doc(env, root, builder, collapse=False, **options)
             uris = {builder.get_relative_uri(root, doc): doc for doc in env.all_docs}
             found = {root}
             for ref in resolved.findall(nodes.reference) if resolved is not None else ():
@@ -140,9 +136,9 @@ THEME_DISTRIBUTIONS = ("pydata-sphinx-theme", "sphinx-book-theme", "beautifulsou
 class SidebarCache:
     """The theme's sidebar HTML by (toctree HTML, arguments), kept between builds.
 
-    The theme's HTML is a function of its key (the test of ``briefing_navigation_cache``
-    compares every page with and without): stored per theme version and options, an
-    entry not used for ``KEEP_BUILDS`` builds is dropped.
+    The theme's HTML is a function of its key (the test of the speed-ups compares every
+    page with and without): stored per theme version and options, an entry not used for
+    ``KEEP_BUILDS`` builds is dropped.
     """
 
     KEEP_BUILDS = 5
@@ -203,7 +199,7 @@ def forget_tree(app: Sphinx, env: BuildEnvironment) -> None:
 def share_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Wrap the page's ``toctree()`` so that pages with the same sidebar share one resolution."""
     original: Callable[..., str] | None = context.get("toctree")
-    if original is None or not _on(app) or not hasattr(app.builder, "get_target_uri"):
+    if original is None or not active(app, "navigation") or not hasattr(app.builder, "get_target_uri"):
         return
     tree = _tree(app)
     folder = posixpath.dirname(app.builder.get_target_uri(pagename))
@@ -268,7 +264,7 @@ def _overridden(app: Sphinx) -> frozenset[str]:
 
 def defer_sidebar_nav(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Before the theme's check for empty templates: take out those that cannot be empty."""
-    if not _on(app):
+    if not active(app, "navigation"):
         return
     deferred: dict[str, tuple[list[str], set[str]]] = {}  # section -> (its templates, those held out)
     overridden = _overridden(app)

@@ -3,21 +3,24 @@
 Each part names what it relies on that is not a public API, and checks it when the builder
 starts (``builder-inited``). A part whose check fails stays off for that build, with one info
 line, and Sphinx's own behaviour remains; ``briefing_speedups = False`` turns every part off.
-A test builds the book with all parts on and all off and compares every page.
+A test builds the book with all parts on and all off and compares every output file.
 
 =============  ======================================================  ===================
-part           what it relies on                                       where
+part           what it relies on                                       module
 =============  ======================================================  ===================
-navigation     ``env.toctree_includes``; the ``toctree`` template      navigation.py
+navigation     ``env.toctree_includes``; the ``toctree`` template      ``navigation``
                function; Sphinx's ``global_toctree_for_doc``
-doctrees       ``env._write_doc_doctree_cache`` and                    memory.py
+doctrees       ``env._write_doc_doctree_cache`` and                    ``doctrees``
                ``env._pickled_doctree_cache`` (dicts)
-toctrees       ``StandardDomain._virtual_doc_names`` (a mapping)       toctrees.py
-templates      Sphinx's own template loader and its Jinja environment  cache.py
-splitter       Sphinx's TinySegmenter model (``DefaultSplitter``'s     search.py
+toctrees       ``StandardDomain._virtual_doc_names`` (a mapping)       ``toctrees``
+templates      Sphinx's own template loader and its Jinja environment  ``templates``
+splitter       Sphinx's TinySegmenter model (``DefaultSplitter``'s     ``splitter``
                ``*__`` tables), checked by splitting a sample
-gc             nothing private (the ``gc`` module); its own option     memory.py
+gc             nothing private (the ``gc`` module)                     ``collector``
 =============  ======================================================  ===================
+
+The parts are imported by :func:`setup_speedups`, not here: they ask :func:`active` whether
+they run, and the checks import only what they check.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
+
+from ..config import BriefingConfig
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -74,7 +79,7 @@ def _templates(app: Sphinx) -> str | None:
 
 
 def _splitter(app: Sphinx) -> str | None:
-    from .search import same_words_as_sphinx
+    from .splitter import same_words_as_sphinx
 
     return None if same_words_as_sphinx() else "Sphinx's Japanese splitter model is not the one it was written for"
 
@@ -98,7 +103,7 @@ _off: weakref.WeakKeyDictionary[Sphinx, frozenset[str]] = weakref.WeakKeyDiction
 
 def check(app: Sphinx) -> None:
     """At ``builder-inited``: which parts run in this build."""
-    if not app.config.briefing_speedups:
+    if not BriefingConfig.of(app.config).speedups:
         _off[app] = frozenset(PARTS)
         return
     off = set()
@@ -114,9 +119,24 @@ def active(app: Sphinx, name: str) -> bool:
     """Whether the part ``name`` runs in this build (before the check: only if the switch is on)."""
     off = _off.get(app)
     if off is None:
-        return bool(app.config.briefing_speedups)
+        return BriefingConfig.of(app.config).speedups
     return name not in off
 
 
 def setup_speedups(app: Sphinx) -> None:
+    """The check, then every part's handlers (each part asks :func:`active` before it acts)."""
+    from .collector import setup_collector
+    from .doctrees import setup_doctrees
+    from .navigation import setup_navigation
+    from .splitter import setup_splitter
+    from .templates import setup_templates
+    from .toctrees import setup_toctrees
+
     app.connect("builder-inited", check, priority=10)  # before the parts' own builder-inited handlers
+    # (No part depends on the order of another's handlers of the same event and priority.)
+    setup_splitter(app)
+    setup_navigation(app)
+    setup_toctrees(app)
+    setup_doctrees(app)
+    setup_collector(app)
+    setup_templates(app)

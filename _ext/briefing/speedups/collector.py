@@ -1,22 +1,9 @@
-"""Memory: doctrees are read back from the doctree folder instead of all kept in memory.
+"""Python's garbage collector, tuned while Sphinx builds (part ``gc``).
 
-Since 7.2, a serial Sphinx build keeps every doctree it reads in memory until
-the page is written (``env._write_doc_doctree_cache``), and keeps the bytes of
-every doctree it reads back (``env._pickled_doctree_cache``).  A briefing's
-doctree is large (a mention every few dozen characters), so at a thousand
-briefings that is most of the build's memory.  Sphinx writes each doctree to
-the doctree folder anyway; this drops the in-memory copies, and Sphinx reads
-each one back when it writes the page (a few milliseconds per page).
-
-Both are private attributes of Sphinx's environment: if a Sphinx version has
-neither, nothing happens and the build keeps Sphinx's own behaviour.
-``briefing_keep_doctrees = True`` keeps it anyway.
-
-The garbage collector.  Python's cyclic collector walks every object the
-build keeps (the environment, the registry, the parsed seeds) again and again:
-at a thousand briefings, 13 s of a 145 s build, most of it in full collections
-that find nothing.  While Sphinx builds (``config-inited`` to
-``build-finished``), :class:`BuildCollector` therefore
+Python's cyclic collector walks every object the build keeps (the environment,
+the registry, the parsed seeds) again and again, most of it in full collections
+that find nothing.  While Sphinx builds (``config-inited`` to ``build-finished``),
+:class:`BuildCollector` therefore
 
 - collects the youngest generation every ``YOUNG_THRESHOLD`` new objects instead
   of every 700 (Python's default), so that most of a page's short-lived objects
@@ -30,17 +17,19 @@ that find nothing.  While Sphinx builds (``config-inited`` to
 Freezing keeps nothing alive: an object is still freed as soon as nothing refers
 to it; only cycles among frozen objects wait for the end of the build, when the
 frozen objects are handed back (:func:`gc.unfreeze`) and the thresholds restored.
-``briefing_tune_gc = False`` leaves the collector alone.  When something is
-frozen already as the build starts (Python 3.12 freezes a few hundred objects
-at start-up; the program running Sphinx may have frozen its own), the build
-freezes nothing: :func:`gc.unfreeze` would hand back theirs too.  Only the
-thresholds are tuned then.
+With the speed-ups off the collector is left alone.  When something is frozen
+already as the build starts (Python 3.12 freezes a few hundred objects at
+start-up; the program running Sphinx may have frozen its own), the build freezes
+nothing: :func:`gc.unfreeze` would hand back theirs too.  Only the thresholds are
+tuned then.
 
-At exit, Python runs several full collections over everything still alive:
-about a second at a thousand briefings, for memory the operating system takes
-back anyway.  What is alive when the interpreter starts to exit is frozen, so
-that those collections skip it; this changes nothing while a process runs (and
-is left out too with ``briefing_tune_gc = False``).
+At exit, Python runs several full collections over everything still alive, for
+memory the operating system takes back anyway.  What is alive when the
+interpreter starts to exit is frozen, so that those collections skip it; this
+changes nothing while a process runs (and is left out too with the speed-ups off).
+
+The collector is tuned from ``config-inited``, before the check of the parts at
+``builder-inited``: only the switch decides (the part relies on nothing private).
 """
 
 from __future__ import annotations
@@ -50,31 +39,10 @@ import gc
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import speedups
+from . import active
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
-
-
-def _drop(app: Sphinx, name: str, docname: str | None = None) -> None:
-    cache = getattr(app.env, name, None)
-    if app.config.briefing_keep_doctrees or not speedups.active(app, "doctrees") or not isinstance(cache, dict):
-        return
-    if docname is None:
-        cache.clear()
-    else:
-        cache.pop(docname, None)
-
-
-def drop_read_doctrees(app: Sphinx, *_args: object) -> None:
-    """Before each document is read, and after the last: the doctrees read so far are on disk."""
-    _drop(app, "_write_doc_doctree_cache")
-
-
-def drop_written_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Once a page's doctree is resolved, the bytes it was read from are not needed again."""
-    _drop(app, "_pickled_doctree_cache", docname)
 
 
 #: Documents read between two freezes of what the build keeps.
@@ -95,7 +63,7 @@ class BuildCollector:
 
     def __init__(self) -> None:
         self.read = 0
-        self.active = False
+        self.tuning = False
         # Whether the build freezes what it keeps: only when nothing else is frozen, since
         # gc.unfreeze() hands back every frozen object, and what Python (3.12 freezes a few
         # hundred at start) or the program running Sphinx froze is not the build's to hand back.
@@ -103,22 +71,22 @@ class BuildCollector:
 
     def start(self, app: Sphinx, *_args: object) -> None:
         """At ``config-inited``, before the environment is loaded: collect young objects less often."""
-        self.active = bool(app.config.briefing_tune_gc) and speedups.active(app, "gc")
-        if self.active:
+        self.tuning = active(app, "gc")
+        if self.tuning:
             freeze_at_exit()
             self.freezing = gc.get_freeze_count() == 0
-        if self.active and BuildCollector.saved is None:
+        if self.tuning and BuildCollector.saved is None:
             BuildCollector.saved = gc.get_threshold()
             gc.set_threshold(YOUNG_THRESHOLD, *BuildCollector.saved[1:])
 
     def freeze(self, *_args: object) -> None:
         """Before reading: what is loaded (environment, registry, seeds) lives until the end."""
-        if self.active and self.freezing:
+        if self.tuning and self.freezing:
             gc.freeze()  # not collected first: a full collection of the loaded environment costs more
 
     def settle(self, *_args: object) -> None:
         """Collect, then freeze what is left: later collections do not walk it again."""
-        if self.active and self.freezing:
+        if self.tuning and self.freezing:
             gc.collect()
             gc.freeze()
 
@@ -130,13 +98,13 @@ class BuildCollector:
 
     def stop(self, *_args: object) -> None:
         """At ``build-finished``: hand the frozen objects back and restore the thresholds."""
-        if self.active:
+        if self.tuning:
             if self.freezing:
                 gc.unfreeze()
             if BuildCollector.saved is not None:
                 gc.set_threshold(*BuildCollector.saved)
                 BuildCollector.saved = None
-            self.active = False
+            self.tuning = False
 
 
 @cache
@@ -145,13 +113,10 @@ def freeze_at_exit() -> None:
     atexit.register(gc.freeze)
 
 
-def setup_memory(app: Sphinx) -> None:
+def setup_collector(app: Sphinx) -> None:
     collector = BuildCollector()
     app.connect("config-inited", collector.start, priority=100)
     app.connect("env-before-read-docs", collector.freeze, priority=900)
-    app.connect("source-read", drop_read_doctrees)
     app.connect("source-read", collector.pace, priority=900)
-    app.connect("env-updated", drop_read_doctrees, priority=900)
     app.connect("env-updated", collector.settle, priority=950)
-    app.connect("doctree-resolved", drop_written_doctree)
     app.connect("build-finished", collector.stop, priority=900)

@@ -1,12 +1,11 @@
-"""A toctree one level deep in a page, listed without resolving the tree below it.
+"""A toctree one level deep in a page, listed without resolving the tree below it (part ``toctrees``).
 
 The book's index, the briefings' index and each year's page show a toctree of
 ``maxdepth: 1``: the titles of the pages it names.  Sphinx resolves such a
 toctree by copying the whole table of contents of every page below it, and the
 toctrees within those, and only then cuts the copy to the one level shown: for
-the briefings' index, every briefing's sections, twice (through its year and
-its month).  At a thousand briefings that is seconds of the build and tens of
-megabytes at once.
+the briefings' index, the sections of every briefing (through its year and its
+month), work and memory that grow with the book.
 
 What one level shows is known without that: each page's entry in its own table
 of contents (its title, as Sphinx made it), under the entry's explicit title if
@@ -28,7 +27,7 @@ from sphinx import addnodes
 from sphinx.domains.std import StandardDomain
 from sphinx.util import url_re
 
-from . import speedups
+from . import active
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -96,7 +95,7 @@ WRITERS_OF_PAGES = frozenset({"html", "dirhtml"})
 def list_one_level_toctrees(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Each plain toctree one level deep in the page becomes its list (see the module's doc)."""
     builder = app.builder
-    if builder.name not in WRITERS_OF_PAGES or not speedups.active(app, "toctrees"):
+    if builder.name not in WRITERS_OF_PAGES or not active(app, "toctrees"):
         return
     for toctree in list(doctree.findall(addnodes.toctree)):
         resolved = one_level(app.env, builder, docname, toctree)
