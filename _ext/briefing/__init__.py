@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 9
+ENV_VERSION = 10  # 10: the records moved to briefing.records (pickled class paths)
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 
