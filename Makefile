@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges test-stacks
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges test-stacks inspect
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -30,6 +30,7 @@ help:
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  test-stacks  the whole-book tests on Python 3.11 + Sphinx 8.2.3 and Python 3.12 + Sphinx 9.1 (CI runs it)"
 	@echo "  lint       ruff (lint and format check) and mypy"
+	@echo "  inspect    how a seed was read, line by line: make inspect SEED=seeds/x.txt"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
 	@echo "  <builder>  any other Sphinx builder: singlehtml, text, man, gettext, linkcheck, …"
@@ -79,6 +80,12 @@ test: $(DEV_STAMP)
 test-stacks:
 	tools/stacks lowest
 	tools/stacks newest
+
+# Each line of a seed with the role it got and why (python -m briefing inspect, run from _ext/).
+SEED          ?=
+inspect: $(BOOK_STAMP)
+	@test -n "$(SEED)" || { echo "make inspect SEED=seeds/<name>.txt" >&2; exit 2; }
+	PYTHONPATH=_ext $(BIN)/python -m briefing inspect $(SEED)
 
 bench: $(BOOK_STAMP)
 	$(BIN)/python benchmarks/run.py

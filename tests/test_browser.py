@@ -113,3 +113,43 @@ def test_the_search_page_splits_queries_as_the_index_split_pages(served: tuple[s
         expected = [w for part in sentence.replace("\u3000", " ").split() for w in python.split(part) if w]
         assert page.evaluate("(q) => splitQuery(q)", sentence) == expected, sentence
     page.close()
+
+
+#: Articles of other shapes (tests/fixtures/articles) shown on a phone, with a long seed name and URL.
+SHAPES = ("press-release-ja-1", "wire-en-2", "qa-zh-1", "zh-hans-1", "markdownish-en-4", "kyodo-ja-2")
+LONG_NAME = "a-very-long-seed-name-" + "x" * 94  # 116 characters + ".txt" = 120
+LONG_URL = "https://example.org/" + "path-segment/" * 13 + "y" * 11  # 200 characters
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    book = copy_book(tmp_path_factory.mktemp("shapes") / "book")
+    articles = ROOT / "tests" / "fixtures" / "articles"
+    for name in SHAPES:
+        for suffix in (".txt", ".yaml"):
+            if (articles / f"{name}{suffix}").exists():
+                (book / "seeds" / f"{name}{suffix}").write_bytes((articles / f"{name}{suffix}").read_bytes())
+    assert len(LONG_NAME) + 4 == 120 and len(LONG_URL) == 200
+    text = f"Long names and links\nThe full report is at {LONG_URL} and nowhere else.\nAn{'x' * 150}word.\n"
+    (book / "seeds" / f"{LONG_NAME}.txt").write_text(text, "utf-8")
+    (book / "seeds" / f"{LONG_NAME}.yaml").write_text(f"url: {LONG_URL}\ndate: 2025-03-01\n", "utf-8")
+    return run_build(book)
+
+
+def test_articles_of_every_shape_fit_a_phone(shapes: Build, served: tuple[str, Any]) -> None:
+    _base, chrome = served  # one Playwright per thread: the module's browser, another site
+    env = shapes.app.env
+    pages = sorted(
+        d for d in env.all_docs if d.startswith("briefings/") and ("x" * 20 in d or d.split("/")[1] in SHAPES)
+    )
+    assert len(pages) == len(SHAPES) + 1, pages
+    with tool.serve(shapes.outdir) as base:
+        for doc in pages:
+            page = chrome.new_page(viewport={"width": 390, "height": 844})
+            page.goto(base + doc + ".html", wait_until="networkidle")
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{doc} scrolls sideways by {overflow}px at 390px"
+            if "x" * 20 in doc:  # the sidecar's URL is the article's own link; the text's URL a link too
+                assert page.locator(".briefing-article-link").get_attribute("href") == LONG_URL
+                assert page.locator(f"article p a[href='{LONG_URL}']").count() >= 1
+            page.close()

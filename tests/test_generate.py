@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from briefing.generate import files_state
 from briefing.grouping import bucket_undated
+from briefing.metadata import SLUG_RE
 from briefing.owned import read_marker, with_marker, write_generated
 from briefing.recorder import MessageRecorder, replay
-from briefing.seed import SLUG_RE
 from briefing.slugs import assign_slugs, base_slug
 
 

@@ -19,8 +19,8 @@ import pytest
 
 from briefing import seedcache
 from briefing.files import UnsafeFile, folder_lock, read_inside, write_atomic
+from briefing.metadata import parse_metadata
 from briefing.owned import read_marker
-from briefing.seed import parse_metadata
 from briefing.slugs import _short_hash, assign_slugs
 from briefing.yamlio import YAMLTooLarge, load_yaml
 from tests.conftest import PYTHON, ROOT, Build, run_build

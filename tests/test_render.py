@@ -14,11 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
+from briefing.article import Metadata
 from briefing.mentions import Matcher
 from briefing.owned import with_marker
 from briefing.registry_files import load_registry
 from briefing.render import BriefingPage, MentionLinker, escape_text, option_value, render_briefing
-from briefing.seed import Metadata, parse_seed
+from briefing.seed import parse_seed
 from tests.conftest import ROOT
 
 SHIPPED = ROOT / "seeds" / "000_5334bc82fd01faaf.txt"

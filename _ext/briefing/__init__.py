@@ -65,16 +65,22 @@ logger = logging.getLogger(__name__)
 MIN_SPHINX = "8.2"
 
 
-def _enable_myst_syntax(app: Sphinx, config: Config) -> None:
-    """Generated pages are written with MyST's colon fences (``:::{briefing}``): turn them on.
+#: The MyST syntax the generated pages are written in: colon fences (``:::{briefing}``) and
+#: definition lists (a press release's ``日時：…`` block).
+MYST_SYNTAX = ("colon_fence", "deflist")
 
-    A book whose ``conf.py`` forgot them would otherwise show the fences as text,
+
+def _enable_myst_syntax(app: Sphinx, config: Config) -> None:
+    """Turn on the MyST syntax the generated pages use.
+
+    A book whose ``conf.py`` forgot it would otherwise show the fences as text,
     without a warning.
     """
     enabled = list(getattr(config, "myst_enable_extensions", []) or [])
-    if "colon_fence" not in enabled:
-        logger.info("briefing: turning on MyST's colon_fence syntax, which the generated pages use")
-        config.myst_enable_extensions = [*enabled, "colon_fence"]
+    missing = [name for name in MYST_SYNTAX if name not in enabled]
+    if missing:
+        logger.info("briefing: turning on MyST's %s syntax, which the generated pages use", " and ".join(missing))
+        config.myst_enable_extensions = [*enabled, *missing]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .article import Article
 from .mentions import Matcher, find_candidates
 from .recorder import MessageRecorder
 from .render import BriefingPage
-from .seed import Article
 from .seedcache import SeedCache
 
 

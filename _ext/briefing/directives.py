@@ -24,10 +24,10 @@ from sphinx.util.nodes import split_explicit_title
 from .domain import get_domain
 from .language import english
 from .latex import entity_index
+from .metadata import safe_url
 from .placeholders import append_text, mention, note_mention, view_node
 from .records import BriefingRecord, EntityRecord, TakeawayRecord
 from .registry import reading_key
-from .seed import safe_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,7 +58,8 @@ def _field(label: str, *body: nodes.Node) -> nodes.field:
     return nodes.field("", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *body)))
 
 
-def _source_nodes(title: str, site: str | None, url: str | None) -> list[nodes.Node]:
+def _source_nodes(title: str, site: str | None, url: str | None = None) -> list[nodes.Node]:
+    """A reference: its title (linked to its own URL, if it has one) and its site."""
     out: list[nodes.Node] = []
     link = safe_url(url)
     if link:
@@ -70,6 +71,14 @@ def _source_nodes(title: str, site: str | None, url: str | None) -> list[nodes.N
     return out
 
 
+def _from_line(line: str | None) -> list[nodes.Node]:
+    """Where a fact was read, when it was read from the text (a sidecar's facts need no note)."""
+    if not line or not line.isdigit():
+        return []
+    note = " (" + _("read from line %d of the seed") % int(line) + ")"
+    return [nodes.inline(note, note, classes=["briefing-fact-from"])]
+
+
 class BriefingHeaderDirective(SphinxDirective):
     """``{briefing} <slug>``: the facts block at the top of a briefing page."""
 
@@ -78,8 +87,12 @@ class BriefingHeaderDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, object]] = {
         "seed": directives.unchanged_required,
         "date": directives.unchanged,
+        "date-line": directives.unchanged,
         "source": directives.unchanged,
         "site": directives.unchanged,
+        "source-url": directives.unchanged,
+        "outlet": directives.unchanged,
+        "outlet-line": directives.unchanged,
         "url": directives.unchanged,
         "language": directives.unchanged,
         "tags": directives.unchanged,
@@ -92,12 +105,18 @@ class BriefingHeaderDirective(SphinxDirective):
         title = self._page_title()
         container = anchored(nodes.container(classes=["briefing-header"]), anchor)
         fields = nodes.field_list(classes=["briefing-facts"])
+        if "outlet" in self.options:
+            outlet = self.options["outlet"]
+            fields += _field(_("Outlet"), nodes.Text(outlet), *_from_line(self.options.get("outlet-line")))
         if "source" in self.options:
-            fields += _field(
-                _("Source"), *_source_nodes(self.options["source"], self.options.get("site"), self.options.get("url"))
-            )
+            source = _source_nodes(self.options["source"], self.options.get("site"), self.options.get("source-url"))
+            fields += _field(_("Source"), *source)
+        link = safe_url(self.options.get("url"))
+        if link:  # the article's own link (a reference's link stays with the reference)
+            fields += _field(_("Article"), nodes.reference(link, link, refuri=link, classes=["briefing-article-link"]))
         if date:
-            fields += _field(_("Date"), nodes.Text(long_date(date, self.config.language)))
+            long = long_date(date, self.config.language)
+            fields += _field(_("Date"), nodes.Text(long), *_from_line(self.options.get("date-line")))
         seed = self.options.get("seed", "")
         fields += _field(_("Seed"), nodes.literal(seed, seed))
         tags = tuple(t.strip() for t in self.options.get("tags", "").split(",") if t.strip())

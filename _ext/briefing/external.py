@@ -26,7 +26,7 @@ from .config import BriefingConfig
 from .domain import get_domain
 from .files import UnsafeFile, read_inside
 from .language import english
-from .seed import safe_url
+from .metadata import safe_url
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref

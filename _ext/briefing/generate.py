@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from . import cache as build_cache
+from .article import Problem
 from .candidates import candidate_rows
 from .config import BriefingConfig
 from .files import UnsafeFile, folder_lock, regular_files
@@ -44,7 +45,6 @@ from .render import (
     render_toc_page,
     render_view_page,
 )
-from .seed import Problem
 from .seedcache import LoadedSeed, SeedCache
 from .slugs import INDEX_NAME, PRINT_PAGE, SIDECAR_SUFFIXES, assign_slugs, is_seed_name
 
@@ -56,9 +56,8 @@ logger = logging.getLogger(__name__)
 
 def _report(path: Path, problems: Iterable[Problem], messages: MessageRecorder) -> None:
     for problem in problems:
-        messages.log(
-            "warning", problem.message, type="briefing", subtype=problem.subtype, location=location(path, problem.line)
-        )
+        where = location(path, problem.line)
+        messages.log(problem.level, problem.message, type="briefing", subtype=problem.subtype, location=where)
 
 
 def generate_pages(

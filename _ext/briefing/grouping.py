@@ -32,7 +32,7 @@ def group_by_month(pages: Sequence[BriefingPage], above: int) -> list[tuple[str,
     months: dict[str, list[str]] = defaultdict(list)
     undated: list[str] = []
     for page in pages:  # already newest first
-        date = page.article.metadata.date
+        date = page.article.date
         if date:
             months[date.isoformat()[:7]].append(page.slug)  # not strftime: %Y drops a year's leading zeros
         else:
@@ -83,7 +83,7 @@ def group_by_row(members: Sequence[Entity]) -> list[tuple[str, str, list[str]]]:
 
 def sort_key(page: BriefingPage) -> tuple[int, str, str]:
     """Newest first where a date is known, then undated ones, each by slug."""
-    date = page.article.metadata.date
+    date = page.article.date
     return (
         (0, f"{9999_99_99 - (date.year * 10000 + date.month * 100 + date.day):08d}", page.slug)
         if date

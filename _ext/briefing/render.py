@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .article import Article, Block, Fields, ItemList, Note, Paragraph, Takeaway, TakeawayList, Turn
+from .cues import URL_RE
 from .mentions import Matcher
 from .registry import Entity, Registry
-from .seed import Article, Paragraph, Takeaway, TakeawayList
 
 __all__ = [
     "BriefingPage",
@@ -128,6 +129,26 @@ def split_long(text: str, limit: int = PARAGRAPH_LIMIT) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+_TRAILING = ".,;:!?'*"
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds an http(s) URL: without the sentence's punctuation after it, or a
+    closing parenthesis it does not open."""
+    spans = []
+    for m in URL_RE.finditer(text):
+        start, end = m.span()
+        while end > start:
+            last = text[end - 1]
+            if last in _TRAILING or (last == ")" and text[start:end].count("(") < text[start:end].count(")")):
+                end -= 1
+                continue
+            break
+        if end - start > len("https://"):
+            spans.append((start, end))
+    return spans
+
+
 class MentionLinker:
     """Turns text into MyST with every mention as a ``{mention}`` role.
 
@@ -150,9 +171,22 @@ class MentionLinker:
             self._linked.clear()
 
     def text(self, text: str, *, heading: bool = False) -> str:
-        """``text`` as MyST: escaped, with its mentions as roles."""
+        """``text`` as MyST: escaped, with its mentions as roles and (outside headings) its
+        http(s) URLs as links."""
         text = " ".join(text.split())
-        mentions = self.matcher.find(text) if self.matcher else []
+        if heading or "://" not in text:
+            return self._mentions(text, heading)
+        out: list[str] = []
+        pos = 0
+        for start, end in url_spans(text):
+            out.append(self._mentions(text[pos:start], heading))
+            out.append(f"<{text[start:end]}>")  # an autolink: nothing in it is markup
+            pos = end
+        out.append(self._mentions(text[pos:], heading))
+        return "".join(out)
+
+    def _mentions(self, text: str, heading: bool) -> str:
+        mentions = self.matcher.find(text) if self.matcher and text else []
         out: list[str] = []
         pos = 0
         for mention in mentions:
@@ -191,39 +225,20 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
     title = article.title
     shown = linker.text(title, heading=True) if len(title) <= PARAGRAPH_LIMIT else escape_text(" ".join(title.split()))
     out: list[str] = [f"# {shown}", ""]
-
-    header: list[tuple[str, str]] = [("seed", option_value(page.seed))]
-    if article.metadata.date:
-        header.append(("date", article.metadata.date.isoformat()))
-    if article.references:
-        first = article.references[0]
-        header.append(("source", option_value(first.title)))
-        if first.site:
-            header.append(("site", option_value(first.site)))
-    if article.metadata.url or (article.references and article.references[0].url):
-        header.append(("url", option_value(article.metadata.url or article.references[0].url or "")))
-    if article.metadata.language:
-        header.append(("language", option_value(article.metadata.language)))
-    if article.metadata.tags:
-        header.append(("tags", option_value(", ".join(article.metadata.tags))))
-    out += _fence("briefing", slug, header, [])
+    out += _fence("briefing", slug, _header(page), [])
     out.append("")
 
+    for block in article.preamble:
+        out += _block(block, slug, linker)
     if article.lead:
-        out += [line for paragraph in linker.paragraphs(article.lead.text) for line in (paragraph, "")]
+        out += _paragraphs(article.lead.text, linker)
 
     for section in article.sections:
         linker.new_section()
         if section.heading is not None:
-            out += [f"## {linker.text(section.heading, heading=True)}", ""]
+            out += [f"{'#' * (section.level + 1)} {linker.text(section.heading, heading=True)}", ""]
         for block in section.blocks:
-            if isinstance(block, Paragraph):
-                out += [line for paragraph in linker.paragraphs(block.text) for line in (paragraph, "")]
-            elif isinstance(block, TakeawayList):
-                for item in block.items:
-                    text = [line for paragraph in linker.paragraphs(item.text) for line in ("", paragraph)][1:]
-                    out += _fence("takeaway", takeaway_id(slug, item), [], text)
-                    out.append("")
+            out += _block(block, slug, linker)
 
     if article.references:
         body: list[str] = []
@@ -238,6 +253,81 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
         out.append("")
     out += _fence("briefing-related", "", [], [])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _header(page: BriefingPage) -> list[tuple[str, str]]:
+    """The options of the page's ``{briefing}`` header: each fact, and where it came from when
+    that was the text (a sidecar's or front matter's facts need no note)."""
+    article, meta = page.article, page.article.metadata
+    header: list[tuple[str, str]] = [("seed", option_value(page.seed))]
+    if meta.date:
+        header.append(("date", meta.date.isoformat()))
+    elif article.date_fact:
+        header += [("date", article.date_fact.value), ("date-line", str(article.date_fact.line))]
+    if article.references:
+        first = article.references[0]
+        header.append(("source", option_value(first.title)))
+        if first.site:
+            header.append(("site", option_value(first.site)))
+        if first.url:  # the reference's own link, never the sidecar's
+            header.append(("source-url", option_value(first.url)))
+    if meta.source:
+        header.append(("outlet", option_value(meta.source)))
+    elif article.source_fact:
+        header += [("outlet", option_value(article.source_fact.value)), ("outlet-line", str(article.source_fact.line))]
+    if meta.url:  # the article's own link; a reference's URL stays with the reference
+        header.append(("url", option_value(meta.url)))
+    if meta.language:
+        header.append(("language", option_value(meta.language)))
+    if meta.tags:
+        header.append(("tags", option_value(", ".join(meta.tags))))
+    return header
+
+
+def _paragraphs(text: str, linker: MentionLinker, prefix: str = "") -> list[str]:
+    pieces = linker.paragraphs(text)
+    if prefix:
+        pieces[0] = f"{prefix}{pieces[0]}" if pieces[0] else prefix
+    return [line for paragraph in pieces for line in (paragraph, "")]
+
+
+def _container(classes: str, body: list[str]) -> list[str]:
+    return [*_fence("container", classes, [], body), ""]
+
+
+def _note(note: Note, linker: MentionLinker) -> list[str]:
+    """A line that is not prose, as a paragraph of its kind (CSS shows the kind)."""
+    return _container(f"briefing-note briefing-{note.role}", _paragraphs(note.text, linker)[:-1])
+
+
+def _marked(marker: str) -> str:
+    """A list item's numbering or a speaker's marker, kept as written, in bold."""
+    return f"{{strong}}`{marker}` " if marker else ""
+
+
+def _block(block: Block, slug: str, linker: MentionLinker) -> list[str]:
+    if isinstance(block, Paragraph):
+        return _paragraphs(block.text, linker)
+    if isinstance(block, TakeawayList):
+        out: list[str] = []
+        for item in block.items:
+            text = _paragraphs(item.text, linker, _marked(item.marker))[:-1]
+            out += _fence("takeaway", takeaway_id(slug, item), [], text)
+            out.append("")
+        return out
+    if isinstance(block, ItemList):
+        numbered = any(item.marker for item in block.items)
+        lines = [f"- {_marked(item.marker)}{linker.text(item.text)}".rstrip() for item in block.items]
+        return _container("briefing-items" + (" briefing-numbered" if numbered else ""), lines)
+    if isinstance(block, Turn):
+        body = _paragraphs(block.text, linker, _marked(block.marker))[:-1]
+        return _container(f"briefing-turn briefing-{block.role}", body)
+    if isinstance(block, Fields):
+        out = []
+        for field in block.items:
+            out += [linker.text(field.key, heading=True), f": {linker.text(field.value)}", ""]
+        return _container("briefing-fields", out[:-1])
+    return _note(block, linker)
 
 
 def render_index(entries: Sequence[tuple[str, str]], title: str) -> str:

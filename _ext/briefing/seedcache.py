@@ -17,8 +17,11 @@ from pathlib import Path
 import yaml
 
 from . import cache as build_cache
+from .article import Article, Metadata, Problem
+from .decode import decode_seed
 from .files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, read_inside
-from .seed import Article, Metadata, Problem, decode_seed, parse_metadata, parse_seed
+from .metadata import parse_metadata
+from .seed import parse_seed
 from .yamlio import load_yaml
 
 
@@ -53,7 +56,9 @@ def load_seed(
     if decoded.text is None:
         return LoadedSeed(path, None, decoded.problems, ""), sidecar, sidecar_problems
     article = parse_seed(decoded.text, metadata=sidecar_meta)
-    problems = decoded.problems + article.problems
+    problems = decoded.problems + tuple(p for p in article.problems if not p.in_sidecar)
+    # An override that matches no line is the sidecar's problem (reported with its path).
+    sidecar_problems += tuple(p for p in article.problems if p.in_sidecar)
     readable = not any(p.subtype == "empty" for p in problems)
     fingerprint = hashlib.sha256(" ".join(decoded.text.split()).encode("utf-8")).hexdigest()
     return LoadedSeed(path, article if readable else None, problems, fingerprint), sidecar, sidecar_problems

@@ -1,0 +1,108 @@
+"""Dates as articles write them: ISO, 2025年3月22日, 令和7年3月22日, March 5, 2025, 11月18日 (pure).
+
+A date is read from a line that states the article's date (a timestamp, a
+dateline, a press release's date line), never from the prose, which names many
+dates.  A month and day without a year take the year of another such line, if
+the article has one; else they are no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+#: The first year of each Japanese era (元年 = 1).
+ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_JA_RE = re.compile(r"(?:(令和|平成|昭和)(\d{1,2}|元)|(?<!\d)(\d{4}))年(\d{1,2})月(\d{1,2})日")
+_MONTH_DAY_JA_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_EN_RE = re.compile(
+    r"(?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:, (?P<year>\d{4}))?)"
+    r"|(?:(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8})\.?(?: (?P<year2>\d{4}))?)"
+)
+
+
+@dataclass(frozen=True)
+class DateRead:
+    """What a line says of a date: a whole date, or a month and day waiting for a year."""
+
+    year: int | None
+    month: int
+    day: int
+
+    def date(self, year: int | None = None) -> dt.date | None:
+        try:
+            return dt.date(self.year or year or 0, self.month, self.day) if (self.year or year) else None
+        except ValueError:
+            return None
+
+
+def read_date(text: str) -> DateRead | None:
+    """The first date the text writes, in any of the forms above, or None."""
+    text = text.translate(_DIGITS)
+    found: list[tuple[int, DateRead]] = []
+    m = _ISO_RE.search(text)
+    if m:
+        found.append((m.start(), DateRead(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    m = _JA_RE.search(text)
+    if m:
+        if m.group(1):
+            era_year = 1 if m.group(2) == "元" else int(m.group(2))
+            year = ERAS[m.group(1)] + era_year - 1
+        else:
+            year = int(m.group(3))
+        found.append((m.start(), DateRead(year, int(m.group(4)), int(m.group(5)))))
+    else:
+        m = _MONTH_DAY_JA_RE.search(text)
+        if m:
+            found.append((m.start(), DateRead(None, int(m.group(1)), int(m.group(2)))))
+    for m in _EN_RE.finditer(text):
+        month = _MONTHS.get((m.group("month") or m.group("month2") or "").lower().rstrip("."))
+        if month is None:
+            continue
+        day = int(m.group("day") or m.group("day2"))
+        written = m.group("year") or m.group("year2")
+        found.append((m.start(), DateRead(int(written) if written else None, month, day)))
+        break
+    if not found:
+        return None
+    return min(found, key=lambda pair: pair[0])[1]
+
+
+_TIME_ETC_RE = re.compile(
+    r"\d{1,2}[:：時]\d{2}(?:[:：]\d{2})?分?|[（(][^（()）]{1,6}[)）]|[月火水木金土日]曜日?|GMT|UTC|JST"
+)
+
+
+def is_date_only(text: str) -> bool:
+    """A line that is a date and little else (a time, a weekday, an issuer's name)."""
+    read = read_date(text)
+    if read is None:
+        return False
+    rest = _ISO_RE.sub("", _JA_RE.sub("", _EN_RE.sub("", text.translate(_DIGITS))))
+    rest = _TIME_ETC_RE.sub("", rest)
+    return len(rest.strip(" \u3000,，.、")) <= 8
