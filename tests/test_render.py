@@ -134,3 +134,27 @@ def test_any_text_escapes_to_itself(text: str) -> None:
 def test_option_values_are_one_quoted_line(text: str) -> None:
     value = option_value(text)
     assert "\n" not in value and value.startswith('"') and value.endswith('"')
+
+
+def test_the_header_says_where_each_fact_came_from() -> None:
+    text = (
+        "Title\nBEIJING, March 5, 2025 (Xinhua) -- Officials met.\nMore.\n"
+        "Reference(s):\nA report\nhttps://example.com/report\n"
+    )
+
+    def header(article: Any) -> str:
+        page = render_briefing(BriefingPage("s", "seeds/s.txt", article))
+        return page.split(":::{briefing} s\n", 1)[1].split(":::", 1)[0]
+
+    page = header(parse_seed(text))
+    assert ":date: 2025-03-05\n:date-line: 2\n" in page
+    assert ':outlet: "Xinhua"\n:outlet-line: 2\n' in page
+    # The reference's URL links the reference; no sidecar, no article link.
+    assert ':source-url: "https://example.com/report"' in page and "\n:url:" not in page
+    sidecar = Metadata(date=dt.date(2025, 3, 6), url="https://example.com/article", source="Kyodo")
+    page = header(parse_seed(text, metadata=sidecar))
+    assert ":date: 2025-03-06\n" in page and "date-line" not in page and "date-from" not in page
+    assert ':outlet: "Kyodo"\n' in page and "outlet-line" not in page
+    assert ':url: "https://example.com/article"' in page
+    front = parse_seed("---\ndate: 2025-01-02\n---\nTitle\nLead.\n")
+    assert ":date-from: front-matter" in header(front)

@@ -187,6 +187,8 @@ class Article:
     dateline: Dateline | None = None
     date_fact: Fact | None = None  # the date read from the text (ISO), when the metadata has none
     source_fact: Fact | None = None  # the agency or outlet the text names
+    date_origin: str = ""  # where the date came from: "sidecar", "front matter", "text" or ""
+    source_origin: str = ""  # likewise for the source (the agency or outlet)
 
     @property
     def takeaways(self) -> tuple[Takeaway, ...]:

@@ -71,11 +71,15 @@ def _source_nodes(title: str, site: str | None, url: str | None = None) -> list[
     return out
 
 
-def _from_line(line: str | None) -> list[nodes.Node]:
-    """Where a fact was read, when it was read from the text (a sidecar's facts need no note)."""
-    if not line or not line.isdigit():
-        return []
-    note = " (" + _("read from line %d of the seed") % int(line) + ")"
+def _origin(line: str | None, origin: str | None) -> list[nodes.Node]:
+    """Where a fact came from: a line of the seed, its front matter, or (else) its sidecar."""
+    if line and line.isdigit():
+        where = _("read from line %d of the seed") % int(line)
+    elif origin == "front-matter":
+        where = _("from the seed's front matter")
+    else:
+        where = _("from the sidecar")
+    note = f" ({where})"
     return [nodes.inline(note, note, classes=["briefing-fact-from"])]
 
 
@@ -88,11 +92,13 @@ class BriefingHeaderDirective(SphinxDirective):
         "seed": directives.unchanged_required,
         "date": directives.unchanged,
         "date-line": directives.unchanged,
+        "date-from": directives.unchanged,
         "source": directives.unchanged,
         "site": directives.unchanged,
         "source-url": directives.unchanged,
         "outlet": directives.unchanged,
         "outlet-line": directives.unchanged,
+        "outlet-from": directives.unchanged,
         "url": directives.unchanged,
         "language": directives.unchanged,
         "tags": directives.unchanged,
@@ -107,7 +113,8 @@ class BriefingHeaderDirective(SphinxDirective):
         fields = nodes.field_list(classes=["briefing-facts"])
         if "outlet" in self.options:
             outlet = self.options["outlet"]
-            fields += _field(_("Outlet"), nodes.Text(outlet), *_from_line(self.options.get("outlet-line")))
+            origin = _origin(self.options.get("outlet-line"), self.options.get("outlet-from"))
+            fields += _field(_("Outlet"), nodes.Text(outlet), *origin)
         if "source" in self.options:
             source = _source_nodes(self.options["source"], self.options.get("site"), self.options.get("source-url"))
             fields += _field(_("Source"), *source)
@@ -116,7 +123,8 @@ class BriefingHeaderDirective(SphinxDirective):
             fields += _field(_("Article"), nodes.reference(link, link, refuri=link, classes=["briefing-article-link"]))
         if date:
             long = long_date(date, self.config.language)
-            fields += _field(_("Date"), nodes.Text(long), *_from_line(self.options.get("date-line")))
+            origin = _origin(self.options.get("date-line"), self.options.get("date-from"))
+            fields += _field(_("Date"), nodes.Text(long), *origin)
         seed = self.options.get("seed", "")
         fields += _field(_("Seed"), nodes.literal(seed, seed))
         tags = tuple(t.strip() for t in self.options.get("tags", "").split(",") if t.strip())

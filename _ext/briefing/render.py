@@ -262,6 +262,8 @@ def _header(page: BriefingPage) -> list[tuple[str, str]]:
     header: list[tuple[str, str]] = [("seed", option_value(page.seed))]
     if meta.date:
         header.append(("date", meta.date.isoformat()))
+        if article.date_origin == "front matter":  # (no note: the sidecar's)
+            header.append(("date-from", "front-matter"))
     elif article.date_fact:
         header += [("date", article.date_fact.value), ("date-line", str(article.date_fact.line))]
     if article.references:
@@ -273,6 +275,8 @@ def _header(page: BriefingPage) -> list[tuple[str, str]]:
             header.append(("source-url", option_value(first.url)))
     if meta.source:
         header.append(("outlet", option_value(meta.source)))
+        if article.source_origin == "front matter":
+            header.append(("outlet-from", "front-matter"))
     elif article.source_fact:
         header += [("outlet", option_value(article.source_fact.value)), ("outlet-line", str(article.source_fact.line))]
     if meta.url:  # the article's own link; a reference's URL stays with the reference

@@ -133,6 +133,8 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     date_fact = _date(body, dateline, problems) if meta.date is None else None
     source_fact = _source(body, dateline)
     line_roles = tuple(LineRole(r.line, r.role, r.reason, r.text) for r in roles)
+    date_origin = _origin(metadata and metadata.date, front.date, date_fact)
+    source_origin = _origin(metadata and metadata.source, front.source, source_fact)
     for r in roles:
         doubt = r.data.get("doubt")
         if isinstance(doubt, str):
@@ -150,7 +152,18 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
         dateline=dateline,
         date_fact=date_fact,
         source_fact=source_fact,
+        date_origin=date_origin,
+        source_origin=source_origin,
     )
+
+
+def _origin(sidecar: object, front: object, read: Fact | None) -> str:
+    """Where a fact came from: the sidecar wins over the front matter, both over the text."""
+    if sidecar:
+        return "sidecar"
+    if front:
+        return "front matter"
+    return "text" if read is not None else ""
 
 
 # --------------------------------------------------------------------------- building
