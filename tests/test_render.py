@@ -158,3 +158,18 @@ def test_the_header_says_where_each_fact_came_from() -> None:
     assert ':url: "https://example.com/article"' in page
     front = parse_seed("---\ndate: 2025-01-02\n---\nTitle\nLead.\n")
     assert ":date-from: front-matter" in header(front)
+
+
+def test_urls_are_found_in_linear_time_and_never_cut() -> None:
+    import time
+
+    from briefing.render import split_long, url_spans
+
+    hostile = "https://a" + ")" * 100_000
+    start = time.perf_counter()
+    assert url_spans(hostile) == [(0, 9)]
+    assert time.perf_counter() - start < 1.0
+    text = "x" * 4985 + " https://www.example.com/path and more."
+    pieces = split_long(text)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert any("https://www.example.com/path" in piece for piece in pieces)

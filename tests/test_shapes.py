@@ -122,12 +122,50 @@ def test_overrides_correct_the_reading_by_text() -> None:
     plain = parse_seed(text)
     assert plain.lead is not None and plain.lead.text == "北京で記者団に語る王毅氏"
     overrides = StructureOverrides(
-        headings=("締めくくりの文です。",), not_headings=("会談の成果",), lead="本文の一段落目です。", takeaways=()
+        headings=("締めくくりの文です。",),
+        not_headings=("会談の成果", "北京で記者団に語る王毅氏"),
+        lead="本文の一段落目です。",
+        takeaways=(),
     )
     article = parse_seed(text + "結び\n", metadata=Metadata(structure=overrides))
     roles = {r.line: r.role for r in article.roles}
-    assert roles[3] == "lead" and roles[4] == "paragraph" and roles[7] == "heading"
+    assert roles[2] == "paragraph" and roles[3] == "lead" and roles[4] == "paragraph" and roles[7] == "heading"
     assert article.problems == ()
+    assert [b.text for b in article.preamble] == ["北京で記者団に語る王毅氏"]  # (kept, before the lead)
+
+
+def test_a_lead_override_after_a_heading_is_refused_and_nothing_moves() -> None:
+    text = "Title\nFirst paragraph here.\nBackground\nSome text.\n- a\n- b\nThe real lead.\nMore text.\n"
+    article = parse_seed(text, metadata=Metadata(structure=StructureOverrides(lead="The real lead.")))
+    assert [(p.subtype, p.in_sidecar) for p in article.problems] == [("structure", True)]
+    assert "cannot open the article" in article.problems[0].message
+    assert article.lead is None and [t.text for t in article.takeaways] == ["a", "b"]
+    assert [s.heading for s in article.sections] == [None, "Background"]
+
+
+def test_a_headings_override_on_the_line_under_the_title_is_kept() -> None:
+    overrides = StructureOverrides(headings=("Overview",))
+    article = parse_seed("Title\nOverview\nSome text under it.\n", metadata=Metadata(structure=overrides))
+    assert article.lead is None and [s.heading for s in article.sections] == ["Overview"]
+
+
+def test_a_sentence_that_starts_with_a_number_is_a_paragraph() -> None:
+    article = parse_seed(
+        "Title\nThe lead paragraph is here.\n12 people were killed in the attack on Monday, police said.\n"
+    )
+    assert [r.role for r in article.roles] == ["title", "lead", "paragraph"]
+    assert [p.level for p in article.problems] == ["info"]
+
+
+def test_a_timestamp_among_fields_still_dates_the_article() -> None:
+    article = parse_seed("标题\n发布时间：2025-11-19 07:45\n作者：张三\n新华社北京11月18日电 正文。\n")
+    assert article.date_fact is not None and article.date_fact.value == "2025-11-18"
+    assert article.problems == ()
+
+
+def test_a_date_line_at_the_end_of_time_does_not_break_the_parser() -> None:
+    article = parse_seed("T\nPublished: 9999-12-20\nBEIJING, March 5 (Xinhua) -- text.\n")
+    assert article.date_fact is not None
 
 
 def test_an_override_that_matches_nothing_is_the_sidecar_s_warning() -> None:

@@ -151,7 +151,8 @@ def recognise(
 ) -> tuple[list[Role], list[str]]:
     """The role of every line (``lines``: the seed's non-blank lines as (number, text), title first).
 
-    Returns the roles and the overrides that matched no line (by text).
+    Returns the roles and what is wrong with the overrides (one that matches no line, a lead
+    that cannot open the article).
     """
     overrides = overrides or StructureOverrides()
     roles = [Role(n, t) for n, t in lines]
@@ -173,6 +174,12 @@ def recognise(
     unmatched = _apply_overrides(body, overrides)
     _lead(body, overrides)
     _levels(body)
+    for r in body:
+        if r.data.get("lead_refused"):
+            unmatched.append(
+                f"structure override lead: line {r.line} stands after a heading, list or Q&A turn, "
+                "so it cannot open the article; it stays where it is"
+            )
     return roles, unmatched
 
 
@@ -187,6 +194,7 @@ def _fields_beside_fields(body: list[Role]) -> None:
             beside = any(0 <= j < len(body) and body[j].role == "field?" for j in (i - 1, i + 1))
             if kv and beside:
                 r.data["field"] = kv
+                r.data["was_meta"] = r.role == "meta"  # its date still counts
                 r.set("field?", "key：value beside other fields")
 
 
@@ -233,6 +241,10 @@ def _runs(body: list[Role]) -> None:
                     r.set("heading", f"numbered ({r.marker or r.style!r}), short, with text under it")
                 elif r.style.startswith("mark") or r.style in ("lenticular", "chapter"):
                     r.set("paragraph", "a heading mark without a heading's shape, or nothing under it")
+                elif cues.ends_like_sentence(r.body):
+                    # "12 people were killed…", "a. k. a. …": a sentence that starts with a number.
+                    r.set("paragraph", f"starts like a numbering ({r.marker!r}) but is a sentence, alone")
+                    r.data["doubt"] = "taken as a paragraph: a sentence that starts with a number, not a list"
                 else:
                     r.set("item", f"numbered ({r.marker!r}), a list of one")
             i = j
@@ -277,27 +289,28 @@ def _apply_overrides(body: list[Role], overrides: StructureOverrides) -> list[st
     for text in overrides.headings:
         found = by_text.get(normalise(text))
         if not found:
-            unmatched.append(f"headings: {text!r}")
+            unmatched.append(f"structure override headings: {text!r} matches no line of the seed")
         for r in found or ():
             r.set("heading", "the sidecar says it is a heading")
+            r.data["forced"] = True
             r.style = r.style or "plain"
             if r.body == "":
                 r.body = r.text
     for text in overrides.not_headings:
         found = by_text.get(normalise(text))
         if not found:
-            unmatched.append(f"not_headings: {text!r}")
+            unmatched.append(f"structure override not_headings: {text!r} matches no line of the seed")
         for r in found or ():
             if r.role == "heading":
                 r.set("paragraph", "the sidecar says it is not a heading")
     for text in overrides.takeaways:
         found = by_text.get(normalise(text))
         if not found:
-            unmatched.append(f"takeaways: {text!r}")
+            unmatched.append(f"structure override takeaways: {text!r} matches no line of the seed")
         for r in found or ():
             r.data["points"] = True
     if overrides.lead is not None and normalise(overrides.lead) not in by_text:
-        unmatched.append(f"lead: {overrides.lead!r}")
+        unmatched.append(f"structure override lead: {overrides.lead!r} matches no line of the seed")
     return unmatched
 
 
@@ -308,9 +321,13 @@ def _lead(body: list[Role], overrides: StructureOverrides) -> None:
     """The opening paragraph: the first prose line, before any heading, list, field or Q&A."""
     if overrides.lead is not None:
         wanted = normalise(overrides.lead)
-        for r in body:
+        for i, r in enumerate(body):
             if normalise(r.text) == wanted:
-                r.set("lead", "the sidecar says it is the lead")
+                # Only what may stand before a lead (a date, a byline, fields, prose) is before it.
+                if all(b.role in _NOT_LEAD or b.role == "paragraph" for b in body[:i]):
+                    r.set("lead", "the sidecar says it is the lead")
+                else:
+                    r.data["lead_refused"] = True
                 return
         return
     for i, r in enumerate(body):
@@ -319,7 +336,13 @@ def _lead(body: list[Role], overrides: StructureOverrides) -> None:
         if r.role == "paragraph" and not r.text.endswith((":", "：")):
             opens = " (opens with a dateline)" if cues.dateline(r.text) else ""
             r.set("lead", f"the first prose paragraph{opens}")
-        elif r.role == "heading" and r.style == "plain" and i + 1 < len(body) and body[i + 1].role != "item":
+        elif (
+            r.role == "heading"
+            and r.style == "plain"
+            and not r.data.get("forced")
+            and i + 1 < len(body)
+            and body[i + 1].role != "item"
+        ):
             # Right under the title, a short line with prose under it is the article's lead (a subtitle).
             r.set("lead", "the first line under the title, with prose under it")
         return

@@ -109,11 +109,12 @@ _SOFT_BREAKS = "、，,;； \u3000"
 def split_long(text: str, limit: int = PARAGRAPH_LIMIT) -> list[str]:
     """``text`` cut into pieces of at most ``limit`` characters, after a sentence end where there is one.
 
-    Else after a comma or a space; else at the limit.  ``"".join`` of the pieces
-    (with the spaces at the cuts) is the text.
+    Else after a comma or a space; else at the limit; never inside a URL (its dots are no
+    sentence end).  ``"".join`` of the pieces (with the spaces at the cuts) is the text.
     """
     if len(text) <= limit:
         return [text]
+    spans = url_spans(text) if "://" in text else []
     pieces: list[str] = []
     pos = 0
     while len(text) - pos > limit:
@@ -123,6 +124,10 @@ def split_long(text: str, limit: int = PARAGRAPH_LIMIT) -> list[str]:
             cut = max(cut, max(window.rfind(ch) for ch in _SOFT_BREAKS) + 1)
         if cut <= 0:
             cut = limit
+        for start, end in spans:  # a cut inside a URL moves before it (or, if it starts the piece, after)
+            if start < pos + cut < end:
+                cut = start - pos if start > pos else min(end - pos, len(text) - pos)
+                break
         pieces.append(text[pos : pos + cut].strip())
         pos += cut
     pieces.append(text[pos:].strip())
@@ -138,9 +143,11 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in URL_RE.finditer(text):
         start, end = m.span()
+        opened, closed = text.count("(", start, end), text.count(")", start, end)  # once: linear
         while end > start:
             last = text[end - 1]
-            if last in _TRAILING or (last == ")" and text[start:end].count("(") < text[start:end].count(")")):
+            if last in _TRAILING or (last == ")" and opened < closed):
+                closed -= last == ")"
                 end -= 1
                 continue
             break
@@ -236,7 +243,7 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
     for section in article.sections:
         linker.new_section()
         if section.heading is not None:
-            out += [f"{'#' * (section.level + 1)} {linker.text(section.heading, heading=True)}", ""]
+            out += [f"{'#' * (section.level + 1)} {_line(section.heading, linker, heading=True)}", ""]
         for block in section.blocks:
             out += _block(block, slug, linker)
 
@@ -288,6 +295,14 @@ def _header(page: BriefingPage) -> list[tuple[str, str]]:
     return header
 
 
+def _line(text: str, linker: MentionLinker, *, heading: bool = False) -> str:
+    """``text`` as one line of MyST: with its mentions while it is no longer than a paragraph
+    may be (MyST copies the rest of a line at every role), else escaped only."""
+    if len(text) <= PARAGRAPH_LIMIT:
+        return linker.text(text, heading=heading)
+    return escape_text(" ".join(text.split()))
+
+
 def _paragraphs(text: str, linker: MentionLinker, prefix: str = "") -> list[str]:
     pieces = linker.paragraphs(text)
     if prefix:
@@ -321,7 +336,7 @@ def _block(block: Block, slug: str, linker: MentionLinker) -> list[str]:
         return out
     if isinstance(block, ItemList):
         numbered = any(item.marker for item in block.items)
-        lines = [f"- {_marked(item.marker)}{linker.text(item.text)}".rstrip() for item in block.items]
+        lines = [f"- {_marked(item.marker)}{_line(item.text, linker)}".rstrip() for item in block.items]
         return _container("briefing-items" + (" briefing-numbered" if numbered else ""), lines)
     if isinstance(block, Turn):
         body = _paragraphs(block.text, linker, _marked(block.marker))[:-1]
@@ -329,7 +344,7 @@ def _block(block: Block, slug: str, linker: MentionLinker) -> list[str]:
     if isinstance(block, Fields):
         out = []
         for field in block.items:
-            out += [linker.text(field.key, heading=True), f": {linker.text(field.value)}", ""]
+            out += [_line(field.key, linker, heading=True), f": {_line(field.value, linker)}", ""]
         return _container("briefing-fields", out[:-1])
     return _note(block, linker)
 

@@ -108,9 +108,7 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
         return Article("", 1, None, (), (), meta, (*problems, Problem("empty", "the seed holds no text; no page made")))
 
     roles, unmatched = recognise(lines, meta.structure)
-    for override in unmatched:
-        message = f"structure override {override} matches no line of the seed"
-        problems.append(Problem("structure", message, in_sidecar=True))
+    problems += [Problem("structure", message, in_sidecar=True) for message in unmatched]
     title = roles[0]
     references = _parse_references([(r.line, r.text) for r in roles if r.role == "reference"])
     body = [r for r in roles[1:] if r.role not in ("references", "reference")]
@@ -286,7 +284,7 @@ _DATE_ROLES = ("meta", "byline")
 
 def _date(body: list[Role], dateline: Dateline | None, problems: list[Problem]) -> Fact | None:
     """The article's date from its dateline or its date lines (never from the prose)."""
-    stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES]
+    stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
     whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
     if dateline is not None and dateline.date:
         found = read_date(dateline.date)
@@ -298,7 +296,7 @@ def _date(body: list[Role], dateline: Dateline | None, problems: list[Problem]) 
                 anchor = other.date()
                 completed = found.date(other.year)
                 if anchor is not None and completed is not None:
-                    if completed > anchor + dt.timedelta(days=31):  # December's news, January's timestamp
+                    if completed - anchor > dt.timedelta(days=31):  # December's news, January's timestamp
                         completed = found.date((other.year or 1) - 1) or completed
                     return Fact(completed.isoformat(), dateline.line)
             problems.append(
