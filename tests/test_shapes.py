@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "_ext") not in sys.path:
     sys.path.insert(0, str(ROOT / "_ext"))
 
-from briefing.article import Article, Fact, Metadata, StructureOverrides  # noqa: E402
+from briefing.article import Article, Fact, Metadata, Paragraph, StructureOverrides  # noqa: E402
 from briefing.facts import read_date  # noqa: E402
 from briefing.metadata import parse_metadata  # noqa: E402
 from briefing.seed import parse_seed  # noqa: E402
@@ -131,7 +131,7 @@ def test_overrides_correct_the_reading_by_text() -> None:
     roles = {r.line: r.role for r in article.roles}
     assert roles[2] == "paragraph" and roles[3] == "lead" and roles[4] == "paragraph" and roles[7] == "heading"
     assert article.problems == ()
-    assert [b.text for b in article.preamble] == ["北京で記者団に語る王毅氏"]  # (kept, before the lead)
+    assert article.preamble == (Paragraph("北京で記者団に語る王毅氏", 2),)  # (kept, before the lead)
 
 
 def test_a_lead_override_after_a_heading_is_refused_and_nothing_moves() -> None:
