@@ -206,8 +206,8 @@ def test_editing_the_registry_then_building_incrementally_equals_a_clean_build(t
     actors = book / "registry" / "actors.yaml"
     actors.write_text(
         actors.read_text("utf-8").replace("aliases:\n      ja: [王毅]", "aliases:\n      ja: [王毅, 王 毅]")
-        + "\n  - id: vladimir-putin\n    kind: actor\n    type: person\n    name: {ja: プーチン, en: Vladimir Putin}\n"
-        "    reading: ぷーちん\n    country: russia\n",
+        + "\n  - id: emmanuel-macron\n    kind: actor\n    type: person\n    name: {ja: マクロン, en: Emmanuel Macron}\n"
+        "    reading: まくろん\n",
         "utf-8",
     )
     incremental = run_build(book)
@@ -218,4 +218,4 @@ def test_editing_the_registry_then_building_incrementally_equals_a_clean_build(t
     shutil.rmtree(clean_src / "entities")
     clean = run_build(clean_src)
     assert_same_book(incremental, clean)
-    assert (incremental.outdir / "entities" / "actor" / "vladimir-putin.html").is_file()
+    assert (incremental.outdir / "entities" / "actor" / "emmanuel-macron.html").is_file()

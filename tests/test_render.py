@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
 from briefing.article import Metadata
-from briefing.mentions import Matcher
+from briefing.mentions import matcher_for
 from briefing.owned import with_marker
 from briefing.registry_files import load_registry
 from briefing.render import BriefingPage, MentionLinker, escape_text, option_value, render_briefing
@@ -56,7 +56,7 @@ DOCUTILS_SETTINGS: dict[str, Any] = {
 def test_shipped_seed_page_matches_the_golden_file() -> None:
     """The golden file was read and judged by a person; a change to it is a change to review."""
     article = parse_seed(SHIPPED.read_text("utf-8"), metadata=Metadata(date=dt.date(2025, 2, 28), language="ja"))
-    matcher = Matcher(load_registry(ROOT / "registry").aliases())
+    matcher = matcher_for(load_registry(ROOT / "registry").match_table())
     page = BriefingPage("000_5334bc82fd01faaf", "seeds/000_5334bc82fd01faaf.txt", article)
     body = render_briefing(page, MentionLinker(matcher, "section"))
     assert with_marker("seeds/000_5334bc82fd01faaf.txt", body) == GOLDEN.read_text("utf-8")
@@ -163,7 +163,7 @@ def test_the_header_says_where_each_fact_came_from() -> None:
 def test_urls_are_found_in_linear_time_and_never_cut() -> None:
     import time
 
-    from briefing.render import split_long, url_spans
+    from briefing.linker import split_long, url_spans
 
     hostile = "https://a" + ")" * 100_000
     start = time.perf_counter()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .language import text_language
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -199,6 +201,14 @@ class Article:
             if isinstance(block, TakeawayList)
             for item in block.items
         )
+
+    @property
+    def language(self) -> str:
+        """The article's language: the sidecar's or front matter's, else read from its scripts."""
+        if self.metadata.language:
+            return self.metadata.language.split("-")[0].split("_")[0].lower()
+        sample = "\n".join([self.title, *(p.text for p in self.paragraphs[:20])])
+        return text_language(sample)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -28,11 +28,11 @@ from .config import BriefingConfig
 from .files import UnsafeFile, folder_lock, regular_files
 from .grouping import group_by_month, group_by_row, sort_key
 from .labels import Labels, label
-from .mentions import Matcher
+from .mentions import Matcher, matcher_for
 from .owned import body_hash, file_hash, remove_stale, with_marker, write_generated
 from .pagetree import include_generated_pages, overview_pages_are_orphans, print_root_outside_html_tree
 from .recorder import MessageRecorder, location, replay
-from .registry import Registry
+from .registry import MatchTable, Registry
 from .registry_files import registry_for
 from .render import (
     BriefingPage,
@@ -121,9 +121,9 @@ def generate_pages(
     ]
     pages.sort(key=sort_key)
 
-    aliases = registry.aliases() if registry is not None and registry.entities else {}
-    matcher = Matcher(aliases) if aliases else None
-    registry_key = hashlib.sha256(repr(sorted(aliases.items())).encode("utf-8")).hexdigest()
+    table = registry.match_table() if registry is not None and registry.entities else MatchTable({})
+    matcher = matcher_for(table)
+    registry_key = table.key()
     written: list[Path] = []
     for page in pages:
         target = out_dir / f"{page.slug}.md"
@@ -131,7 +131,16 @@ def generate_pages(
         key = f"{seed_key} {page.slug} {page.seed} {registry_key} {conf.link_mentions}"
         known = cache.pages.get(str(target))
         if known is None or known[0] != key or known[1] != file_hash(target):
-            text = render_briefing(page, MentionLinker(matcher, conf.link_mentions))
+            linker = MentionLinker(matcher, conf.link_mentions, page.article.language)
+            text = render_briefing(page, linker)
+            for shown, ids in dict.fromkeys(linker.mentions.ambiguous):
+                messages.log(
+                    "info",
+                    "briefing: %r may name %s, all named in this article: not a mention",
+                    shown,
+                    " or ".join(ids),
+                    location=str(srcdir / page.seed),
+                )
             write_generated(target, page.seed, text, messages)
             written_hash = body_hash(with_marker(page.seed, text))
             if file_hash(target) == written_hash:

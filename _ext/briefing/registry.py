@@ -6,15 +6,18 @@ kinds are declared in the data (``kinds:``), so a new kind needs no code.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from .chinese import variants
 from .language import english
+from .segment import analyser_versions
 
-__all__ = ["Entity", "Kind", "Registry", "RegistryProblem", "alias_key", "reading_key"]
+__all__ = ["Entity", "Kind", "MatchTable", "Registry", "RegistryProblem", "alias_key", "reading_key"]
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,16 @@ class Entity:
     kind: str
     name_ja: str
     name_en: str
-    reading: str
+    reading: str  # kana; derived from the Japanese name when the registry gives none
     path: Path
     line: int
     type: str = ""
+    name_zh: str = ""
     full_name_ja: str = ""
     full_name_en: str = ""
     aliases_ja: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
+    aliases_zh: tuple[str, ...] = ()
     shared_aliases: tuple[str, ...] = ()
     titles_ja: tuple[str, ...] = ()
     titles_en: tuple[str, ...] = ()
@@ -68,6 +73,14 @@ class Entity:
     members: tuple[str, ...] = ()
     description_ja: str = ""
     description_en: str = ""
+    #: Short forms (a surname: 王, Wang) that name the entity once its full name has
+    #: appeared in the same article; never aliases on their own.
+    second_references: tuple[str, ...] = ()
+    #: Phrases in which an alias is not a mention (South China Sea, 中国人民大学).
+    not_in: tuple[str, ...] = ()
+    #: Aliases that are mentions even inside a longer word (no word-boundary check).
+    inside_words: tuple[str, ...] = ()
+    reading_derived: bool = False
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
@@ -75,11 +88,13 @@ class Entity:
         names = (
             self.name_ja,
             self.name_en,
+            self.name_zh,
             self.full_name_ja,
             self.full_name_en,
             *self.abbreviations,
             *self.aliases_ja,
             *self.aliases_en,
+            *self.aliases_zh,
         )
         return tuple(dict.fromkeys(n for n in names if n))
 
@@ -100,18 +115,67 @@ def alias_key(alias: str) -> str:
 
 
 @dataclass(frozen=True)
+class MatchTable:
+    """What the matcher is built from: aliases, short forms, blocking phrases, aliases free
+    inside words, and the Chinese names jieba is told are words."""
+
+    aliases: dict[str, tuple[str, ...]]
+    short_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    blockers: tuple[str, ...] = ()
+    inside_words: tuple[str, ...] = ()
+    user_words: tuple[str, ...] = ()
+
+    def key(self) -> str:
+        """A digest of the table and of the analysers' versions: the pages depend on both."""
+        text = repr((sorted(self.aliases.items()), sorted(self.short_forms.items()), self.blockers))
+        text += repr((self.inside_words, self.user_words, analyser_versions()))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
 class Registry:
     kinds: dict[str, Kind] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     problems: tuple[RegistryProblem, ...] = ()
 
     def aliases(self) -> dict[str, tuple[str, ...]]:
-        """Alias (as written) -> the ids of the entities it names."""
+        """Alias (as written) -> the ids of the entities it names; a Chinese alias also in
+        its other written forms (traditional, simplified)."""
         table: dict[str, list[str]] = defaultdict(list)
         for entity in self.entities.values():
+            chinese = {entity.name_zh, *entity.aliases_zh}
             for alias in entity.all_aliases:
                 table[alias].append(entity.id)
+                for form in variants(alias) if alias in chinese else ():
+                    if entity.id not in table[form]:
+                        table[form].append(entity.id)
         return {alias: tuple(ids) for alias, ids in table.items()}
+
+    def match_table(self) -> MatchTable:
+        """Everything the matcher needs from the registry (see :class:`.mentions.Matcher`)."""
+        short: dict[str, list[str]] = defaultdict(list)
+        blockers: dict[str, None] = {}
+        inside: dict[str, None] = {}
+        user_words: dict[str, None] = {}
+        for entity in self.entities.values():
+            for form in entity.second_references:
+                for written in (form, *variants(form)):
+                    if entity.id not in short[written]:
+                        short[written].append(entity.id)
+            for phrase in entity.not_in:
+                blockers.update(dict.fromkeys((phrase, *variants(phrase))))
+            for alias in entity.inside_words:
+                inside.update(dict.fromkeys((alias, *variants(alias))))
+            for alias in (entity.name_zh, *entity.aliases_zh):
+                if alias:
+                    user_words.update(dict.fromkeys((alias, *variants(alias))))
+        return MatchTable(
+            self.aliases(),
+            {form: tuple(ids) for form, ids in short.items()},
+            tuple(blockers),
+            tuple(inside),
+            tuple(user_words),
+        )
 
     def forums_of(self, entity_id: str) -> tuple[str, ...]:
         """The forums (entities with members) an entity belongs to, derived from ``members``."""

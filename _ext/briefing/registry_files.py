@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from . import cache as build_cache
+from .chinese import variants
 from .files import REGISTRY_LIMIT, UnsafeFile, read_inside, regular_files
+from .segment import reading_of
 from .yamlio import load_yaml
 
 if TYPE_CHECKING:
@@ -91,19 +93,24 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
     def texts(key: str, lang: str) -> tuple[str, ...]:
         return tuple(str(x) for x in (raw.get(key) or {}).get(lang, ()))
 
+    name_ja = names("name", "ja")
+    reading = str(raw.get("reading", "")) or reading_of(name_ja)
     return Entity(
         id=raw["id"],
         kind=raw["kind"],
-        name_ja=names("name", "ja"),
+        name_ja=name_ja,
         name_en=names("name", "en"),
-        reading=raw["reading"],
+        reading=reading or name_ja,
+        reading_derived="reading" not in raw,
         path=path,
         line=line,
+        name_zh=names("name", "zh"),
         type=raw.get("type", ""),
         full_name_ja=names("full_name", "ja"),
         full_name_en=names("full_name", "en"),
         aliases_ja=texts("aliases", "ja"),
         aliases_en=texts("aliases", "en"),
+        aliases_zh=texts("aliases", "zh"),
         shared_aliases=tuple(raw.get("shared_aliases", ())),
         titles_ja=texts("titles", "ja"),
         titles_en=texts("titles", "en"),
@@ -112,6 +119,11 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
         members=tuple(raw.get("members", ())),
         description_ja=names("description", "ja"),
         description_en=names("description", "en"),
+        second_references=tuple(
+            dict.fromkeys(f for lang in ("ja", "en", "zh") for f in texts("second_references", lang))
+        ),
+        not_in=tuple(str(x) for x in raw.get("not_in", ())),
+        inside_words=tuple(str(x) for x in raw.get("inside_words", ())),
     )
 
 
@@ -248,7 +260,11 @@ def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -
 
 def _mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
     """The entry as it can be used (None: left out) and (subtype, message) of what is wrong with it."""
-    blank = [a for a in (*entity.all_aliases, *entity.shared_aliases) if not a.strip()]
+    blank = [
+        a
+        for a in (*entity.all_aliases, *entity.shared_aliases, *entity.second_references, *entity.not_in)
+        if not a.strip()
+    ]
     if blank:
         return None, [
             ("registry-alias", "an alias or name is only white space (it would match every space); entry left out")
@@ -265,6 +281,15 @@ def _mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
         faults.append(("registry-reference", "the entry lists itself among its members; left out of them"))
     if twice or entity.id in counts:
         entity = replace(entity, members=tuple(m for m in counts if m != entity.id))
+    keys = {alias_key(v) for a in (*entity.all_aliases, *entity.second_references) for v in (a, *variants(a))}
+    stray = [p for p in entity.not_in if not any(k in alias_key(p) and k != alias_key(p) for k in keys)]
+    if stray:
+        faults.append(("registry-alias", f"not_in {stray[0]!r} holds none of the entry's aliases; ignored"))
+        entity = replace(entity, not_in=tuple(p for p in entity.not_in if p not in stray))
+    loose = [a for a in entity.inside_words if alias_key(a) not in keys]
+    if loose:
+        faults.append(("registry-alias", f"inside_words {loose[0]!r} is not one of the entry's aliases; ignored"))
+        entity = replace(entity, inside_words=tuple(a for a in entity.inside_words if a not in loose))
     return entity, faults
 
 

@@ -8,14 +8,12 @@ directive, a role, a target, raw HTML, an include or a link.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .article import Article, Block, Fields, ItemList, Note, Paragraph, Takeaway, TakeawayList, Turn
-from .cues import URL_RE
-from .mentions import Matcher
+from .escaping import escape_text, option_value
+from .linker import PARAGRAPH_LIMIT, MentionLinker
 from .registry import Entity, Registry
 
 __all__ = [
@@ -28,48 +26,6 @@ __all__ = [
     "render_index",
     "takeaway_id",
 ]
-
-# Every ASCII punctuation character may be backslash-escaped in CommonMark, and an
-# escaped one is always literal text.  MyST's own syntax ({role}, (target)=,
-# :::, $math$, {{subst}}, %comment, [^footnote]) is all built from these, so
-# escaping all of them is total, also against MyST's optional "smartquotes" and
-# "replacements" syntax.  Only / @ ; mean nothing anywhere in MyST and stay.
-_UNESCAPED_PUNCTUATION = set("/@;")
-_ESCAPE_RE = re.compile(
-    "["
-    + re.escape(
-        "".join(chr(c) for c in range(33, 127) if not chr(c).isalnum() and chr(c) not in _UNESCAPED_PUNCTUATION)
-    )
-    + "]"
-)
-_SPACE_RE = re.compile(r"[ \t\r\n\v\f]+")
-
-
-def escape_text(text: str, *, strip: bool = True) -> str:
-    """Return MyST source that renders as exactly ``text`` (with runs of ASCII whitespace folded).
-
-    The result is one line with no leading or trailing ASCII space (unless
-    ``strip`` is false, for a piece in the middle of a line), so it can
-    stand as a paragraph, a heading's text or a list item's text, and can never
-    be read as indentation (code block), a line break or a block marker.
-    """
-    text = _CONTROL_RE.sub("", text)
-    text = _SPACE_RE.sub(" ", text)
-    return _ESCAPE_RE.sub(lambda m: "\\" + m.group(0), text.strip(" ") if strip else text)
-
-
-#: C0 and C1 control characters but tab and line feed (dropped from the text; one regex, not a loop).
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-#: Characters Python's str.splitlines() breaks on, besides \n and \r (MyST splits options with it).
-_LINE_BREAKS_RE = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def option_value(text: str) -> str:
-    """A directive option value holding ``text`` as plain data (a double-quoted scalar on one line)."""
-    quoted = json.dumps(_SPACE_RE.sub(" ", text).strip(), ensure_ascii=False)
-    return _LINE_BREAKS_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
 def takeaway_id(slug: str, takeaway: Takeaway) -> str:
@@ -98,129 +54,6 @@ def _fence(
         out += body
     out.append(fence)
     return out
-
-
-#: Longest paragraph rendered as one (characters); see :meth:`MentionLinker.paragraphs`.
-PARAGRAPH_LIMIT = 5000
-_SENTENCE_ENDS = "。．.!?！？"
-_SOFT_BREAKS = "、，,;； \u3000"
-
-
-def split_long(text: str, limit: int = PARAGRAPH_LIMIT) -> list[str]:
-    """``text`` cut into pieces of at most ``limit`` characters, after a sentence end where there is one.
-
-    Else after a comma or a space; else at the limit; never inside a URL (its dots are no
-    sentence end).  ``"".join`` of the pieces (with the spaces at the cuts) is the text.
-    """
-    if len(text) <= limit:
-        return [text]
-    spans = url_spans(text) if "://" in text else []
-    pieces: list[str] = []
-    pos = 0
-    while len(text) - pos > limit:
-        window = text[pos : pos + limit]
-        cut = max(window.rfind(ch) for ch in _SENTENCE_ENDS) + 1
-        if cut <= limit // 2:
-            cut = max(cut, max(window.rfind(ch) for ch in _SOFT_BREAKS) + 1)
-        if cut <= 0:
-            cut = limit
-        for start, end in spans:  # a cut inside a URL moves before it (or, if it starts the piece, after)
-            if start < pos + cut < end:
-                cut = start - pos if start > pos else min(end - pos, len(text) - pos)
-                break
-        pieces.append(text[pos : pos + cut].strip())
-        pos += cut
-    pieces.append(text[pos:].strip())
-    return [piece for piece in pieces if piece]
-
-
-_TRAILING = ".,;:!?'*"
-
-
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` holds an http(s) URL: without the sentence's punctuation after it, or a
-    closing parenthesis it does not open."""
-    spans = []
-    for m in URL_RE.finditer(text):
-        start, end = m.span()
-        opened, closed = text.count("(", start, end), text.count(")", start, end)  # once: linear
-        while end > start:
-            last = text[end - 1]
-            if last in _TRAILING or (last == ")" and opened < closed):
-                closed -= last == ")"
-                end -= 1
-                continue
-            break
-        if end - start > len("https://"):
-            spans.append((start, end))
-    return spans
-
-
-class MentionLinker:
-    """Turns text into MyST with every mention as a ``{mention}`` role.
-
-    Every mention is recorded (the role carries the entity ids); which ones are
-    links follows the policy: ``"section"`` links the first mention of an entity
-    in each section, ``"page"`` the first in the page, ``"all"`` every one,
-    ``"none"`` none.  Mentions in headings are never links.
-    """
-
-    POLICIES = ("section", "page", "all", "none")
-
-    def __init__(self, matcher: Matcher | None, policy: str = "section") -> None:
-        if policy not in self.POLICIES:
-            raise ValueError(f"unknown mention policy {policy!r}; use one of {', '.join(self.POLICIES)}")
-        self.matcher, self.policy = matcher, policy
-        self._linked: set[str] = set()
-
-    def new_section(self) -> None:
-        if self.policy == "section":
-            self._linked.clear()
-
-    def text(self, text: str, *, heading: bool = False) -> str:
-        """``text`` as MyST: escaped, with its mentions as roles and (outside headings) its
-        http(s) URLs as links."""
-        text = " ".join(text.split())
-        if heading or "://" not in text:
-            return self._mentions(text, heading)
-        out: list[str] = []
-        pos = 0
-        for start, end in url_spans(text):
-            out.append(self._mentions(text[pos:start], heading))
-            out.append(f"<{text[start:end]}>")  # an autolink: nothing in it is markup
-            pos = end
-        out.append(self._mentions(text[pos:], heading))
-        return "".join(out)
-
-    def _mentions(self, text: str, heading: bool) -> str:
-        mentions = self.matcher.find(text) if self.matcher and text else []
-        out: list[str] = []
-        pos = 0
-        for mention in mentions:
-            out.append(escape_text(text[pos : mention.start], strip=False))
-            out.append(self._role(mention.text(text), mention.entities, heading))
-            pos = mention.end
-        out.append(escape_text(text[pos:], strip=False))
-        return "".join(out)
-
-    def paragraphs(self, text: str) -> list[str]:
-        """``text`` as one or more MyST paragraphs: a very long one is split at sentence ends.
-
-        MyST's inline parser copies the rest of a paragraph at every role, so a
-        paragraph of a megabyte full of names would take hours; no article has
-        a paragraph of :data:`PARAGRAPH_LIMIT` characters, and every character
-        still reaches the page, in order.
-        """
-        return [self.text(piece) for piece in split_long(" ".join(text.split()))]
-
-    def _role(self, shown: str, ids: tuple[str, ...], heading: bool) -> str:
-        link = not heading and len(ids) == 1 and self.policy != "none"
-        if link and self.policy != "all":
-            link = ids[0] not in self._linked
-            self._linked.add(ids[0])
-        # Aliases never hold ` < > \ (the registry schema forbids them), so the
-        # matched text is safe inside the role; ! is Sphinx's "no link".
-        return f"{{mention}}`{shown} <{'' if link else '!'}{','.join(ids)}>`"
 
 
 def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> str:
