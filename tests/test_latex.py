@@ -10,7 +10,7 @@ import pytest
 from sphinx.util import texescape
 
 from briefing.latex import FALLBACK_ENGINE, SPHINX_MAKEINDEX, UPMENDEX, _index_text, choose_engine
-from tests.conftest import copy_book, run_build
+from tests.conftest import copy_book, require_programs, run_build
 
 
 class FakeTranslator:
@@ -71,7 +71,10 @@ def test_english_build_writes_xelatex_with_japanese_fonts_and_upmendex(tmp_path:
     assert result.warnings == ""
     assert "using xelatex for the PDF" in result.status
     tex = (result.outdir / "briefing-book.tex").read_text("utf-8")
-    assert r"\usepackage{briefingcjk}" in tex and r"\setmainfont{texgyretermes}" in tex
+    from briefing.glyphs import uses_noto
+
+    package = r"\usepackage[noto]{briefingcjk}" if uses_noto() else r"\usepackage{briefingcjk}"
+    assert package in tex and r"\setmainfont{texgyretermes}" in tex
     assert (result.outdir / "briefingcjk.sty").is_file()
     rc = (result.outdir / "latexmkrc").read_text("utf-8")
     assert UPMENDEX in rc and SPHINX_MAKEINDEX not in rc
@@ -80,4 +83,30 @@ def test_english_build_writes_xelatex_with_japanese_fonts_and_upmendex(tmp_path:
 def test_fonts_can_be_left_to_the_book(tmp_path: Path) -> None:
     result = run_build(copy_book(tmp_path / "book"), "latex", briefing_latex_cjk_fonts=False)
     assert result.warnings == ""
-    assert r"\usepackage{briefingcjk}" not in (result.outdir / "briefing-book.tex").read_text("utf-8")
+    assert "{briefingcjk}" not in (result.outdir / "briefing-book.tex").read_text("utf-8")
+
+
+def test_a_character_no_font_has_is_a_glyph_warning(tmp_path: Path) -> None:
+    """The PDF would drop it silently (dvipdfmx only logs it): the build names the seed and line."""
+    from briefing.glyphs import book_font
+
+    if book_font() is None:
+        require_programs("kpsewhich")  # no TeX: no PDF; under CI=true this fails instead
+    book = copy_book(tmp_path / "book")
+    (book / "seeds" / "glyphs.txt").write_text(
+        "絵文字の記事\n\n本文です。\n絵文字 \U0001f600 と \u2f8a6 を含む行。\n", "utf-8"
+    )
+    result = run_build(book, "latex")
+    assert "[briefing.glyph]" in result.warnings
+    assert "glyphs.txt:4" in result.warnings and "U+1F600" in result.warnings
+    assert result.warnings.count("[briefing.glyph]") == 1  # one warning for the line
+    html = run_build(book, "html")  # the HTML has every glyph the reader's fonts have: no warning
+    assert "briefing.glyph" not in html.warnings
+
+
+def test_missing_lists_only_what_the_font_lacks() -> None:
+    from briefing.glyphs import missing
+
+    covered = frozenset(map(ord, "中国語"))
+    assert missing("中国語\nabc Привет\n中华", covered) == [(3, "华")]
+    assert missing("中\ufe0f国", covered) == []  # a variation selector needs no glyph

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BOOK_FILES, PYTHON, copy_book, file_hashes, require_programs, run
+from tests.conftest import BOOK_FILES, PYTHON, copy_book, file_hashes, require_programs, run, run_build
 
 SPHINX = [PYTHON, "-m", "sphinx", "-T", "-W", "--keep-going"]
+
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -62,6 +65,11 @@ def test_readthedocs_pdf_whatever_the_language_and_job_name(tmp_path: Path, lang
     engine, indexer = ("uplatex", "mendex") if japanese else ("xelatex", "upmendex")
     require_programs("latexmk", "extractbb", engine, indexer, "pdftotext", "pdffonts")
     copy = copy_book(tmp_path / "rtd", (*BOOK_FILES, "requirements.txt", ".readthedocs.yaml"))
+    # Chinese articles in simplified and traditional characters: every character must print.
+    chinese = {name: (ARTICLES / name).read_text("utf-8") for name in ("zh-hans-1.txt", "zh-hant-1.txt")}
+    for name, text in chinese.items():
+        (copy / "seeds" / name).write_text(text, "utf-8")
+    run_build(copy, "dummy")  # their pages, as a checkout that added them would have committed them
     before = _tree(copy)
 
     _sphinx(copy, "latex", language, "OUT/pdf")
@@ -75,6 +83,9 @@ def test_readthedocs_pdf_whatever_the_language_and_job_name(tmp_path: Path, lang
     flat = re.sub(r"\s+", "", text)
     for needle in ("ブリーフィングブック", "中国とロシアが北京で戦略対話", "王毅", "ショイグ"):
         assert needle in flat
+    for name, seed in chinese.items():
+        lost = sorted({ch for ch in seed if ord(ch) >= 0x2E80 and not ch.isspace()} - set(flat))
+        assert not lost, f"{name}: not in the PDF: {''.join(lost)}"
     fonts = run(["pdffonts", str(pdf)], outdir).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), "\n".join(fonts)
     log = (outdir / f"{slug}.log").read_text("utf-8", errors="replace")

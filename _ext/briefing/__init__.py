@@ -18,6 +18,7 @@ from .directives import setup_directives
 from .domain import setup_domain
 from .external import setup_external
 from .generate import setup_generate
+from .glyphs import setup_glyphs
 from .jsonio import setup_jsonio
 from .labels import setup_labels
 from .latex import setup_latex
@@ -95,6 +96,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directives(app)
     setup_labels(app)
     setup_latex(app)
+    setup_glyphs(app)
     setup_transforms(app)
     setup_generate(app)
     setup_mentions(app)

@@ -33,6 +33,7 @@ from sphinx.util import logging
 
 from .config import BriefingConfig
 from .files import write_atomic
+from .glyphs import uses_noto
 from .language import japanese
 
 if TYPE_CHECKING:
@@ -125,7 +126,9 @@ def choose_engine(app: Sphinx, config: Config) -> None:
 def add_latex_packages(app: Sphinx, config: Config) -> None:
     app.add_latex_package("briefing")
     if BriefingConfig.of(config).latex_cjk_fonts:
-        app.add_latex_package("briefingcjk")
+        # Noto CJK when TeX can find it (fonts-noto-cjk): it has the simplified and traditional
+        # Chinese glyphs that Harano Aji, TeX Live's Japanese font, lacks.
+        app.add_latex_package("briefingcjk", "noto" if uses_noto() else None)
 
 
 def point_latexmkrc_at_upmendex(app: Sphinx, exception: Exception | None) -> None:
