@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges test-stacks inspect
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges eval test-stacks inspect
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -27,6 +27,7 @@ help:
 	@echo "  screenshots  desktop and phone screenshots of every page type -> $(BUILDDIR)/screenshots/"
 	@echo "  bench      the scale benchmark (N = 250, 500, 1000 briefings) -> BENCHMARKS.md"
 	@echo "  bench-edges  1,000 undated briefings; registries of 2,000 and 20,000 entities -> BENCHMARKS.md"
+	@echo "  eval       precision and recall of mentions, second references and candidates -> EVAL.md"
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  test-stacks  the whole-book tests on Python 3.11 + Sphinx 8.2.3 and Python 3.12 + Sphinx 9.1 (CI runs it)"
 	@echo "  lint       ruff (lint and format check) and mypy"
@@ -92,6 +93,9 @@ bench: $(BOOK_STAMP)
 
 bench-edges: $(BOOK_STAMP)
 	$(BIN)/python benchmarks/edges.py
+
+eval: $(BOOK_STAMP)
+	$(BIN)/python benchmarks/eval.py --write
 
 screenshots: $(DEV_STAMP) html
 	$(BIN)/python tools/browser.py "$(BUILDDIR)/html" "$(BUILDDIR)/screenshots"

@@ -1,0 +1,225 @@
+"""How far the mentions, second references and candidates can be trusted: ``make eval``.
+
+Runs the book's matcher (with the shipped registry) and candidate finder over the
+annotated corpus in ``tests/fixtures/mentions/`` (articles of our own writing, in
+Japanese, English and Chinese; ``FORMAT.md`` there defines the marks) and prints
+precision and recall; with ``--write``, into ``EVAL.md``.
+
+Each article is read as the book reads it: its language from its scripts, its
+lines in order, second references bound within it, candidates merged within it.
+A mention counts when its span and its entities are those of the gold mark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+
+from briefing.language import text_language  # noqa: E402
+from briefing.mentions import ArticleMentions, Matcher, matcher_for  # noqa: E402
+from briefing.names import find_candidates, merge_candidates  # noqa: E402
+from briefing.registry_files import load_registry  # noqa: E402
+
+CORPUS = ROOT / "tests" / "fixtures" / "mentions"
+#: A second set, written afterwards by another writer, on which nothing was tuned.
+HOLDOUT = ROOT / "tests" / "fixtures" / "mentions-holdout"
+GOALS = {"mentions": (0.99, 0.95), "second references": (0.98, 0.90), "candidates": (0.90, None)}
+
+_MARK_RE = re.compile(r"⟦([^|⟧]*)\|([^|⟧]*)(?:\|(2))?⟧|⟪([^|⟫]*)(?:\|([^⟫]*))?⟫")
+
+Span = tuple[int, int, int, tuple[str, ...]]  # line, start, end, sorted ids
+
+
+@dataclass
+class Gold:
+    name: str
+    lines: list[str] = field(default_factory=list)
+    mentions: set[Span] = field(default_factory=set)
+    seconds: set[Span] = field(default_factory=set)
+    candidates: set[str] = field(default_factory=set)
+
+
+def parse(name: str, text: str) -> Gold:
+    """The plain article and its gold marks."""
+    gold = Gold(name)
+    for number, raw in enumerate(text.splitlines()):
+        plain: list[str] = []
+        at = pos = 0
+        for match in _MARK_RE.finditer(raw):
+            plain.append(raw[pos : match.start()])
+            at += match.start() - pos
+            surface = match.group(1) if match.group(1) is not None else match.group(4)
+            if match.group(1) is not None:
+                ids = tuple(sorted(match.group(2).split(",")))
+                (gold.seconds if match.group(3) else gold.mentions).add((number, at, at + len(surface), ids))
+            else:
+                gold.candidates.add(match.group(5) or surface)
+            plain.append(surface)
+            at += len(surface)
+            pos = match.end()
+        plain.append(raw[pos:])
+        gold.lines.append("".join(plain))
+    return gold
+
+
+@dataclass
+class Found:
+    mentions: set[Span] = field(default_factory=set)
+    seconds: set[Span] = field(default_factory=set)
+    candidates: set[str] = field(default_factory=set)
+    ambiguous: int = 0
+
+
+def run(gold: Gold, matcher: Matcher | None) -> Found:
+    """What the book finds in the plain article."""
+    language = text_language("\n".join(gold.lines))
+    mentions = ArticleMentions(matcher, language)
+    found = Found()
+    names = matcher.names if matcher is not None else frozenset()
+    user_words = matcher.segmenter.user_words if matcher is not None else frozenset()
+    raw = []
+    for number, line in enumerate(gold.lines):
+        known = mentions.find(line)
+        for m in known:
+            (found.seconds if m.short else found.mentions).add((number, m.start, m.end, tuple(sorted(m.entities))))
+        raw += find_candidates(line, known, language, names, user_words)
+    fullest = merge_candidates(raw)
+    found.candidates = {fullest[c.name] for c in raw}
+    found.ambiguous = len(mentions.ambiguous)
+    return found
+
+
+def score(pairs: Iterable[tuple[set[object], set[object]]]) -> tuple[int, int, int]:
+    """(true positives, found, gold) over (found, gold) pairs."""
+    tp = fp = fn = 0
+    for got, want in pairs:
+        tp += len(got & want)
+        fp += len(got - want)
+        fn += len(want - got)
+    return tp, tp + fp, tp + fn
+
+
+def ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def evaluate(corpus: Path = CORPUS) -> dict[str, object]:
+    registry = load_registry(ROOT / "registry")
+    matcher = matcher_for(registry.match_table())
+    results: list[tuple[Gold, Found]] = []
+    started = time.perf_counter()
+    for path in sorted(corpus.glob("*.txt")):
+        gold = parse(path.name, path.read_text("utf-8"))
+        results.append((gold, run(gold, matcher)))
+    seconds = time.perf_counter() - started
+    table: dict[str, object] = {"articles": len(results), "time": seconds}
+    for what in ("mentions", "seconds", "candidates"):
+        tp, got, want = score((getattr(f, what), getattr(g, what)) for g, f in results)
+        table[what] = (ratio(tp, got), ratio(tp, want), tp, got, want)
+    by_language: dict[str, tuple[float, float, int]] = {}
+    for lang in ("ja", "en", "zh"):
+        part = [(g, f) for g, f in results if g.name.startswith(lang)]
+        tp, got, want = score((f.mentions | f.seconds, g.mentions | g.seconds) for g, f in part)
+        by_language[lang] = (ratio(tp, got), ratio(tp, want), len(part))
+    table["by language"] = by_language
+    table["errors"] = [
+        (g.name, sorted(f.mentions - g.mentions), sorted(g.mentions - f.mentions))
+        for g, f in results
+        if f.mentions != g.mentions
+    ]
+    table["second errors"] = [
+        (g.name, sorted(f.seconds - g.seconds), sorted(g.seconds - f.seconds))
+        for g, f in results
+        if f.seconds != g.seconds
+    ]
+    table["candidate errors"] = [
+        (g.name, sorted(f.candidates - g.candidates), sorted(g.candidates - f.candidates))
+        for g, f in results
+        if f.candidates != g.candidates
+    ]
+    table["lines"] = {g.name: g.lines for g, _f in results}
+    return table
+
+
+def report(table: dict[str, object]) -> str:
+    rows = []
+    names = {"mentions": "mentions", "seconds": "second references", "candidates": "candidates"}
+    for key, label in names.items():
+        p, r, tp, got, want = table[key]  # type: ignore[misc]
+        goal_p, goal_r = GOALS[label]
+        goal = f"P ≥ {goal_p}" + (f", R ≥ {goal_r}" if goal_r else "")
+        rows.append(f"| {label} | {p:.3f} | {r:.3f} | {tp} | {got} | {want} | {goal} |")
+    langs = table["by language"]
+    assert isinstance(langs, dict)
+    lang_rows = [f"| {lang} | {n} | {p:.3f} | {r:.3f} |" for lang, (p, r, n) in langs.items()]
+    return "\n".join(
+        [
+            "| what | precision | recall | right | found | gold | goal |",
+            "|---|---|---|---|---|---|---|",
+            *rows,
+            "",
+            "| language | articles | mention P (all) | mention R (all) |",
+            "|---|---|---|---|",
+            *lang_rows,
+        ]
+    )
+
+
+def show_errors(table: dict[str, object], limit: int = 200) -> None:
+    lines = table["lines"]
+    assert isinstance(lines, dict)
+    for key in ("errors", "second errors", "candidate errors"):
+        for name, extra, missing in table[key][:limit]:  # type: ignore[index]
+            print(f"== {key}: {name}")
+            for item in extra:
+                text = lines[name][item[0]][item[1] : item[2]] if isinstance(item, tuple) else item
+                ctx = lines[name][item[0]][max(0, item[1] - 8) : item[2] + 8] if isinstance(item, tuple) else ""
+                print(f"   + {text!r} {item} «{ctx}»")
+            for item in missing:
+                text = lines[name][item[0]][item[1] : item[2]] if isinstance(item, tuple) else item
+                ctx = lines[name][item[0]][max(0, item[1] - 8) : item[2] + 8] if isinstance(item, tuple) else ""
+                print(f"   - {text!r} {item} «{ctx}»")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write", action="store_true", help="write the figures into EVAL.md")
+    parser.add_argument("--errors", action="store_true", help="list every wrong or missed item")
+    args = parser.parse_args(argv)
+    sections = []
+    for title, corpus in (
+        ("The corpus (`tests/fixtures/mentions/`)", CORPUS),
+        ("Held out (`tests/fixtures/mentions-holdout/`)", HOLDOUT),
+    ):
+        if not any(corpus.glob("*.txt")):
+            continue
+        table = evaluate(corpus)
+        text = report(table)
+        print(f"## {title}\n")
+        print(text)
+        print(f"{table['articles']} articles in {table['time']:.1f} s\n")
+        if args.errors:
+            show_errors(table)
+        sections.append(f"### {title}: {table['articles']} articles\n\n{text}\n")
+    if args.write:
+        path = ROOT / "EVAL.md"
+        old = path.read_text("utf-8") if path.exists() else ""
+        start, end = "<!-- eval:start -->", "<!-- eval:end -->"
+        if start in old and end in old:
+            body = "\n".join(sections)
+            new = old[: old.index(start) + len(start)] + "\n" + body + old[old.index(end) :]
+            path.write_text(new, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
