@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.mentions import Matcher, Mention, normalise
+from briefing.mentions import SHORT_TITLES, Matcher, Mention, normalise
 from briefing.names import find_candidates
 from briefing.registry_files import load_registry
 from briefing.render import MentionLinker
@@ -97,23 +97,38 @@ def reference_find(aliases: dict[str, list[str]], text: str) -> list[Mention]:
         automaton.add_word(key, (key, key_ids, exact))
     automaton.make_automaton()
     norm, origin = normalise(text)
-    out = []
-    for last, (key, key_ids, exact) in automaton.iter_long(norm):
-        first = last - len(key) + 1
-        if word(key[0]) and first > 0 and word(norm[first - 1]):
-            continue  # a Latin key inside a word
-        if word(key[-1]) and last + 1 < len(norm) and word(norm[last + 1]):
-            continue
-        start, end = origin[first], origin[last] + 1
-        if exact is not None and unicodedata.normalize("NFKC", text[start:end]) != exact:
-            continue  # an acronym not in capitals
-        touches = (is_joining(key[0]) and first > 0 and is_joining(norm[first - 1])) or (
-            is_joining(key[-1]) and last + 1 < len(norm) and is_joining(norm[last + 1])
-        )
-        if touches and not SEGMENTER.on_boundaries(text, start, end, None):
-            continue  # a kanji or katakana key inside a longer word (the analyser says)
-        out.append(Mention(start, end, key_ids))
-    return out
+
+    def scan(begin: int, stop: int) -> list[Mention]:
+        """Matches in norm[begin:stop]; after one the analyser rejects, the search looks again
+        from the character after its start up to the next match kept (米国連大使: 国連)."""
+        kept: list[tuple[int, Mention]] = []  # (first index in norm, mention)
+        rejected: list[int] = []
+        for last, (key, key_ids, exact) in automaton.iter_long(norm, begin, stop):
+            first = last - len(key) + 1
+            if word(key[0]) and first > 0 and word(norm[first - 1]):
+                continue  # a Latin key inside a word
+            if word(key[-1]) and last + 1 < len(norm) and word(norm[last + 1]):
+                continue
+            start, end = origin[first], origin[last] + 1
+            if exact is not None and unicodedata.normalize("NFKC", text[start:end]) != exact:
+                continue  # an acronym not in capitals
+            before = is_joining(key[0]) and first > 0 and is_joining(norm[first - 1])
+            after = is_joining(key[-1]) and last + 1 < len(norm) and is_joining(norm[last + 1])
+            after = after and not any(norm.startswith(title, last + 1) for title in SHORT_TITLES)
+            if (before or after) and not SEGMENTER.on_boundaries(text, start, end, None):
+                rejected.append(first)  # a kanji or katakana key inside a longer word (the analyser says)
+                continue
+            kept.append((first, Mention(start, end, key_ids)))
+        found = [m for _first, m in kept]
+        covered = -1
+        for first in rejected:
+            if first < covered:
+                continue
+            covered = min((f for f, _m in kept if f > first), default=stop)
+            found += scan(first + 1, covered)
+        return sorted(found)
+
+    return scan(0, len(norm))
 
 
 # Kanji and kana, Latin letters and digits in both widths, characters whose folded form

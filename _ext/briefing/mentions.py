@@ -23,6 +23,7 @@ Knows nothing of MyST or Sphinx.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 import unicodedata
@@ -190,22 +191,42 @@ class Matcher:
             if collecting:
                 gc.enable()
 
-    def _find(self, text: str, norm: str, origin: Sequence[int], word: bytes, language: str | None) -> list[Mention]:
-        """find() once ``text`` is normalised (``norm``, ``origin``) and ``word`` made."""
+    def _find(
+        self,
+        text: str,
+        norm: str,
+        origin: Sequence[int],
+        word: bytes,
+        language: str | None,
+        start: int = 0,
+        stop: int | None = None,
+    ) -> list[Mention]:
+        """find() once ``text`` is normalised (``norm``, ``origin``) and ``word`` made, over
+        ``norm[start:stop]``."""
         make = tuple.__new__  # a Mention without the Python-level __new__ of a NamedTuple
         # iter_long: at each position the longest key, then go on after it; it gives the
         # index in norm of the match's last character and the key's payload (see _Payload).
         # A match that fails its checks is dropped (the search does not come back for a
-        # shorter one).  This runs once per match; most keys need no check at all.
-        passes, joined = self._passes, self._joined_ok
+        # shorter one), except one the analyser rejects: see below.  This runs once per
+        # match; most keys need no check at all.
+        passes = self._passes
+        rejected: list[int] = []  # where matches the analyser rejected begin (in norm)
+
+        def joined(last: int, p: _Payload) -> bool:
+            if self._joined_ok(text, norm, origin, last, p, language):
+                return True
+            rejected.append(last - p[0])
+            return False
+
         # The text with a space either side: pn[first] is the character before a match, pn[last + 2]
         # the one after.  A kanji or katakana there (U+30A1..U+9FFF but ・) could continue the
-        # alias's word: only then is the analyser asked (joined_ok), so Japanese prose, where a
+        # alias's word: only then is the analyser asked (joined), so Japanese prose, where a
         # particle or punctuation follows most names, stays at the automaton's speed.
         pn = " " + norm + " "
-        matches = self._automaton.iter_long(norm)
+        end = len(norm) if stop is None else stop
+        matches = self._automaton.iter_long(norm, start, end)
         if isinstance(origin, range):  # nothing folded beyond case: positions are the text's own
-            return [
+            found = [
                 make(Mention, (last - p[0], last + 1, p[1], p[8] == SHORT))
                 for last, p in matches
                 if not (p[3] and word[last - p[0] - 1])
@@ -216,23 +237,51 @@ class Matcher:
                         not (p[6] and "\u30a1" <= pn[last - p[0]] <= "\u9fff" and pn[last - p[0]] != "・")
                         and not (p[7] and "\u30a1" <= pn[last + 2] <= "\u9fff" and pn[last + 2] != "・")
                     )
-                    or joined(text, norm, origin, last, p, language)
+                    or joined(last, p)
                 )
             ]
-        return [
-            make(Mention, (origin[last - p[0]], origin[last] + 1, p[1], p[8] == SHORT))
-            for last, p in matches
-            if not (p[3] and word[last - p[0] - 1])
-            and not (p[4] and word[last + 1])
-            and (not p[2] or passes(text, norm, origin, word, last, p, language))
-            and (
-                (
-                    not (p[6] and "\u30a1" <= pn[last - p[0]] <= "\u9fff" and pn[last - p[0]] != "・")
-                    and not (p[7] and "\u30a1" <= pn[last + 2] <= "\u9fff" and pn[last + 2] != "・")
+        else:
+            found = [
+                make(Mention, (origin[last - p[0]], origin[last] + 1, p[1], p[8] == SHORT))
+                for last, p in matches
+                if not (p[3] and word[last - p[0] - 1])
+                and not (p[4] and word[last + 1])
+                and (not p[2] or passes(text, norm, origin, word, last, p, language))
+                and (
+                    (
+                        not (p[6] and "\u30a1" <= pn[last - p[0]] <= "\u9fff" and pn[last - p[0]] != "・")
+                        and not (p[7] and "\u30a1" <= pn[last + 2] <= "\u9fff" and pn[last + 2] != "・")
+                    )
+                    or joined(last, p)
                 )
-                or joined(text, norm, origin, last, p, language)
-            )
-        ]
+            ]
+        return self._retry(text, norm, origin, word, language, found, rejected, end) if rejected else found
+
+    def _retry(
+        self,
+        text: str,
+        norm: str,
+        origin: Sequence[int],
+        word: bytes,
+        language: str | None,
+        found: list[Mention],
+        rejected: list[int],
+        end: int,
+    ) -> list[Mention]:
+        """``found`` with what the rejected matches hid: the analyser rejected 米国 in 米国連大使
+        (米/国連/大使), so the search looks again from the character after each rejected match's
+        start up to the next mention found (国連 is there).  Rare: only after a rejection."""
+        starts = [bisect.bisect_left(origin, m.start) for m in found]  # where each begins in norm
+        out = list(found)
+        covered = -1
+        for first in rejected:
+            if first < covered:
+                continue  # inside a window already searched again
+            following = bisect.bisect_right(starts, first)
+            covered = starts[following] if following < len(starts) else end
+            out += self._find(text, norm, origin, word, language, first + 1, covered)
+        out.sort()
+        return out
 
     def _passes(
         self, text: str, norm: str, origin: Sequence[int], word: bytes, last: int, p: _Payload, language: str | None
