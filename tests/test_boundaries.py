@@ -131,6 +131,10 @@ def test_readings_are_derived_when_the_registry_gives_none() -> None:
         ("Maria Zakharova, spokeswoman for the Russian Foreign Ministry, said.", "en", ["Maria Zakharova"]),
         ("美国总统特朗普和外交部发言人林剑", "zh", ["特朗普", "林剑"]),
         ("在习近平主席的领导下", "zh", []),
+        ("在李强总理的主持下", "zh", ["李强"]),  # not 在李强
+        ("第10回日中韓首脳会議が開かれた。", "ja", []),  # not 回日中韓
+        ("外交部報道官の毛寧氏は", "ja", ["毛寧"]),
+        ("Prime Minister Shigeru Ishiba met Mr. Ishiba.", "en", ["Shigeru Ishiba"]),
         ("北约秘书长马克·吕特表示", "zh", ["马克·吕特"]),
     ],
 )
