@@ -46,6 +46,7 @@ from .render import (
     render_view_page,
 )
 from .seedcache import LoadedSeed, SeedCache
+from .segment import release as release_analysers
 from .slugs import INDEX_NAME, PRINT_PAGE, SIDECAR_SUFFIXES, assign_slugs, is_seed_name
 
 if TYPE_CHECKING:
@@ -257,8 +258,11 @@ def on_builder_inited(app: Sphinx) -> None:
         book=escape_text(str(app.config.project)),
         briefings=escape_text(title) if title else label("briefings"),
     )
-    with folder_lock(srcdir, lambda: logger.info("briefing: another build is generating pages; waiting for it")):
-        _generate_unless_done(app, conf, labels, registry, inputs)
+    try:
+        with folder_lock(srcdir, lambda: logger.info("briefing: another build is generating pages; waiting for it")):
+            _generate_unless_done(app, conf, labels, registry, inputs)
+    finally:
+        release_analysers()  # the rest of the build does not need their dictionaries
 
 
 def _generate_unless_done(app: Sphinx, conf: BriefingConfig, labels: Labels, registry: Registry, inputs: str) -> None:

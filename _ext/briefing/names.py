@@ -2,9 +2,10 @@
 
 Precision first: a candidate is a name, never a title, an office or a group.
 
-* Japanese: the analyser's person names (Sudachi's 人名: 姓, 名, whole names such as
-  習近平), a surname with its given name (岩屋毅), or any name right before a title,
-  a country's one-letter prefix allowed (トランプ米大統領, ルビオ米国務長官, 林剣報道官);
+* Japanese: in each clause that ends with a title (only those are analysed), the
+  analyser's person names (Sudachi's 人名: 姓, 名, whole names such as 李強; a surname with
+  its given name, 岩屋毅) and names it does not know right before the title, a country's
+  one-letter prefix allowed (トランプ米大統領, ルビオ米国務長官, 林剣報道官);
 * Chinese: jieba's person names (nr) next to a title (美国总统特朗普, 外交部发言人林剑);
 * English: capitalised words (any letters: António) after a title (Secretary of State
   Marco Rubio, Mr. Rubio) or before a role (Maria Zakharova, spokeswoman for …).
@@ -150,8 +151,39 @@ def _english_name(raw: str) -> str:
     return " ".join(words)
 
 
+#: Characters a name never runs across: where the clause before a title starts.
+_CLAUSE_STOPS = frozenset(" \t\u3000、。，．,.!?！？;；:：「」『』（）()[]【】〈〉《》“”\"'…—/／\n")
+#: How far before a title a name may start (characters).
+_REACH = 30
+
+
+def _title_windows(text: str) -> list[tuple[int, int]]:
+    """The clauses that end with a title (from the last stop before it, at most :data:`_REACH`
+    characters back, to the title's end), merged where they touch: only these can hold a name
+    the finder proposes, so only these are analysed."""
+    windows: list[tuple[int, int]] = []
+    for match in _TITLE_JA_RE.finditer(text):
+        left = match.start()
+        floor = max(0, left - _REACH)
+        while left > floor and text[left - 1] not in _CLAUSE_STOPS:
+            left -= 1
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], match.end())
+        elif left < match.start():
+            windows.append((left, match.end()))
+    return windows
+
+
 def _japanese(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of every person's name in a Japanese text."""
+    """(start, end, title) of every person's name before a title in a Japanese text."""
+    found = []
+    for start, end in _title_windows(text):
+        found += [(s + start, e + start, title) for s, e, title in _japanese_clause(text[start:end])]
+    return found
+
+
+def _japanese_clause(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of every person's name in a Japanese clause."""
     words = japanese_words(text, "C")
     found: list[tuple[int, int, str]] = []
 

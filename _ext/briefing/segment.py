@@ -25,7 +25,7 @@ from functools import cache
 from importlib import metadata
 from typing import Any, NamedTuple
 
-__all__ = ["Segmenter", "Word", "analyser_versions", "is_joining", "japanese_words", "reading_of"]
+__all__ = ["Segmenter", "Word", "analyser_versions", "is_joining", "japanese_words", "reading_of", "release"]
 
 #: Characters that end a clause: a word never runs across them.
 _STOPS = frozenset(" \t\u3000、。，．,.!?！？;；:：「」『』（）()[]【】〈〉《》“”\"'・…—-/／\n")
@@ -66,10 +66,26 @@ class Word(NamedTuple):
 
 
 @cache
-def _sudachi(mode: str) -> Any:
-    from sudachipy import Dictionary, SplitMode
+def _dictionary() -> Any:
+    from sudachipy import Dictionary
 
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.A if mode == "A" else SplitMode.C)
+    return Dictionary(dict="core")
+
+
+@cache
+def _sudachi(mode: str) -> Any:
+    from sudachipy import SplitMode
+
+    # One dictionary for both modes: each Dictionary holds its own copy (about 110 MB).
+    return _dictionary().tokenizer(mode=SplitMode.A if mode == "A" else SplitMode.C)
+
+
+def release() -> None:
+    """Let the analysers' dictionaries go (Sudachi's about 110 MB, jieba's about 150 MB): the
+    generation calls this when it is done, so the rest of the build does not carry them."""
+    _sudachi.cache_clear()
+    _dictionary.cache_clear()
+    _jieba.cache_clear()
 
 
 @cache
