@@ -160,3 +160,14 @@ def test_the_corpus_reaches_the_goals(which: str) -> None:
     assert second_p >= 0.98 and second_r >= 0.90
     candidate_p, *_ = table["candidates"]
     assert candidate_p >= 0.90
+
+
+@pytest.mark.parametrize("text", ["国" * 100_000, "米国連" * 30_000, "中国人" * 30_000, "发展中国家" * 20_000])
+def test_hostile_runs_of_kanji_cost_linear_time(text: str) -> None:
+    """Every hit touches a kanji, most are rejected and retried: still one pass, bounded."""
+    import time
+
+    started = time.perf_counter()
+    mentions = ArticleMentions(MATCHER, "zh" if "发" in text else "ja").find(text)
+    assert time.perf_counter() - started < 10
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))

@@ -98,37 +98,54 @@ def reference_find(aliases: dict[str, list[str]], text: str) -> list[Mention]:
     automaton.make_automaton()
     norm, origin = normalise(text)
 
-    def scan(begin: int, stop: int) -> list[Mention]:
-        """Matches in norm[begin:stop]; after one the analyser rejects, the search looks again
-        from the character after its start up to the next match kept (米国連大使: 国連)."""
-        kept: list[tuple[int, Mention]] = []  # (first index in norm, mention)
-        rejected: list[int] = []
-        for last, (key, key_ids, exact) in automaton.iter_long(norm, begin, stop):
-            first = last - len(key) + 1
-            if word(key[0]) and first > 0 and word(norm[first - 1]):
-                continue  # a Latin key inside a word
-            if word(key[-1]) and last + 1 < len(norm) and word(norm[last + 1]):
-                continue
-            start, end = origin[first], origin[last] + 1
-            if exact is not None and unicodedata.normalize("NFKC", text[start:end]) != exact:
-                continue  # an acronym not in capitals
-            before = is_joining(key[0]) and first > 0 and is_joining(norm[first - 1])
-            after = is_joining(key[-1]) and last + 1 < len(norm) and is_joining(norm[last + 1])
-            after = after and not any(norm.startswith(title, last + 1) for title in SHORT_TITLES)
-            if (before or after) and not SEGMENTER.on_boundaries(text, start, end, None):
-                rejected.append(first)  # a kanji or katakana key inside a longer word (the analyser says)
-                continue
-            kept.append((first, Mention(start, end, key_ids)))
-        found = [m for _first, m in kept]
-        covered = -1
-        for first in rejected:
-            if first < covered:
-                continue
-            covered = min((f for f, _m in kept if f > first), default=stop)
-            found += scan(first + 1, covered)
-        return sorted(found)
+    def verdict(last: int, key: str) -> str:
+        """ "ok", "word" (a Latin or acronym check failed) or "analyser" (a kanji or katakana key
+        inside a longer word, the analyser says)."""
+        first = last - len(key) + 1
+        if word(key[0]) and first > 0 and word(norm[first - 1]):
+            return "word"  # a Latin key inside a word
+        if word(key[-1]) and last + 1 < len(norm) and word(norm[last + 1]):
+            return "word"
+        start, end = origin[first], origin[last] + 1
+        exact = keys[key][1]
+        if exact is not None and unicodedata.normalize("NFKC", text[start:end]) != exact:
+            return "word"  # an acronym not in capitals
+        before = is_joining(key[0]) and first > 0 and is_joining(norm[first - 1])
+        after = is_joining(key[-1]) and last + 1 < len(norm) and is_joining(norm[last + 1])
+        after = after and not any(norm.startswith(title, last + 1) for title in SHORT_TITLES)
+        if (before or after) and not SEGMENTER.on_boundaries(text, start, end, None):
+            return "analyser"
+        return "ok"
 
-    return scan(0, len(norm))
+    def mention(last: int, key: str) -> Mention:
+        return Mention(origin[last - len(key) + 1], origin[last] + 1, keys[key][0])
+
+    kept: list[tuple[int, Mention]] = []  # (first index in norm, mention)
+    rejected: list[tuple[int, int]] = []
+    for last, (key, _ids, _exact) in automaton.iter_long(norm):
+        why = verdict(last, key)
+        if why == "ok":
+            kept.append((last - len(key) + 1, mention(last, key)))
+        elif why == "analyser":
+            rejected.append((last - len(key) + 1, last))
+    # A key the analyser rejects does not hide the keys that start inside it (米国連大使: 国連),
+    # leftmost and longest first, up to the next mention kept, never overlapping.
+    out = [m for _f, m in kept]
+    taken = 0
+    for first, last in rejected:
+        stop = min((f for f, _m in kept if f > first), default=len(norm))
+        at = max(first + 1, taken)
+        while at <= last and at < stop:
+            hit = next(automaton.iter_long(norm, at, stop), None)
+            if hit is None or hit[0] - len(hit[1][0]) + 1 > last:
+                break
+            hit_last, (key, _ids, _exact) = hit
+            if verdict(hit_last, key) == "ok":
+                out.append(mention(hit_last, key))
+                taken = at = hit_last + 1
+            else:
+                at = hit_last - len(key) + 2
+    return sorted(out)
 
 
 # Kanji and kana, Latin letters and digits in both widths, characters whose folded form

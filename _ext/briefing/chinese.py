@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-__all__ = ["variants"]
+__all__ = ["release", "variants", "variants_to_simplified"]
 
 #: OpenCC's conversions: to traditional (general, Taiwan, Hong Kong) and to simplified.
 CONVERSIONS = ("s2t", "s2tw", "s2hk", "t2s")
@@ -36,3 +36,8 @@ def variants_to_simplified(text: str) -> str:
     """``text`` in simplified characters (OpenCC's t2s)."""
     converted: str = _converter("t2s").convert(text)
     return converted
+
+
+def release() -> None:
+    """Let OpenCC's converters go (their dictionaries are tens of megabytes); results stay cached."""
+    _converter.cache_clear()

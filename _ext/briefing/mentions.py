@@ -210,12 +210,12 @@ class Matcher:
         # shorter one), except one the analyser rejects: see below.  This runs once per
         # match; most keys need no check at all.
         passes = self._passes
-        rejected: list[int] = []  # where matches the analyser rejected begin (in norm)
+        rejected: list[tuple[int, int]] = []  # (first, last) in norm of matches the analyser rejected
 
         def joined(last: int, p: _Payload) -> bool:
             if self._joined_ok(text, norm, origin, last, p, language):
                 return True
-            rejected.append(last - p[0])
+            rejected.append((last - p[0], last))
             return False
 
         # The text with a space either side: pn[first] is the character before a match, pn[last + 2]
@@ -265,23 +265,44 @@ class Matcher:
         word: bytes,
         language: str | None,
         found: list[Mention],
-        rejected: list[int],
+        rejected: list[tuple[int, int]],
         end: int,
     ) -> list[Mention]:
         """``found`` with what the rejected matches hid: the analyser rejected 米国 in 米国連大使
-        (米/国連/大使), so the search looks again from the character after each rejected match's
-        start up to the next mention found (国連 is there).  Rare: only after a rejection."""
+        (米/国連/大使), so the keys that start inside a rejected match are tried, leftmost and
+        longest first, up to the next mention found (国連 is there).  Only after a rejection, and
+        only inside the rejected matches: linear in the text, whatever it holds."""
         starts = [bisect.bisect_left(origin, m.start) for m in found]  # where each begins in norm
         out = list(found)
-        covered = -1
-        for first in rejected:
-            if first < covered:
-                continue  # inside a window already searched again
+        taken = 0  # norm index before which no retried mention may start (no overlaps)
+        for first, last in rejected:
             following = bisect.bisect_right(starts, first)
-            covered = starts[following] if following < len(starts) else end
-            out += self._find(text, norm, origin, word, language, first + 1, covered)
+            stop = starts[following] if following < len(starts) else end
+            at = max(first + 1, taken)
+            while at <= last and at < stop:
+                hit = next(self._automaton.iter_long(norm, at, stop), None)
+                if hit is None or hit[0] - hit[1][0] > last:
+                    break  # nothing starts inside the rejected match
+                hit_last, p = hit
+                hit_first = hit_last - p[0]
+                if self._acceptable(text, norm, origin, word, hit_last, p, language):
+                    out.append(Mention(origin[hit_first], origin[hit_last] + 1, p[1], p[8] == SHORT))
+                    taken = at = hit_last + 1
+                else:
+                    at = hit_first + 1
         out.sort()
         return out
+
+    def _acceptable(
+        self, text: str, norm: str, origin: Sequence[int], word: bytes, last: int, p: _Payload, language: str | None
+    ) -> bool:
+        """Every check of :meth:`_find` for one match, in one place (the retries' slow path)."""
+        first = last - p[0]
+        if (p[3] and word[first - 1]) or (p[4] and word[last + 1]):
+            return False
+        if p[2] and not self._passes(text, norm, origin, word, last, p, language):
+            return False
+        return self._joined_ok(text, norm, origin, last, p, language)
 
     def _passes(
         self, text: str, norm: str, origin: Sequence[int], word: bytes, last: int, p: _Payload, language: str | None

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from .chinese import variants
 from .language import english
 from .segment import analyser_versions
 
@@ -81,6 +80,16 @@ class Entity:
     #: Aliases that are mentions even inside a longer word (no word-boundary check).
     inside_words: tuple[str, ...] = ()
     reading_derived: bool = False
+    #: The other written forms (traditional, simplified: OpenCC) of the entry's Chinese texts, found
+    #: when the registry is loaded (and kept in its cache, so OpenCC is loaded only then).
+    written_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def other_forms(self, text: str) -> tuple[str, ...]:
+        """The other written forms of one of the entry's Chinese texts (none for any other text)."""
+        for known, forms in self.written_forms:
+            if known == text:
+                return forms
+        return ()
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
@@ -146,7 +155,7 @@ class Registry:
             chinese = {entity.name_zh, *entity.aliases_zh}
             for alias in entity.all_aliases:
                 table[alias].append(entity.id)
-                for form in variants(alias) if alias in chinese else ():
+                for form in entity.other_forms(alias) if alias in chinese else ():
                     if entity.id not in table[form]:
                         table[form].append(entity.id)
         return {alias: tuple(ids) for alias, ids in table.items()}
@@ -159,16 +168,16 @@ class Registry:
         user_words: dict[str, None] = {}
         for entity in self.entities.values():
             for form in entity.second_references:
-                for written in (form, *variants(form)):
+                for written in (form, *entity.other_forms(form)):
                     if entity.id not in short[written]:
                         short[written].append(entity.id)
             for phrase in entity.not_in:
-                blockers.update(dict.fromkeys((phrase, *variants(phrase))))
+                blockers.update(dict.fromkeys((phrase, *entity.other_forms(phrase))))
             for alias in entity.inside_words:
-                inside.update(dict.fromkeys((alias, *variants(alias))))
+                inside.update(dict.fromkeys((alias, *entity.other_forms(alias))))
             for alias in (entity.name_zh, *entity.aliases_zh):
                 if alias:
-                    user_words.update(dict.fromkeys((alias, *variants(alias))))
+                    user_words.update(dict.fromkeys((alias, *entity.other_forms(alias))))
         return MatchTable(
             self.aliases(),
             {form: tuple(ids) for form, ids in short.items()},

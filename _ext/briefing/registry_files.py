@@ -93,6 +93,9 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
     def texts(key: str, lang: str) -> tuple[str, ...]:
         return tuple(str(x) for x in (raw.get(key) or {}).get(lang, ()))
 
+    second = tuple(dict.fromkeys(f for lang in ("ja", "en", "zh") for f in texts("second_references", lang)))
+    not_in = tuple(str(x) for x in raw.get("not_in", ()))
+    inside = tuple(str(x) for x in raw.get("inside_words", ()))
     name_ja = names("name", "ja")
     reading = str(raw.get("reading", "")) or reading_of(name_ja)
     return Entity(
@@ -119,12 +122,22 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
         members=tuple(raw.get("members", ())),
         description_ja=names("description", "ja"),
         description_en=names("description", "en"),
-        second_references=tuple(
-            dict.fromkeys(f for lang in ("ja", "en", "zh") for f in texts("second_references", lang))
-        ),
-        not_in=tuple(str(x) for x in raw.get("not_in", ())),
-        inside_words=tuple(str(x) for x in raw.get("inside_words", ())),
+        second_references=second,
+        not_in=not_in,
+        inside_words=inside,
+        written_forms=_written_forms((names("name", "zh"), *texts("aliases", "zh"), *second, *not_in, *inside)),
     )
+
+
+def _written_forms(texts: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each text with Chinese characters and its other written forms (OpenCC), where it has any."""
+    found: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        if text and text not in found and any("\u3400" <= ch <= "\u9fff" for ch in text):
+            forms = variants(text)
+            if forms:
+                found[text] = forms
+    return tuple(found.items())
 
 
 #: Most values one registry file may expand to (20,000 entities hold about 600,000).
@@ -281,7 +294,9 @@ def _mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
         faults.append(("registry-reference", "the entry lists itself among its members; left out of them"))
     if twice or entity.id in counts:
         entity = replace(entity, members=tuple(m for m in counts if m != entity.id))
-    keys = {alias_key(v) for a in (*entity.all_aliases, *entity.second_references) for v in (a, *variants(a))}
+    if not (entity.not_in or entity.inside_words):
+        return entity, faults
+    keys = {alias_key(v) for a in (*entity.all_aliases, *entity.second_references) for v in (a, *entity.other_forms(a))}
     stray = [p for p in entity.not_in if not any(k in alias_key(p) and k != alias_key(p) for k in keys)]
     if stray:
         faults.append(("registry-alias", f"not_in {stray[0]!r} holds none of the entry's aliases; ignored"))

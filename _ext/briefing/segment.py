@@ -83,9 +83,12 @@ def _sudachi(mode: str) -> Any:
 def release() -> None:
     """Let the analysers' dictionaries go (Sudachi's about 110 MB, jieba's about 150 MB): the
     generation calls this when it is done, so the rest of the build does not carry them."""
+    from .chinese import release as release_opencc
+
     _sudachi.cache_clear()
     _dictionary.cache_clear()
     _jieba.cache_clear()
+    release_opencc()
 
 
 @cache
