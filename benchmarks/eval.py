@@ -25,8 +25,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
 from briefing.language import text_language  # noqa: E402
-from briefing.mentions import ArticleMentions, Matcher, matcher_for  # noqa: E402
-from briefing.names import find_candidates, merge_candidates  # noqa: E402
+from briefing.mentions import Matcher, matcher_for  # noqa: E402
+from briefing.names import merge_candidates, people_in  # noqa: E402
 from briefing.registry_files import load_registry  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "mentions"
@@ -76,25 +76,19 @@ class Found:
     mentions: set[Span] = field(default_factory=set)
     seconds: set[Span] = field(default_factory=set)
     candidates: set[str] = field(default_factory=set)
-    ambiguous: int = 0
 
 
 def run(gold: Gold, matcher: Matcher | None) -> Found:
     """What the book finds in the plain article."""
     language = text_language("\n".join(gold.lines))
-    mentions = ArticleMentions(matcher, language)
     found = Found()
-    names = matcher.names if matcher is not None else frozenset()
-    user_words = matcher.segmenter.user_words if matcher is not None else frozenset()
     raw = []
-    for number, line in enumerate(gold.lines):
-        known = mentions.find(line)
+    for number, (known, people) in enumerate(people_in(gold.lines, matcher, language)):
         for m in known:
             (found.seconds if m.short else found.mentions).add((number, m.start, m.end, tuple(sorted(m.entities))))
-        raw += find_candidates(line, known, language, names, user_words)
+        raw += people
     fullest = merge_candidates(raw)
     found.candidates = {fullest[c.name] for c in raw}
-    found.ambiguous = len(mentions.ambiguous)
     return found
 
 

@@ -10,29 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from .article import Article
-from .mentions import ArticleMentions, Matcher
-from .names import find_candidates, merge_candidates
+from .mentions import Matcher
+from .names import merge_candidates, people_in
 from .recorder import MessageRecorder
 from .render import BriefingPage
 from .seedcache import SeedCache
 
 
-def _page_candidates(
-    article: Article, matcher: Matcher | None, names: frozenset[str] = frozenset()
-) -> tuple[tuple[str, str, int], ...]:
+def _page_candidates(article: Article, matcher: Matcher | None) -> tuple[tuple[str, str, int], ...]:
     """(name, title, line) of every person one article names whom the registry lacks, each
     under the fullest form of the name the article gives."""
     texts = [(article.title, article.title_line)]
     texts += [(article.lead.text, article.lead.line)] if article.lead else []
     texts += [(s.heading, s.line) for s in article.sections if s.heading]
     texts += [(p.text, p.line) for p in article.paragraphs] + [(t.text, t.line) for t in article.takeaways]
-    language = article.language
-    mentions = ArticleMentions(matcher, language)
-    user_words = matcher.segmenter.user_words if matcher is not None else frozenset()
-    found = []
-    for text, line in texts:
-        known = mentions.find(text)
-        found += [(c, line) for c in find_candidates(text, known, language, names, user_words)]
+    people = people_in((text for text, _line in texts), matcher, article.language)
+    found = [(c, line) for (_known, found), (_text, line) in zip(people, texts, strict=True) for c in found]
     fullest = merge_candidates([c for c, _line in found])
     return tuple((fullest[c.name], c.title, line) for c, line in found)
 
@@ -48,7 +41,6 @@ def candidate_rows(
 ) -> list[tuple[str, str, int, list[str]]]:
     """Names that look like actors but are not in the registry, most frequent first; each logged once."""
     seen: dict[str, tuple[str, int, list[str]]] = {}
-    names = matcher.names if matcher is not None else frozenset()
     for page in pages:
         name = Path(page.seed).name
         entry = cache.seeds.get(name) if cache is not None else None
@@ -57,7 +49,7 @@ def candidate_rows(
         if hit is not None and hit[0] == key:
             found = hit[1]
         else:
-            found = _page_candidates(page.article, matcher, names)
+            found = _page_candidates(page.article, matcher)
             if cache is not None and key:
                 cache.candidates[name] = (key, found)
                 cache.dirty = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-__all__ = ["release", "variants", "variants_to_simplified"]
+__all__ = ["release", "to_simplified", "variants"]
 
 #: OpenCC's conversions: to traditional (general, Taiwan, Hong Kong) and to simplified.
 CONVERSIONS = ("s2t", "s2tw", "s2hk", "t2s")
@@ -32,7 +32,7 @@ def variants(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def variants_to_simplified(text: str) -> str:
+def to_simplified(text: str) -> str:
     """``text`` in simplified characters (OpenCC's t2s)."""
     converted: str = _converter("t2s").convert(text)
     return converted

@@ -17,13 +17,13 @@ Within an article, a shorter form joins the fuller name it begins or ends
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from .mentions import Mention
+from .mentions import ArticleMentions, Matcher, Mention
 from .segment import chinese_words, japanese_words
 
-__all__ = ["Candidate", "find_candidates", "merge_candidates"]
+__all__ = ["Candidate", "find_candidates", "merge_candidates", "people_in"]
 
 
 @dataclass(frozen=True)
@@ -342,3 +342,16 @@ def merge_candidates(found: list[Candidate]) -> dict[str, str]:
         fullest = {out.get(n, n) for n in longer}
         out[name] = fullest.pop() if len(fullest) == 1 else name
     return out
+
+
+def people_in(
+    texts: Iterable[str], matcher: Matcher | None, language: str
+) -> Iterator[tuple[list[Mention], list[Candidate]]]:
+    """Each text of one article, in reading order: its mentions (second references bound within
+    the article) and the people it names whom the registry lacks (not yet merged)."""
+    mentions = ArticleMentions(matcher, language)
+    names = matcher.names if matcher is not None else frozenset()
+    user_words = matcher.segmenter.user_words if matcher is not None else frozenset()
+    for text in texts:
+        known = mentions.find(text)
+        yield known, find_candidates(text, known, language, names, user_words)

@@ -25,18 +25,15 @@ from functools import cache
 from importlib import metadata
 from typing import Any, NamedTuple
 
+from .chinese import release as release_opencc
+from .chinese import to_simplified
+
 __all__ = ["Segmenter", "Word", "analyser_versions", "is_joining", "japanese_words", "reading_of", "release"]
 
 #: Characters that end a clause: a word never runs across them.
 _STOPS = frozenset(" \t\u3000、。，．,.!?！？;；:：「」『』（）()[]【】〈〉《》“”\"'・…—-/／\n")
 #: How far a clause reaches on either side of a hit (characters).
 _REACH = 24
-
-
-def to_simplified(text: str) -> str:
-    from .chinese import variants_to_simplified
-
-    return variants_to_simplified(text)
 
 
 def is_joining(ch: str) -> bool:
@@ -83,8 +80,6 @@ def _sudachi(mode: str) -> Any:
 def release() -> None:
     """Let the analysers' dictionaries go (Sudachi's about 110 MB, jieba's about 150 MB): the
     generation calls this when it is done, so the rest of the build does not carry them."""
-    from .chinese import release as release_opencc
-
     _sudachi.cache_clear()
     _dictionary.cache_clear()
     _jieba.cache_clear()
@@ -169,7 +164,7 @@ class Segmenter:
     """
 
     def __init__(self, user_words: Iterable[str] = (), size: int = 4096) -> None:
-        self.user_words = self._user_words = frozenset(user_words)
+        self.user_words = frozenset(user_words)
         self._cache: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
         self._size = size
 
@@ -217,7 +212,7 @@ class Segmenter:
             ends = [w.end for w in japanese_words(clause, "A")]
         else:
             ends, at = [], 0
-            for piece in _jieba(self._user_words)[0].cut(clause):
+            for piece in _jieba(self.user_words)[0].cut(clause):
                 at += len(piece)
                 ends.append(at)
         found = frozenset([0, *ends])
