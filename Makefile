@@ -83,10 +83,14 @@ test-stacks:
 	tools/stacks newest
 
 # Each line of a seed with the role it got and why (python -m briefing inspect, run from _ext/).
+# SEED reaches the shell as an environment variable, always quoted: a name holding ; $() or
+# quotes is a file name, never a command.
 SEED          ?=
+export SEED
 inspect: $(BOOK_STAMP)
-	@test -n "$(SEED)" || { echo "make inspect SEED=seeds/<name>.txt" >&2; exit 2; }
-	PYTHONPATH=_ext $(BIN)/python -m briefing inspect $(SEED)
+	@test -n "$$SEED" || { echo "make inspect SEED=seeds/<name>.txt" >&2; exit 2; }
+	@test -f "$$SEED" || { echo "make inspect: SEED is not a file (one seed: SEED=seeds/<name>.txt)" >&2; exit 2; }
+	PYTHONPATH=_ext $(BIN)/python -m briefing inspect -- "$$SEED"
 
 bench: $(BOOK_STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -31,6 +31,7 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
 )
 LONG_NAME = "n" * 251 + ".txt"  # 255 bytes: the longest name a file can have; <stem>.yaml would be 256
+GAIJI = "\ue000\U00031350\U0001fae8"  # private use, CJK Extension H, an emoji newer than Python 3.11's tables
 COLLIDER = f"index-{_short_hash('wants-index.txt')}.txt"  # the slug that wants-index.txt's "index" gets
 
 
@@ -65,6 +66,13 @@ def _seed_files(src: Path, outside: Path) -> None:
     names = "中国とロシア、" * 10_000  # 20,000 mentions in one paragraph
     (seeds / "names.txt").write_text(f"名前だらけ\nリード。\n{names}おわり。\n", "utf-8")
     (seeds / "long-title.txt").write_text(f"{names}\nリード。\n", "utf-8")  # a title can't be split
+    # Issue 24: what took the build down, or would have taken hours.
+    (seeds / "expanding.txt").write_text("広がる文字\n" + "\ufdfa氏" * 3500 + "\n", "utf-8")  # 33 bytes for Sudachi
+    (seeds / "long-line.txt").write_text("One word\n" + "a" * 100_000 + "\n", "utf-8")
+    people = "".join(f"President {chr(65 + i % 26)}{i:04d}x spoke. " for i in range(3000))
+    (seeds / "many-names.txt").write_text(f"Many names\n{people}\n", "utf-8")
+    (seeds / "gaiji.txt").write_text(f"外字の記事\n本文に{GAIJI}がある。\n", "utf-8")
+    (seeds / "era.txt").write_text("元号の記事\n令和0年3月1日\n本文です。\n", "utf-8")
 
 
 def _registry_files(src: Path, outside: Path) -> None:
@@ -77,6 +85,15 @@ def _registry_files(src: Path, outside: Path) -> None:
     (registry / "deep-entry.yaml").write_text(
         f"entities:\n  - {{id: deep, kind: actor, name: {{ja: 深, en: Deep}}, reading: ふかい, aliases: {deep_alias}}}\n",
         "utf-8",
+    )
+    long = "中" * 40_000
+    (registry / "long-alias.yaml").write_text(
+        f"entities:\n  - id: long\n    kind: actor\n    name: {{ja: 長, en: Long}}\n    aliases: {{zh: [{long}]}}\n",
+        "utf-8",
+    )
+    wide = "\ufdfa氏" * 3500
+    (registry / "wide-name.yaml").write_text(
+        f"entities:\n  - id: wide\n    kind: actor\n    name: {{ja: {wide}, en: Wide}}\n", "utf-8"
     )
     (outside / "leak.yaml").write_text(f"entities:\n  - id: leak\n    kind: actor\n    name: {{ja: {SECRET}, en: x}}\n")
     (registry / "leak.yaml").symlink_to(outside / "leak.yaml")
@@ -131,6 +148,9 @@ def _page_of(src: Path, seed: str) -> Path | None:
         ("registry/actors.yaml", "registry-alias", "only white space"),
         ("registry/actors.yaml", "registry-schema", "newline"),
         ("registry/forums.yaml", "registry-reference", "members listed more than once: china"),
+        ("registry/long-alias.yaml", "registry-schema", "is too long"),
+        ("registry/wide-name.yaml", "registry-schema", "is too long"),
+        ("seeds/era.txt", "structure", "could not be read"),
     ],
 )
 def test_each_bad_file_is_a_warning_naming_it(
@@ -155,11 +175,29 @@ def test_the_rest_of_the_book_builds_without_a_traceback_and_in_time(hostile: tu
         "front-bomb.txt",
         "bad-date.txt",
         "names.txt",
+        "expanding.txt",
+        "long-line.txt",
+        "many-names.txt",
+        "gaiji.txt",
     ):
         page = _page_of(src, seed)
         assert page is not None, seed
         assert (build.outdir / "briefings" / f"{page.stem}.html").is_file(), seed
     assert seconds < 60, f"the hostile book took {seconds:.0f} s"
+
+
+def test_every_character_reaches_the_page(hostile: tuple[Path, Build, float]) -> None:
+    src, build, _seconds = hostile
+    page = _page_of(src, "gaiji.txt")
+    assert page is not None
+    assert GAIJI in page.read_text("utf-8")
+    assert GAIJI in (build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8")
+
+
+def test_an_impossible_era_date_is_no_date(hostile: tuple[Path, Build, float]) -> None:
+    src, _build, _seconds = hostile
+    page = _page_of(src, "era.txt")
+    assert page is not None and ":date:" not in page.read_text("utf-8")
 
 
 def test_no_file_outside_the_folders_is_published(hostile: tuple[Path, Build, float]) -> None:

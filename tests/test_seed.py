@@ -339,12 +339,31 @@ def test_sidecar_metadata_wins_over_front_matter() -> None:
 
 @given(st.text(alphabet=st.characters(codec=None), max_size=60))
 def test_cleaning_a_line_drops_exactly_the_control_characters(line: str) -> None:
-    """The fast path (a printable line is left as it is) gives what the character loop gives."""
+    """The fast path (a printable line is left as it is) gives what the character loop gives:
+    every character but controls (Cc) and lone surrogates (Cs); spacing controls become spaces."""
     from briefing.seed import _clean
 
     spaced = line.translate(dict.fromkeys(map(ord, "\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029"), " "))
-    kept = "".join(ch for ch in spaced if ch == " " or unicodedata.category(ch)[0] != "C" or ch == "\u200d")
+    kept = "".join(ch for ch in spaced if unicodedata.category(ch) not in ("Cc", "Cs"))
     assert _clean(line) == kept.strip(" \u3000\u00a0\ufeff")
+
+
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\ue000",  # private use: a publisher's gaiji
+        "\U000f0000",  # supplementary private use
+        "\U00031350",  # CJK Extension H (Unicode 15): unassigned in Python 3.11's tables
+        "\U0001fae8",  # an emoji of Unicode 15 (shaking face)
+        "\u200c",  # ZWNJ: Persian spelling needs it
+        "\u200f",  # a right-to-left mark in an Arabic name
+        "\U000e0067",  # a tag character of a flag emoji
+    ],
+)
+def test_no_printable_or_format_character_is_dropped(char: str) -> None:
+    article = parse_seed(f"題{char}名\n本文に{char}がある。\n")
+    assert article.title == f"題{char}名"
+    assert char in article.lead.text if article.lead else char in article.paragraphs[0].text
 
 
 @given(st.text(max_size=40), st.integers(min_value=0, max_value=2))

@@ -26,6 +26,29 @@ from .yamlio import load_yaml
 #: How much of a line is shown.
 SHOWN = 72
 
+#: What is never printed raw to the analyst's terminal: controls (ESC starts a sequence that
+#: can retitle or clear it, C1's CSI too), line and paragraph separators, and the bidi
+#: embeddings, overrides and isolates (they reorder what the line shows); and the surrogates
+#: that stand for a file name's bytes that are not UTF-8 (no terminal encoding takes them).
+_ESCAPED = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (
+        *range(0x20),
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        *range(0xD800, 0xE000),
+    )
+}
+
+
+def shown(text: object) -> str:
+    """``text`` (a path, a line, a message) as it is safe to print: each control character
+    written as its escape (``\\x1b``), never sent to the terminal."""
+    return str(text).translate(_ESCAPED)
+
 
 def _sidecar(seed: Path) -> Path | None:
     for suffix in (".yaml", ".yml"):
@@ -87,7 +110,7 @@ def report(seed: Path) -> str:
     out = [f"seed:    {seed}", f"sidecar: {sidecar if sidecar else '(none)'}"]
     if article is None:
         out += [f"{p.level}: [{p.subtype}] {p.message}" for p in problems]
-        return "\n".join(out) + "\n"
+        return "\n".join(map(shown, out)) + "\n"
     meta = article.metadata
     out.append(_fact("date:   ", meta.date.isoformat() if meta.date else None, article.date_fact, "add date:"))
     out.append(_fact("source: ", meta.source, article.source_fact, "add source:"))
@@ -106,7 +129,7 @@ def report(seed: Path) -> str:
     if problems:
         out.append("")
         out += [f"{p.level}: line {p.line or 1}: [briefing.{p.subtype}] {p.message}" for p in problems]
-    return "\n".join(out) + "\n"
+    return "\n".join(map(shown, out)) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             sys.stdout.write(report(seed))
         except (OSError, UnsafeFile) as err:
-            sys.stderr.write(f"{seed}: {err}\n")
+            sys.stderr.write(shown(f"{seed}: {err}") + "\n")
             status = 1
     return status
 

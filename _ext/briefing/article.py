@@ -220,3 +220,9 @@ class Article:
         if self.metadata.date:
             return self.metadata.date
         return dt.date.fromisoformat(self.date_fact.value) if self.date_fact else None
+
+    def line_of(self, fragment: str) -> int:
+        """The line of the seed that holds ``fragment`` (words of one line: no line break in
+        it), else the title's line."""
+        words = " ".join(fragment.split())
+        return next((r.line for r in self.roles if words in " ".join(r.text.split())), self.title_line)

@@ -19,8 +19,21 @@ from typing import Any
 
 from .files import write_atomic
 
-#: The libraries whose behaviour what is cached depends on (decoding, YAML, schemas, matching).
-LIBRARIES = ("PyYAML", "jsonschema", "pyahocorasick", "charset-normalizer", "sphinx", "myst-parser")
+#: The libraries whose behaviour what is cached depends on (decoding, YAML, schemas, matching),
+#: the analysers and their dictionaries among them (readings, words, written forms: a
+#: dictionary upgrade must not keep what the old one derived).
+LIBRARIES = (
+    "PyYAML",
+    "jsonschema",
+    "pyahocorasick",
+    "charset-normalizer",
+    "sphinx",
+    "myst-parser",
+    "SudachiPy",
+    "sudachidict-core",
+    "jieba",
+    "OpenCC",
+)
 
 
 @cache

@@ -17,14 +17,17 @@ from .render import BriefingPage
 from .seedcache import SeedCache
 
 
-def _page_candidates(article: Article, matcher: Matcher | None) -> tuple[tuple[str, str, int], ...]:
+def _page_candidates(
+    article: Article, matcher: Matcher | None, failures: list[tuple[str, str]]
+) -> tuple[tuple[str, str, int], ...]:
     """(name, title, line) of every person one article names whom the registry lacks, each
-    under the fullest form of the name the article gives."""
+    under the fullest form of the name the article gives; what an analyser failed on is
+    added to ``failures``."""
     texts = [(article.title, article.title_line)]
     texts += [(article.lead.text, article.lead.line)] if article.lead else []
     texts += [(s.heading, s.line) for s in article.sections if s.heading]
     texts += [(p.text, p.line) for p in article.paragraphs] + [(t.text, t.line) for t in article.takeaways]
-    people = people_in((text for text, _line in texts), matcher, article.language)
+    people = people_in((text for text, _line in texts), matcher, article.language, failures)
     found = [(c, line) for (_known, found), (_text, line) in zip(people, texts, strict=True) for c in found]
     fullest = merge_candidates([c for c, _line in found])
     return tuple((fullest[c.name], c.title, line) for c, line in found)
@@ -49,8 +52,13 @@ def candidate_rows(
         if hit is not None and hit[0] == key:
             found = hit[1]
         else:
-            found = _page_candidates(page.article, matcher)
-            if cache is not None and key:
+            failures: list[tuple[str, str]] = []
+            found = _page_candidates(page.article, matcher, failures)
+            if matcher is not None:  # the words around mentions: the page's rendering warned of these
+                matcher.segmenter.failures.clear()
+            # After a failure, found again (and warned about again) by the next build.
+            failed = messages.analyser_failures(srcdir / page.seed, page.article.line_of, failures)
+            if cache is not None and key and not failed:
                 cache.candidates[name] = (key, found)
                 cache.dirty = True
         for cname, ctitle, line in found:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from .analyser_errors import analysing
+
 __all__ = ["release", "to_simplified", "variants"]
 
 #: OpenCC's conversions: to traditional (general, Taiwan, Hong Kong) and to simplified.
@@ -19,23 +21,33 @@ CONVERSIONS = ("s2t", "s2tw", "s2hk", "t2s")
 
 @cache
 def _converter(name: str) -> Any:
-    import opencc
+    with analysing("OpenCC"):
+        import opencc
 
-    return opencc.OpenCC(name)
+        return opencc.OpenCC(name)
 
 
 @cache
 def variants(text: str) -> tuple[str, ...]:
-    """The other written forms of a Chinese ``text`` (without ``text`` itself)."""
-    found = dict.fromkeys(_converter(name).convert(text) for name in CONVERSIONS)
+    """The other written forms of a Chinese ``text`` (without ``text`` itself).
+
+    Raises :class:`~.analyser_errors.AnalyserError` when OpenCC fails.
+    """
+    converters = [_converter(name) for name in CONVERSIONS]
+    with analysing("OpenCC"):
+        found = dict.fromkeys(str(converter.convert(text)) for converter in converters)
     found.pop(text, None)
     return tuple(found)
 
 
 def to_simplified(text: str) -> str:
-    """``text`` in simplified characters (OpenCC's t2s)."""
-    converted: str = _converter("t2s").convert(text)
-    return converted
+    """``text`` in simplified characters (OpenCC's t2s).
+
+    Raises :class:`~.analyser_errors.AnalyserError` when OpenCC fails.
+    """
+    converter = _converter("t2s")
+    with analysing("OpenCC"):
+        return str(converter.convert(text))
 
 
 def release() -> None:

@@ -12,8 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-#: The first year of each Japanese era (元年 = 1).
-ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926}
+#: Each Japanese era's first year (元年 = 1), first and last day: an era date outside them
+#: (令和0年, 昭和99年, 平成31年5月1日) is no date.
+ERAS = {
+    "令和": (2019, dt.date(2019, 5, 1), dt.date.max),
+    "平成": (1989, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
+    "昭和": (1926, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
+}
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -53,12 +58,17 @@ class DateRead:
     year: int | None
     month: int
     day: int
+    era: str = ""  # the Japanese era it was written in: the date must fall within it
 
     def date(self, year: int | None = None) -> dt.date | None:
         try:
-            return dt.date(self.year or year or 0, self.month, self.day) if (self.year or year) else None
+            found = dt.date(self.year or year or 0, self.month, self.day) if (self.year or year) else None
         except ValueError:
             return None
+        if found is not None and self.era:
+            _first_year, first, last = ERAS[self.era]
+            return found if first <= found <= last else None
+        return found
 
 
 def read_date(text: str) -> DateRead | None:
@@ -70,12 +80,14 @@ def read_date(text: str) -> DateRead | None:
         found.append((m.start(), DateRead(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
     m = _JA_RE.search(text)
     if m:
-        if m.group(1):
+        era = m.group(1) or ""
+        if era:
             era_year = 1 if m.group(2) == "元" else int(m.group(2))
-            year = ERAS[m.group(1)] + era_year - 1
+            # 令和0年 is no year: 0 stands for a year before the era (never a valid date).
+            year = ERAS[era][0] + era_year - 1 if era_year else 1
         else:
             year = int(m.group(3))
-        found.append((m.start(), DateRead(year, int(m.group(4)), int(m.group(5)))))
+        found.append((m.start(), DateRead(year, int(m.group(4)), int(m.group(5)), era)))
     else:
         m = _MONTH_DAY_JA_RE.search(text)
         if m:

@@ -29,8 +29,12 @@ __all__ = ["UnsafeFile", "atomic_stream", "folder_lock", "inside", "read_inside"
 SEED_LIMIT = 16 * 1024 * 1024
 #: Largest sidecar read: a handful of keys.
 SIDECAR_LIMIT = 256 * 1024
-#: Largest registry file read (20,000 entities take about 10 MB).
-REGISTRY_LIMIT = 64 * 1024 * 1024
+#: Largest registry file read, and the most all of them may hold together: set by what the
+#: analysers hold for it (jieba keeps every prefix of each Chinese name it is told, OpenCC's
+#: written forms add up to three more), not by what YAML can read.  20,000 entities take 4 MB;
+#: the most costly 16 MiB (every name 100 Chinese characters) load in about 45 s and 1.8 GB.
+REGISTRY_LIMIT = 8 * 1024 * 1024
+REGISTRY_TOTAL_LIMIT = 16 * 1024 * 1024
 
 
 class UnsafeFile(Exception):

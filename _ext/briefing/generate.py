@@ -134,6 +134,9 @@ def generate_pages(
         if known is None or known[0] != key or known[1] != file_hash(target):
             linker = MentionLinker(matcher, conf.link_mentions, page.article.language)
             text = render_briefing(page, linker)
+            failed = matcher is not None and messages.analyser_failures(
+                srcdir / page.seed, page.article.line_of, matcher.segmenter.failures
+            )
             for shown, ids in dict.fromkeys(linker.mentions.ambiguous):
                 messages.log(
                     "info",
@@ -144,9 +147,9 @@ def generate_pages(
                 )
             write_generated(target, page.seed, text, messages)
             written_hash = body_hash(with_marker(page.seed, text))
-            if file_hash(target) == written_hash:
+            if file_hash(target) == written_hash and not failed:
                 cache.pages[str(target)] = (key, written_hash)
-            else:  # a page a person owns: checked (and warned about) again next build
+            else:  # a page a person owns, or an analyser failed: checked (and warned about) again next build
                 cache.pages.pop(str(target), None)
             cache.dirty = True
         written.append(target)

@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from . import cache as build_cache
 from .config import BriefingConfig
 from .decode import decode_seed
 from .files import SEED_LIMIT, UnsafeFile, read_inside, regular_files
+from .seed import seed_lines
 from .slugs import is_seed_name
 
 if TYPE_CHECKING:
@@ -43,6 +47,8 @@ HARANO = ("HaranoAjiMincho-Regular.otf",)
 FIRST_CJK = 0x2E80
 #: Characters no font needs: variation selectors and other invisible marks.
 _INVISIBLE = frozenset([*range(0xFE00, 0xFE10), 0xFEFF, *range(0xE0100, 0xE01F0)])
+#: Categories of characters that are never drawn: formats, controls, surrogates, spaces, breaks.
+_NOT_DRAWN = frozenset({"Cf", "Cc", "Cs", "Zs", "Zl", "Zp"})
 
 
 @cache
@@ -87,15 +93,19 @@ def font_characters(path: Path, cache_dir: Path | None = None) -> frozenset[int]
     return covered
 
 
+def _shown(ch: str) -> bool:
+    """Whether ``ch`` is drawn: not a format character (ZWJ, bidi marks), a control or a
+    variation selector.  Private-use and unassigned characters (newer than Python's
+    Unicode tables) are drawn, if the font has them."""
+    return ord(ch) not in _INVISIBLE and unicodedata.category(ch) not in _NOT_DRAWN
+
+
 def missing(text: str, covered: frozenset[int]) -> list[tuple[int, str]]:
-    """(line number, characters) of each line of ``text`` with characters the font lacks."""
+    """(line number, characters) of each line of ``text`` with characters the font lacks,
+    numbered as the seed parser numbers them (:func:`.seed.seed_lines`)."""
     out = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        lacking = {
-            ch
-            for ch in line
-            if ord(ch) >= FIRST_CJK and ord(ch) not in covered and ord(ch) not in _INVISIBLE and ch.isprintable()
-        }
+    for number, line in enumerate(seed_lines(text), start=1):
+        lacking = {ch for ch in line if ord(ch) >= FIRST_CJK and ord(ch) not in covered and _shown(ch)}
         if lacking:
             out.append((number, "".join(sorted(lacking))))
     return out
@@ -126,15 +136,33 @@ def check_glyphs(app: Sphinx) -> None:
     for path, text in seed_texts(Path(app.srcdir), conf.seed_dir):
         for line, chars in missing(text, covered):
             logger.warning(
-                "briefing: %s has no glyph for %s: the PDF leaves %s out (the HTML keeps it)",
+                "briefing: %s has no glyph for %s: the PDF cannot print %s (the HTML keeps %s)",
                 font.name,
                 " ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars[:10]),
-                "them" if len(chars) > 1 else "it",
+                *(["them"] * 2 if len(chars) > 1 else ["it"] * 2),
                 type="briefing",
                 subtype="glyph",
                 location=f"{path}:{line}",
             )
 
 
+class DropFormatCharacters(SphinxPostTransform):
+    """Leave format characters out of the printed book: they are drawn as nothing on screen,
+    but TeX's fonts have no glyph for them and the PDF would show each as a box.  The page's
+    source and the HTML keep them (every character of a seed reaches the page)."""
+
+    default_priority = 900
+    formats = ("latex",)
+
+    def run(self, **kwargs: object) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            if text.isprintable() or text.parent is None:  # most texts: no character of category C
+                continue
+            printed = "".join(ch for ch in text.astext() if unicodedata.category(ch) != "Cf")
+            if printed != text.astext():
+                text.parent.replace(text, nodes.Text(printed))
+
+
 def setup_glyphs(app: Sphinx) -> None:
     app.connect("builder-inited", check_glyphs)
+    app.add_post_transform(DropFormatCharacters)

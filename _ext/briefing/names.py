@@ -16,14 +16,22 @@ Within an article, a shorter form joins the fuller name it begins or ends
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+from .analyser_errors import AnalyserError
 from .mentions import ArticleMentions, Matcher, Mention
 from .segment import chinese_words, japanese_words
 
 __all__ = ["Candidate", "find_candidates", "merge_candidates", "people_in"]
+
+
+#: The longest candidate (Mohammed bin Salman bin Abdulaziz Al Saud has 41 characters): a longer
+#: run of capitalised words is no person's name, and merging stays linear in the names' length.
+NAME_LIMIT = 64
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,6 @@ _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _NAME_DOTS = frozenset("·・‧•")
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 
-_NAME_EN = r"(?:[^\W\d_][\w'’\-]*(?:\.)?|bin|al|de|da|von|van|der|le|la)"
 _TITLES_EN = (
     "President", "Vice President", "Secretary of State", "Secretary of Defense",
     "Foreign Minister", "Prime Minister",
@@ -77,13 +84,18 @@ _TITLES_EN = (
     "Sheikh", "General", "Gen.", "Representative", "Trade Representative", "Commerce Secretary",
     "Treasury Secretary",
 )  # fmt: skip
+# Every pattern here runs on whole paragraphs of any language: each starts only at the start
+# of a word (the look-behind) and never gives back a word it took (possessive), so a line of
+# 100,000 letters without a space is read once, not once from every letter.
+_NAME_EN = r"[^\W\d_][\w'’\-]*+\.?"
+_WORD_START = r"(?<![\w'’\-])"
 _BEFORE_EN_RE = re.compile(
     r"\b("
     + "|".join(re.escape(t) for t in sorted(_TITLES_EN, key=len, reverse=True))
-    + rf")\s+({_NAME_EN}(?:\s+{_NAME_EN}){{0,2}})"
+    + rf")\s++({_NAME_EN}(?:\s++{_NAME_EN}){{0,2}})"
 )
 _ROLE_EN_RE = re.compile(
-    rf"({_NAME_EN}(?:\s+{_NAME_EN}){{1,2}}),\s+(?:the\s+|a\s+)?(?:[\w.\-]+\s+){{0,3}}?"
+    rf"{_WORD_START}({_NAME_EN}(?:\s++{_NAME_EN}){{1,2}}),\s++(?:the\s++|a\s++)?(?:[\w.\-]++\s++){{0,3}}?"
     r"(spokeswoman|spokesman|spokesperson|secretary-general|president|prime minister|foreign minister|minister|"
     r"ambassador|adviser|envoy|chairman|director|fellow|researcher|analyst|professor|scholar|economist|"
     r"official|diplomat|correspondent)\b"
@@ -240,7 +252,22 @@ def _japanese_clause(text: str) -> list[tuple[int, int, str]]:
             if match.start() <= start and end <= match.end():
                 found[k] = (match.start(), match.end(), role)
     # One span per name: the longest (アントニオ・グテーレス, not グテーレス alone).
-    return [s for s in found if not any(o[0] <= s[0] and s[1] <= o[1] and o[:2] != s[:2] for o in found)]
+    return _outermost(found)
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans no other (longer) span holds, in their order.
+
+    In order of start, the longer first, a span is held by another exactly when it ends
+    no later than the furthest end before it: one pass, not a comparison of every pair.
+    """
+    held: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in sorted({(s, e) for s, e, _role in spans}, key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            held.add((start, end))
+        reach = max(reach, end)
+    return [span for span in spans if (span[0], span[1]) not in held]
 
 
 def _chinese(text: str, user_words: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -298,27 +325,39 @@ def find_candidates(
     language: str = "ja",
     registry_names: Collection[str] = (),
     user_words: frozenset[str] = frozenset(),
+    failures: list[tuple[str, str]] | None = None,
 ) -> list[Candidate]:
     """Names in ``text`` that look like people and are not in the registry.
 
     ``known``: the text's mentions (a candidate never overlaps one);
-    ``registry_names``: aliases and short forms, never candidates themselves.
+    ``registry_names``: aliases and short forms, never candidates themselves;
+    ``failures``: where (the text, why) is added when an analyser fails on it, and the
+    text then gives only what needs no analyser (else the error is raised).
     """
-    taken = [(m.start, m.end) for m in known]
-    if language == "zh":
-        spans = _chinese(text, user_words)
-    elif language == "en":
+    taken = sorted((m.start, m.end) for m in known)  # never overlapping: their ends are in order too
+    ends = [end for _start, end in taken]
+    spans: list[tuple[int, int, str]] = []
+    try:
+        if language == "zh":
+            spans = _chinese(text, user_words)
+        elif language != "en":
+            spans = _japanese(text)
+    except AnalyserError as err:
+        if failures is None:
+            raise
+        failures.append((text, str(err)))
+    if language == "en":
         spans = _english(text)
-    else:
-        spans = _japanese(text)
+    elif language != "zh":
         spans += [s for s in _english(text) if s[2] not in ("Mr.", "Ms.", "Mrs.", "Dr.")]
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for start, end, title in sorted(spans):
         name = text[start:end]
-        if (start, end) in seen or name in NOT_NAMES or name in registry_names:
+        if end - start > NAME_LIMIT or (start, end) in seen or name in NOT_NAMES or name in registry_names:
             continue
-        if any(s < end and start < e for s, e in taken):
+        at = bisect.bisect_right(ends, start)  # the first mention that ends after the name starts
+        if at < len(taken) and taken[at][0] < end:
             continue
         seen.add((start, end))
         out.append(Candidate(name, title))
@@ -329,29 +368,38 @@ def merge_candidates(found: list[Candidate]) -> dict[str, str]:
     """Each name of one article -> the fullest form of the same person in that article.
 
     A name joins a longer one that begins with it (岩屋 → 岩屋毅) or ends with it as its
-    last word (Rubio → Marco Rubio); when it fits several, it stays itself.
+    last word (Rubio → Marco Rubio); when it fits several, it stays itself.  Each name is
+    looked up by its own beginnings and last words, never compared with every other name:
+    time in proportion to the names' length.
     """
     names = sorted({c.name for c in found}, key=len, reverse=True)
-    out: dict[str, str] = {}
+    present = set(names)
+    longer: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        longer = [
-            n
-            for n in names
-            if len(n) > len(name) and (n.startswith(name) or n.endswith((" " + name, "・" + name, "·" + name)))
-        ]
-        fullest = {out.get(n, n) for n in longer}
+        parts = {name[:i] for i in range(1, len(name))}
+        parts.update(name[i + 1 :] for i, ch in enumerate(name) if ch in " ・·")
+        for part in parts & present:
+            longer[part].append(name)
+    out: dict[str, str] = {}
+    for name in names:  # the longest first: each longer name is merged before the names it holds
+        fullest = {out[n] for n in longer.get(name, ())}
         out[name] = fullest.pop() if len(fullest) == 1 else name
     return out
 
 
 def people_in(
-    texts: Iterable[str], matcher: Matcher | None, language: str
+    texts: Iterable[str], matcher: Matcher | None, language: str, failures: list[tuple[str, str]] | None = None
 ) -> Iterator[tuple[list[Mention], list[Candidate]]]:
     """Each text of one article, in reading order: its mentions (second references bound within
-    the article) and the people it names whom the registry lacks (not yet merged)."""
+    the article) and the people it names whom the registry lacks (not yet merged).
+
+    What an analyser fails on is added to ``failures`` (by default the matcher's segmenter's).
+    """
     mentions = ArticleMentions(matcher, language)
     names = matcher.names if matcher is not None else frozenset()
     user_words = matcher.segmenter.user_words if matcher is not None else frozenset()
+    if failures is None:
+        failures = matcher.segmenter.failures if matcher is not None else []
     for text in texts:
         known = mentions.find(text)
-        yield known, find_candidates(text, known, language, names, user_words)
+        yield known, find_candidates(text, known, language, names, user_words, failures)

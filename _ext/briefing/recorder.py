@@ -11,7 +11,7 @@ removed) is logged but not kept: the next build has nothing left to do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,12 +28,35 @@ class MessageRecorder:
     def __init__(self, logger: SphinxLoggerAdapter) -> None:
         self.logger = logger
         self.messages: list[Message] = []
+        self._failures_told: set[tuple[str, str]] = set()
 
     def log(self, level: str, message: str, *args: Any, once: bool = False, **kwargs: Any) -> None:
         """Log through Sphinx (``level``: ``"info"``, ``"warning"``…); kept unless ``once`` (an action done)."""
         if not once:
             self.messages.append((level, message, args, kwargs))
         getattr(self.logger, level)(message, *args, **kwargs)
+
+    def analyser_failures(self, path: Path, line_of: Callable[[str], int], failures: list[tuple[str, str]]) -> bool:
+        """Warn (``briefing.analyser``) of each (text, why) an analyser failed on while the
+        file at ``path`` was read, at the line ``line_of`` finds for the text; empty
+        ``failures`` and say whether there were any.  Each (line, why) is told once per
+        generation (a line's mentions and its candidates may both fail)."""
+        for fragment, why in failures:
+            where = location(path, line_of(fragment))
+            if (where, why) in self._failures_told:
+                continue
+            self._failures_told.add((where, why))
+            self.log(
+                "warning",
+                "briefing: %s; the words there were not checked: no mention or candidate is taken from them",
+                why,
+                type="briefing",
+                subtype="analyser",
+                location=where,
+            )
+        had = bool(failures)
+        failures.clear()
+        return had
 
 
 def replay(logger: SphinxLoggerAdapter, messages: Iterable[Message]) -> None:

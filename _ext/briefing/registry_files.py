@@ -10,16 +10,18 @@ import hashlib
 import json
 import os
 from collections import Counter, defaultdict, deque
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
 from . import cache as build_cache
+from .analyser_errors import AnalyserError
 from .chinese import variants
-from .files import REGISTRY_LIMIT, UnsafeFile, read_inside, regular_files
+from .files import REGISTRY_LIMIT, REGISTRY_TOTAL_LIMIT, UnsafeFile, read_inside, regular_files
 from .segment import reading_of
 from .yamlio import load_yaml
 
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     import jsonschema
 
 from .registry import RESERVED_KINDS, Entity, Kind, Registry, RegistryProblem, alias_key
+
+_T = TypeVar("_T")
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "registry.schema.json"
 
@@ -81,12 +85,37 @@ def _validator(ref: str | None = None) -> jsonschema.Draft202012Validator:
     return Draft202012Validator(schema)
 
 
+#: How much of a checker's message is shown (it quotes the value, which may be long).
+_SHOWN = 300
+
+
 def _describe(error: jsonschema.ValidationError) -> str:
     where = ".".join(str(p) for p in error.absolute_path)
-    return f"{where}: {error.message}" if where else error.message
+    message = error.message
+    quoted = repr(error.instance)
+    if isinstance(error.instance, str) and len(quoted) > 80 and message.startswith(quoted):
+        # The checker quotes the whole value: 40,000 characters of an alias say less than its length.
+        message = f"{quoted[:60]}…' ({len(error.instance):,} characters){message[len(quoted) :]}"
+    if error.validator == "maxLength":
+        message += f" (at most {error.validator_value} characters)"
+    if len(message) > _SHOWN:
+        message = message[: _SHOWN - 1] + "…"
+    return f"{where}: {message}" if where else message
 
 
-def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
+def _entity(raw: dict[str, Any], path: Path, line: int) -> tuple[Entity, list[RegistryProblem]]:
+    """The entity of a checked entry, and what the analysers could not derive for it (the
+    entity then goes without: its name as its reading, no other written forms)."""
+    problems: list[RegistryProblem] = []
+
+    def derived(what: str, derive: Callable[[], _T], fallback: _T) -> _T:
+        try:
+            return derive()
+        except AnalyserError as err:
+            msg = f"{raw['id']}: {what} could not be derived ({err}); the entry goes without"
+            problems.append(RegistryProblem(path, line, msg, "registry-analyser"))
+            return fallback
+
     def names(key: str, lang: str) -> str:
         return str((raw.get(key) or {}).get(lang, ""))
 
@@ -97,8 +126,11 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
     not_in = tuple(str(x) for x in raw.get("not_in", ()))
     inside = tuple(str(x) for x in raw.get("inside_words", ()))
     name_ja = names("name", "ja")
-    reading = str(raw.get("reading", "")) or reading_of(name_ja)
-    return Entity(
+    reading = str(raw.get("reading", "")) or derived("the reading of the name", lambda: reading_of(name_ja), "")
+    chinese = (names("name", "zh"), *texts("aliases", "zh"), *second, *not_in, *inside)
+    no_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    forms = derived("the other written forms of the Chinese names", lambda: _written_forms(chinese), no_forms)
+    entity = Entity(
         id=raw["id"],
         kind=raw["kind"],
         name_ja=name_ja,
@@ -125,8 +157,9 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> Entity:
         second_references=second,
         not_in=not_in,
         inside_words=inside,
-        written_forms=_written_forms((names("name", "zh"), *texts("aliases", "zh"), *second, *not_in, *inside)),
+        written_forms=forms,
     )
+    return entity, problems
 
 
 def _written_forms(texts: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -148,16 +181,23 @@ def read_registry_files(folder: Path) -> tuple[list[tuple[Path, bytes]], list[Re
     """The bytes of every ``*.yaml`` / ``*.yml`` file of ``folder``, in name order, and the files refused.
 
     Only regular files inside the folder, of at most :data:`.files.REGISTRY_LIMIT`
-    bytes, are read (a FIFO would hang the build, a link could publish any file).
+    bytes, are read (a FIFO would hang the build, a link could publish any file), and
+    no more than :data:`.files.REGISTRY_TOTAL_LIMIT` bytes in all.
     """
     paths, refused = regular_files(folder, lambda name: name.endswith((".yaml", ".yml")) and not name.startswith("."))
     problems = [RegistryProblem(path, 1, why, "registry-file") for path, why in refused]
     files: list[tuple[Path, bytes]] = []
+    left = REGISTRY_TOTAL_LIMIT
     for path in paths:
         try:
-            files.append((path, read_inside(path, folder, REGISTRY_LIMIT)))
+            data = read_inside(path, folder, min(REGISTRY_LIMIT, left))
         except UnsafeFile as err:
+            if left < REGISTRY_LIMIT:
+                err = UnsafeFile(f"{err}: the registry's files hold at most {REGISTRY_TOTAL_LIMIT:,} bytes in all")
             problems.append(RegistryProblem(path, 1, str(err), "registry-file"))
+            continue
+        files.append((path, data))
+        left -= len(data)
     return files, problems
 
 
@@ -237,7 +277,8 @@ def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -
         if faults:
             problems += faults
             continue
-        entity = _entity(raw, path, line)
+        entity, derived = _entity(raw, path, line)
+        problems += derived
         if entity.kind not in kinds:
             known = ", ".join(sorted(kinds)) or "none"
             problems.append(

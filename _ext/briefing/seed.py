@@ -42,7 +42,7 @@ from .facts import read_date
 from .metadata import merge_metadata, parse_metadata, split_front_matter
 from .recognise import Role, recognise
 
-__all__ = ["parse_seed"]
+__all__ = ["parse_seed", "seed_lines"]
 
 _SITE_RE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/?$")
 _URL_LINE_RE = re.compile(r"^https?://\S+$")
@@ -52,11 +52,25 @@ _WHITESPACE_CONTROLS_RE = re.compile("[\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029]")
 
 
 def _clean(line: str) -> str:
-    """One line as the page should hold it: no tabs or control characters, no edge spaces."""
+    """One line as the page should hold it: no tabs or control characters, no edge spaces.
+
+    Only what no page can hold goes: control characters (category Cc: no HTML, XML or TeX
+    takes them) and lone surrogates (Cs: not text in any encoding).  Private-use characters
+    (a publisher's gaiji), characters newer than Python's Unicode tables (CJK Extension H,
+    new emoji) and format characters (ZWJ and ZWNJ, bidi marks, emoji tags) stay: the PDF
+    reports the ones its font cannot print (``briefing.glyph``).
+    """
     line = _WHITESPACE_CONTROLS_RE.sub(" ", line)
     if not line.isprintable():  # else no character of category C (most lines: no loop)
-        line = "".join(ch for ch in line if ch == " " or unicodedata.category(ch)[0] != "C" or ch in "\u200d")
+        line = "".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cs"))
     return line.strip(" \u3000\u00a0\ufeff")
+
+
+def seed_lines(text: str) -> list[str]:
+    """The lines of a seed as the book numbers them: split at line feeds, carriage returns and
+    CR LF only.  Vertical tab, form feed, NEL and U+2028 are in a line (they become spaces),
+    so every message about a line names the line an editor shows."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _parse_references(lines: list[tuple[int, str]]) -> tuple[Reference, ...]:
@@ -93,8 +107,7 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     empty text gives an article with an empty title and a ``empty`` problem.
     """
     problems: list[Problem] = []
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    raw_lines = text.split("\n")
+    raw_lines = seed_lines(text)
 
     raw_meta, skip, meta_problems = split_front_matter(raw_lines)
     problems.extend(meta_problems)
@@ -308,7 +321,7 @@ def _date(body: list[Role], dateline: Dateline | None, problems: list[Problem]) 
         return Fact(found.date().isoformat(), line)  # type: ignore[union-attr]
     for line, found in stated:
         if found is not None:
-            message = "a date line whose date could not be read (no year, or no such day)"
+            message = "a date line whose date could not be read (no year, or no such day in the calendar or in its era)"
             problems.append(Problem("structure", message, line))
             break
     return None
