@@ -90,13 +90,13 @@ def _sized(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _time(run: Callable[[], object]) -> float:
-    """The lesser of two runs, the collector off (the caller ran it once to fill the caches)."""
+def _time(run: Callable[[], object], runs: int = 2) -> float:
+    """The least of ``runs`` runs, the collector off (the caller ran it once to fill the caches)."""
     best = float("inf")
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for _ in range(2):
+        for _ in range(runs):
             start = time.perf_counter()
             run()
             best = min(best, time.perf_counter() - start)
@@ -112,6 +112,8 @@ def linear(unit: str, size: int, entry: Callable[[str], object]) -> None:
     small, large = _sized(unit, size), _sized(unit, 4 * size)
     entry(small)
     t_small, t_large = _time(lambda: entry(small)), _time(lambda: entry(large))
+    if t_large > 5 * t_small + 0.015:  # a busy machine's moment, or the square of the input: look again
+        t_small, t_large = _time(lambda: entry(small), 4), _time(lambda: entry(large), 4)
     assert t_large <= 5 * t_small + 0.015, f"{unit!r}: {t_small * 1000:.1f} ms at n, {t_large * 1000:.1f} ms at 4n"
 
 
@@ -265,6 +267,8 @@ def test_loading_a_registry_is_linear_in_its_entries(unit: str, tmp_path_factory
     small, large = _registry_yaml(unit, 50), _registry_yaml(unit, 200)
     entry(small)
     t_small, t_large = _time(lambda: entry(small)), _time(lambda: entry(large))
+    if t_large > 5 * t_small + 0.015:
+        t_small, t_large = _time(lambda: entry(small), 4), _time(lambda: entry(large), 4)
     assert t_large <= 5 * t_small + 0.015, (unit, t_small, t_large)
 
 
