@@ -30,7 +30,7 @@ help:
 	@echo "  eval       precision and recall of mentions, second references and candidates -> EVAL.md"
 	@echo "  test       lint, type checks and the whole test suite"
 	@echo "  test-stacks  the whole-book tests on Python 3.11 + Sphinx 8.2.3 and Python 3.12 + Sphinx 9.1 (CI runs it)"
-	@echo "  lint       ruff (lint and format check) and mypy"
+	@echo "  lint       ruff (lint and format check), mypy, and the floors' import contracts (import-linter)"
 	@echo "  inspect    how a seed was read, line by line: make inspect SEED=seeds/x.txt"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
@@ -72,6 +72,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	PYTHONPATH=_ext $(BIN)/lint-imports --no-cache
 
 test: $(DEV_STAMP)
 	@tools/system-deps --install

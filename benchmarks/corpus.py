@@ -19,8 +19,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
-from briefing.render import escape_text
-from briefing.seed import Paragraph, parse_seed
+from briefing.articles.parse import Paragraph, parse_seed
+from briefing.generating.render import escape_text
 
 KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
 HIRA = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわん"

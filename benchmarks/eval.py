@@ -24,10 +24,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from briefing.language import text_language  # noqa: E402
-from briefing.mentions import Matcher, matcher_for  # noqa: E402
-from briefing.names import merge_candidates, people_in  # noqa: E402
-from briefing.registry_files import load_registry  # noqa: E402
+from briefing.language.scripts import text_language  # noqa: E402
+from briefing.matching.mentions import Matcher, matcher_for  # noqa: E402
+from briefing.matching.person_names import merge_candidates, people_in  # noqa: E402
+from briefing.registry.loading import load_registry  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "mentions"
 #: A second set, written afterwards by another writer, on which nothing was tuned.

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "_ext"))
 
 import corpus  # noqa: E402
 
-from briefing.mentions import Matcher, naive_find  # noqa: E402
+from briefing.matching.mentions import Matcher, naive_find  # noqa: E402
 
 FLOOR_CONF = """\
 extensions = ["myst_parser"]

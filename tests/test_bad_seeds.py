@@ -68,7 +68,7 @@ def _warnings_for(build: Build, name: str) -> list[str]:
 
 
 def _page_for(src: Path, name: str) -> Path | None:
-    from briefing.owned import read_marker
+    from briefing.generating.owned import read_marker
 
     for page in (src / "briefings").glob("*.md"):
         marker = read_marker(page.read_text("utf-8"))

@@ -34,7 +34,7 @@ def test_build_with_no_change_reads_no_document(book: Path, build_book: BuildBoo
 
 def test_committed_pages_equal_what_the_generator_makes(book: Path, build_book: BuildBook) -> None:
     """Every committed generated page is what the committed seeds make today."""
-    from briefing.owned import read_marker
+    from briefing.generating.owned import read_marker
 
     shutil.rmtree(book / "briefings")
     shutil.rmtree(book / "entities")

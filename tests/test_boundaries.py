@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.mentions import ArticleMentions, matcher_for
-from briefing.names import find_candidates, merge_candidates
-from briefing.registry_files import load_registry
+from briefing.matching.mentions import ArticleMentions, matcher_for
+from briefing.matching.person_names import find_candidates, merge_candidates
+from briefing.registry.loading import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = load_registry(ROOT / "registry")

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cache as build_cache
-from briefing import segment
-from briefing.facts import read_date
-from briefing.files import REGISTRY_LIMIT, REGISTRY_TOTAL_LIMIT
-from briefing.glyphs import missing
-from briefing.names import Candidate, _english, find_candidates, merge_candidates
-from briefing.registry_files import load_registry, read_registry_files
-from briefing.seed import parse_seed, seed_lines
+from briefing.articles.dates import read_date
+from briefing.articles.parse import parse_seed, seed_lines
+from briefing.language import words as segment
+from briefing.matching.person_names import Candidate, _english, find_candidates, merge_candidates
+from briefing.output.glyphs import missing
+from briefing.registry.loading import load_registry, read_registry_files
+from briefing.util import cache as build_cache
+from briefing.util.files import REGISTRY_LIMIT, REGISTRY_TOTAL_LIMIT
 from tests.conftest import PYTHON, ROOT, copy_book, run_build
 
 #: One character that Sudachi's normalisation (NFKC) makes 18 letters, 33 bytes.

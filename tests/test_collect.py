@@ -8,8 +8,8 @@ from docutils import nodes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.collect import Sentences, _join_texts, _Places, plain_text_for_unlinked, sentence_at
-from briefing.placeholders import MENTIONS, SENTENCE_END_RE, append_text, mention, note_mention
+from briefing.readtime.collect import Sentences, _join_texts, _Places, plain_text_for_unlinked, sentence_at
+from briefing.readtime.nodes import MENTIONS, SENTENCE_END_RE, append_text, mention, note_mention
 
 
 def scan(text: str, offset: int) -> str:

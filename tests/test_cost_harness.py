@@ -27,14 +27,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from briefing.decode import decode_seed
-from briefing.facts import is_date_only, read_date
-from briefing.mentions import ArticleMentions, Matcher, matcher_for
-from briefing.names import find_candidates, merge_candidates
-from briefing.registry_files import load_registry
-from briefing.render import BriefingPage, MentionLinker, render_briefing
-from briefing.seed import parse_seed
-from briefing.segment import Segmenter, chinese_words, japanese_words
+from briefing.articles.dates import is_date_only, read_date
+from briefing.articles.decode import decode_seed
+from briefing.articles.parse import parse_seed
+from briefing.generating.render import BriefingPage, MentionLinker, render_briefing
+from briefing.language.words import Segmenter, chinese_words, japanese_words
+from briefing.matching.mentions import ArticleMentions, Matcher, matcher_for
+from briefing.matching.person_names import find_candidates, merge_candidates
+from briefing.registry.loading import load_registry
 from tests.conftest import ROOT
 
 PIECES = (

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.util.inventory import InventoryFile
 
-from briefing.domain import get_domain
+from briefing.readtime.domain import get_domain
 from tests.conftest import ROOT, Build, copy_book, run_build
 
 SEED = "briefings/000_5334bc82fd01faaf"
@@ -306,7 +306,7 @@ def test_the_mention_table_pickles_as_plain_tuples_and_comes_back_as_records() -
     import copy
     import pickle
 
-    from briefing.records import MentionRecord, MentionTable
+    from briefing.data.records import MentionRecord, MentionTable
 
     table = MentionTable(
         {

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.generate import files_state
-from briefing.grouping import bucket_undated
-from briefing.metadata import SLUG_RE
-from briefing.owned import read_marker, with_marker, write_generated
-from briefing.recorder import MessageRecorder, replay
-from briefing.slugs import assign_slugs, base_slug
+from briefing.articles.metadata import SLUG_RE
+from briefing.generating.grouping import bucket_undated
+from briefing.generating.owned import read_marker, with_marker, write_generated
+from briefing.generating.slugs import assign_slugs, base_slug
+from briefing.readtime.generation import files_state
+from briefing.util.messages import MessageRecorder, replay
 
 
 @pytest.mark.parametrize(
@@ -177,3 +177,29 @@ def test_a_protected_page_is_a_recorded_warning_and_a_page_made_again_is_not(tmp
     cut = MessageRecorder(mock.Mock())
     assert write_generated(other, "seeds/q.txt", "# One\n", cut)
     assert cut.messages == [] and len(cut.logger.mock_calls) == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("module", "never"),
+    [
+        ("briefing.generating.slugs", ("briefing.matching", "briefing.language", "sphinx", "docutils")),
+        ("briefing.generating.grouping", ("sphinx", "docutils", "myst_parser")),
+        ("briefing.articles.parse", ("sphinx", "docutils", "myst_parser", "briefing.registry")),
+    ],
+)
+def test_a_pure_module_loads_nothing_above_its_floor(module: str, never: tuple[str, ...]) -> None:
+    """What import-linter's contracts say of the code, seen in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith({never!r})))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]", done.stdout

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from briefing import graphs
+from briefing.output import graphs
 from tests.conftest import require_programs
 
 if TYPE_CHECKING:

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing import seedcache
-from briefing.files import UnsafeFile, folder_lock, read_inside, write_atomic
-from briefing.metadata import parse_metadata
-from briefing.owned import read_marker
-from briefing.slugs import _short_hash, assign_slugs
-from briefing.yamlio import YAMLTooLarge, load_yaml
+from briefing.articles.metadata import parse_metadata
+from briefing.generating import seed_cache as seedcache
+from briefing.generating.owned import read_marker
+from briefing.generating.slugs import _short_hash, assign_slugs
+from briefing.util.files import UnsafeFile, folder_lock, read_inside, write_atomic
+from briefing.util.yamlio import YAMLTooLarge, load_yaml
 from tests.conftest import PYTHON, ROOT, Build, run_build
 
 ARTICLE = "記事 {}\n中国とロシアが北京で会談しました。\n見出し\n両国は協力を確認しました。\n"
@@ -390,7 +390,7 @@ def test_a_page_that_cannot_be_written_is_a_warning_naming_it(tmp_path: Path, mo
             raise OSError(30, "Read-only file system")
         real(path, data)
 
-    monkeypatch.setattr("briefing.owned.write_atomic", read_only)
+    monkeypatch.setattr("briefing.generating.owned.write_atomic", read_only)
     build = run_build(src)
     lines = [w for w in build.warnings.splitlines() if "new.md" in w]
     assert lines and "[briefing.write]" in lines[0] and "Read-only file system" in lines[0]

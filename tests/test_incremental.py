@@ -186,7 +186,7 @@ def test_renaming_a_kind_then_building_incrementally_equals_a_clean_build(tmp_pa
 def test_unchanged_files_skip_the_generation_and_repeat_its_messages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing import generate
+    from briefing.readtime import generation as generate
 
     book = copy_book(tmp_path / "skip")
     (book / "briefings" / "d.md").write_text("# 手書きのページ\n", "utf-8")  # a warning each build

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.jsonio import dump
+from briefing.exchange.briefings_json import dump
 
 scalars = st.none() | st.booleans() | st.integers() | st.text(alphabet=st.sampled_from(list('王毅"\\\n<a>é')))
 values = st.recursive(

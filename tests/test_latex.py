@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sphinx.util import texescape
 
-from briefing.latex import FALLBACK_ENGINE, SPHINX_MAKEINDEX, UPMENDEX, _index_text, choose_engine
+from briefing.output.latex import FALLBACK_ENGINE, SPHINX_MAKEINDEX, UPMENDEX, _index_text, choose_engine
 from tests.conftest import copy_book, require_programs, run_build
 
 
@@ -71,7 +71,7 @@ def test_english_build_writes_xelatex_with_japanese_fonts_and_upmendex(tmp_path:
     assert result.warnings == ""
     assert "using xelatex for the PDF" in result.status
     tex = (result.outdir / "briefing-book.tex").read_text("utf-8")
-    from briefing.glyphs import uses_noto
+    from briefing.output.glyphs import uses_noto
 
     package = r"\usepackage[noto]{briefingcjk}" if uses_noto() else r"\usepackage{briefingcjk}"
     assert package in tex and r"\setmainfont{texgyretermes}" in tex
@@ -88,7 +88,7 @@ def test_fonts_can_be_left_to_the_book(tmp_path: Path) -> None:
 
 def test_a_character_no_font_has_is_a_glyph_warning(tmp_path: Path) -> None:
     """The PDF would drop it silently (dvipdfmx only logs it): the build names the seed and line."""
-    from briefing.glyphs import book_font
+    from briefing.output.glyphs import book_font
 
     if book_font() is None:
         require_programs("kpsewhich")  # no TeX: no PDF; under CI=true this fails instead
@@ -105,7 +105,7 @@ def test_a_character_no_font_has_is_a_glyph_warning(tmp_path: Path) -> None:
 
 
 def test_missing_lists_only_what_the_font_lacks() -> None:
-    from briefing.glyphs import missing
+    from briefing.output.glyphs import missing
 
     covered = frozenset(map(ord, "中国語"))
     assert missing("中国語\nabc Привет\n中华", covered) == [(3, "华")]

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.mentions import SHORT_TITLES, Matcher, Mention, normalise
-from briefing.names import find_candidates
-from briefing.registry_files import load_registry
-from briefing.render import MentionLinker
-from briefing.segment import Segmenter, is_joining
+from briefing.generating.render import MentionLinker
+from briefing.language.words import Segmenter, is_joining
+from briefing.matching.mentions import SHORT_TITLES, Matcher, Mention, normalise
+from briefing.matching.person_names import find_candidates
+from briefing.registry.loading import load_registry
 from tests.conftest import ROOT
 
 REGISTRY = load_registry(ROOT / "registry")

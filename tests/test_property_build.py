@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.cues import BULLET_RE
-from briefing.decode import decode_seed
-from briefing.seed import parse_seed
+from briefing.articles.cues import BULLET_RE
+from briefing.articles.decode import decode_seed
+from briefing.articles.parse import parse_seed
 from tests.conftest import ROOT, run_build
 
 # Seed text drawn mostly from the characters MyST, HTML and Sphinx give meaning to.

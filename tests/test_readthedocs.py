@@ -58,8 +58,8 @@ def _index_names(ind: str) -> list[str]:
     ids=["japanese-project", "english-dashboard"],
 )
 def test_readthedocs_pdf_whatever_the_language_and_job_name(tmp_path: Path, language: str, slug: str) -> None:
-    from briefing.registry import reading_key
-    from briefing.registry_files import load_registry
+    from briefing.registry.loading import load_registry
+    from briefing.registry.model import reading_key
 
     japanese = language == "ja"
     engine, indexer = ("uplatex", "mendex") if japanese else ("xelatex", "upmendex")

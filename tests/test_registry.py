@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.registry import Registry, reading_key
-from briefing.registry_files import load_registry
+from briefing.registry.loading import load_registry
+from briefing.registry.model import Registry, reading_key
 from tests.conftest import ROOT, copy_book, run_build
 
 KINDS = """\

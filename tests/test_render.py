@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
-from briefing.article import Metadata
-from briefing.mentions import matcher_for
-from briefing.owned import with_marker
-from briefing.registry_files import load_registry
-from briefing.render import BriefingPage, MentionLinker, escape_text, option_value, render_briefing
-from briefing.seed import parse_seed
+from briefing.articles.article import Metadata
+from briefing.articles.parse import parse_seed
+from briefing.generating.owned import with_marker
+from briefing.generating.render import BriefingPage, MentionLinker, escape_text, option_value, render_briefing
+from briefing.matching.mentions import matcher_for
+from briefing.registry.loading import load_registry
 from tests.conftest import ROOT
 
 SHIPPED = ROOT / "seeds" / "000_5334bc82fd01faaf.txt"
@@ -163,7 +163,7 @@ def test_the_header_says_where_each_fact_came_from() -> None:
 def test_urls_are_found_in_linear_time_and_never_cut() -> None:
     import time
 
-    from briefing.linker import split_long, url_spans
+    from briefing.generating.mention_markup import split_long, url_spans
 
     hostile = "https://a" + ")" * 100_000
     start = time.perf_counter()

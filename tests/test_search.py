@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.search.ja import DefaultSplitter
 
-from briefing.search import SearchJapaneseWithQuerySplitter
+from briefing.output.search import SearchJapaneseWithQuerySplitter
 from briefing.speedups.splitter import FastSearchJapanese, FastSplitter
 
 ROOT = Path(__file__).resolve().parent.parent

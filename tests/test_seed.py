@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "_ext") not in sys.path:  # conf.py does the same for Sphinx
     sys.path.insert(0, str(ROOT / "_ext"))
 
-from briefing.article import Article, Metadata  # noqa: E402
-from briefing.cues import is_heading_like  # noqa: E402
-from briefing.decode import decode_seed  # noqa: E402
-from briefing.metadata import parse_metadata  # noqa: E402
-from briefing.seed import parse_seed  # noqa: E402
+from briefing.articles.article import Article, Metadata  # noqa: E402
+from briefing.articles.cues import is_heading_like  # noqa: E402
+from briefing.articles.decode import decode_seed  # noqa: E402
+from briefing.articles.metadata import parse_metadata  # noqa: E402
+from briefing.articles.parse import parse_seed  # noqa: E402
 
 CASES_FILE = Path(__file__).parent / "fixtures" / "seed_cases.yaml"
 SHIPPED_SEED = ROOT / "seeds" / "000_5334bc82fd01faaf.txt"
@@ -341,7 +341,7 @@ def test_sidecar_metadata_wins_over_front_matter() -> None:
 def test_cleaning_a_line_drops_exactly_the_control_characters(line: str) -> None:
     """The fast path (a printable line is left as it is) gives what the character loop gives:
     every character but controls (Cc) and lone surrogates (Cs); spacing controls become spaces."""
-    from briefing.seed import _clean
+    from briefing.articles.parse import _clean
 
     spaced = line.translate(dict.fromkeys(map(ord, "\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029"), " "))
     kept = "".join(ch for ch in spaced if unicodedata.category(ch) not in ("Cc", "Cs"))
@@ -368,8 +368,8 @@ def test_no_printable_or_format_character_is_dropped(char: str) -> None:
 
 @given(st.text(max_size=40), st.integers(min_value=0, max_value=2))
 def test_a_line_longer_than_a_heading_is_never_one(text: str, extra: int) -> None:
-    from briefing.cues import HEADING_MAX_WIDTH
-    from briefing.cues import width as _width
+    from briefing.articles.cues import HEADING_MAX_WIDTH
+    from briefing.articles.cues import width as _width
 
     long = text + "あ" * max(0, HEADING_MAX_WIDTH + 1 + extra - len(text))
     assert not is_heading_like(long)
@@ -379,7 +379,7 @@ def test_a_line_longer_than_a_heading_is_never_one(text: str, extra: int) -> Non
 
 @given(st.binary(max_size=300))
 def test_control_bytes_are_counted_as_before(data: bytes) -> None:
-    from briefing.decode import _looks_binary
+    from briefing.articles.decode import _looks_binary
 
     sample = data[:8192]
     controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 11, 12, 13, 27))

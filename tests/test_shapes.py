@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "_ext") not in sys.path:
     sys.path.insert(0, str(ROOT / "_ext"))
 
-from briefing.article import Article, Fact, Metadata, Paragraph, StructureOverrides  # noqa: E402
-from briefing.facts import read_date  # noqa: E402
-from briefing.metadata import parse_metadata  # noqa: E402
-from briefing.seed import parse_seed  # noqa: E402
+from briefing.articles.article import Article, Fact, Metadata, Paragraph, StructureOverrides  # noqa: E402
+from briefing.articles.dates import read_date  # noqa: E402
+from briefing.articles.metadata import parse_metadata  # noqa: E402
+from briefing.articles.parse import parse_seed  # noqa: E402
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 NAMES = sorted(p.name.removesuffix(".expect.yaml") for p in ARTICLES.glob("*.expect.yaml"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.records import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
-from briefing.views import BookViews, TakeawayFilter, fingerprint
+from briefing.data.records import BriefingRecord, EntityRecord, MentionRecord, TakeawayRecord
+from briefing.data.views import BookViews, TakeawayFilter, fingerprint
 
 
 def book(
@@ -160,7 +160,7 @@ def test_weights_move_only_when_a_count_crosses_a_power_of_two() -> None:
     st.integers(min_value=1, max_value=8),
 )
 def test_best_scores_are_the_full_sort_cut_to_the_limit(scores: dict[str, float], limit: int) -> None:
-    from briefing.views import _best
+    from briefing.data.views import _best
 
     full = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))[:limit]
     assert _best(scores, limit) == full

@@ -1,115 +1,24 @@
 """The briefing-book Sphinx extension: seeds in, a cross-referenced book out.
 
-``setup()`` only delegates to each module's ``setup_*`` function; see
-README.md ("Code layout") for what each module holds.
+``setup()`` is :func:`briefing.extension.setup`, imported when Sphinx loads the extension,
+so that the pure floors (``briefing.articles``, ``briefing.matching`` …) load without Sphinx.
+See README.md ("Code layout") for the floors and what each module holds.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sphinx.util import logging
-from sphinx.util.fileutil import copy_asset_file
-
-from .collect import setup_mentions
-from .config import setup_config
-from .directives import setup_directives
-from .domain import setup_domain
-from .external import setup_external
-from .generate import setup_generate
-from .glyphs import setup_glyphs
-from .jsonio import setup_jsonio
-from .labels import setup_labels
-from .latex import setup_latex
-from .pages import setup_pages
-from .search import setup_search
-from .speedups import setup_speedups
-from .transforms import setup_transforms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 10  # 10: the records moved to briefing.records (pickled class paths)
-LOCALE_DIR = Path(__file__).parent / "locales"
-
-
-STATIC_DIR = Path(__file__).parent / "static"
-
-
-def _add_html_assets(app: Sphinx) -> None:
-    # CSS only where there is HTML: LaTeX and the other builders never see it.
-    # Copied before any page is written, so every page (first build or not)
-    # links it with the same checksum; not through html_static_path, whose
-    # change would make every next build see "config changed".
-    if app.builder.format == "html":
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        copy_asset_file(STATIC_DIR / "briefing.css", static / "briefing.css", force=True)
-        app.add_css_file("briefing.css")
-
-
-def _add_latex_assets(app: Sphinx) -> None:
-    # The LaTeX styles of takeaways, headers and cross-references (briefing.sty); fonts (briefingcjk.sty).
-    if app.builder.name == "latex":
-        for name in ("briefing.sty", "briefingcjk.sty"):
-            copy_asset_file(STATIC_DIR / name, Path(app.outdir) / name, force=True)
-
-
-logger = logging.getLogger(__name__)
-
-#: The oldest Sphinx the extension runs on (the whole book is built with it; see README).
-MIN_SPHINX = "8.2"
-
-
-#: The MyST syntax the generated pages are written in: colon fences (``:::{briefing}``) and
-#: definition lists (a press release's ``日時：…`` block).
-MYST_SYNTAX = ("colon_fence", "deflist")
-
-
-def _enable_myst_syntax(app: Sphinx, config: Config) -> None:
-    """Turn on the MyST syntax the generated pages use.
-
-    A book whose ``conf.py`` forgot it would otherwise show the fences as text,
-    without a warning.
-    """
-    enabled = list(getattr(config, "myst_enable_extensions", []) or [])
-    missing = [name for name in MYST_SYNTAX if name not in enabled]
-    if missing:
-        logger.info("briefing: turning on MyST's %s syntax, which the generated pages use", " and ".join(missing))
-        config.myst_enable_extensions = [*enabled, *missing]
+ENV_VERSION = 11  # 11: the modules moved into floors (the pickled nodes' and records' class paths)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.require_sphinx(MIN_SPHINX)
-    # The pages are MyST, and the header and cards use sphinx-design's components.
-    app.setup_extension("myst_parser")
-    app.setup_extension("sphinx_design")
-    app.connect("config-inited", _enable_myst_syntax, priority=100)
-    app.add_message_catalog("briefing", str(LOCALE_DIR))
-    setup_config(app)
-    setup_domain(app)
-    setup_directives(app)
-    setup_labels(app)
-    setup_latex(app)
-    setup_glyphs(app)
-    setup_transforms(app)
-    setup_generate(app)
-    setup_mentions(app)
-    setup_pages(app)
-    setup_jsonio(app)
-    setup_external(app)
-    setup_search(app)
-    setup_speedups(app)
-    app.connect("builder-inited", _add_html_assets)
-    app.connect("builder-inited", _add_latex_assets)
-    return {
-        "version": __version__,
-        "env_version": ENV_VERSION,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    from briefing.extension import setup as setup_extension
+
+    return setup_extension(app)

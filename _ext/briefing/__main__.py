@@ -15,13 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from .article import Article, Fact, Metadata, Problem
-from .cues import width
-from .decode import decode_seed
-from .files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, read_inside
-from .metadata import parse_metadata
-from .seed import parse_seed
-from .yamlio import load_yaml
+from briefing.articles.article import Article, Fact, Metadata, Problem
+from briefing.articles.cues import width
+from briefing.articles.decode import decode_seed
+from briefing.articles.metadata import parse_metadata
+from briefing.articles.parse import parse_seed
+from briefing.util.files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, read_inside
+from briefing.util.yamlio import load_yaml
 
 #: How much of a line is shown.
 SHOWN = 72

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from ..config import BriefingConfig
+from briefing.readtime.config import BriefingConfig
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

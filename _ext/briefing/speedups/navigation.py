@@ -36,8 +36,9 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.environment.adapters import toctree as sphinx_toctree
 
-from .. import cache as build_cache
-from ..domain import get_domain
+from briefing.readtime.domain import get_domain
+from briefing.util import cache as build_cache
+
 from . import active
 
 if TYPE_CHECKING:

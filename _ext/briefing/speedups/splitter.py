@@ -3,7 +3,7 @@
 Sphinx splits every Japanese page into words for the search index with
 TinySegmenter (``sphinx.search.ja.DefaultSplitter``). :class:`FastSplitter` runs
 the same model, taken from Sphinx's class, and gives the same words; the book's
-search language (:class:`briefing.search.SearchJapaneseWithQuerySplitter`) is
+search language (:class:`briefing.output.search.SearchJapaneseWithQuerySplitter`) is
 registered again as :class:`FastSearchJapanese`, which splits pages with it when
 the project asks for Sphinx's default splitter.
 """
@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.search.ja import DefaultSplitter
 
-from ..search import SearchJapaneseWithQuerySplitter
+from briefing.output.search import SearchJapaneseWithQuerySplitter
+
 from . import active
 
 if TYPE_CHECKING:

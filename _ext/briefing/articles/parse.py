@@ -1,0 +1,338 @@
+"""The seed parser: plain article text in, an :class:`~briefing.articles.article.Article` out (pure).
+
+Every line gets a role (:mod:`briefing.recognise`); the roles are then built
+into the article: the title, a preamble (a date, a byline under the title),
+the lead, sections with levels, paragraphs, lists (the takeaways among them),
+Q&A turns, fields, notes (captions, footnotes, editors' lines, source
+footers) and the references footer.  The article's date and source are read
+from the lines that state them (:mod:`briefing.facts`) when the metadata does
+not give them.  Every character of the seed reaches the article, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from briefing.articles import cues
+from briefing.articles.article import (
+    NOTE_ROLES,
+    Article,
+    Block,
+    Dateline,
+    Fact,
+    Field,
+    Fields,
+    Item,
+    ItemList,
+    LineRole,
+    Metadata,
+    Note,
+    Paragraph,
+    Problem,
+    Reference,
+    Section,
+    Takeaway,
+    TakeawayList,
+    Turn,
+)
+from briefing.articles.dates import read_date
+from briefing.articles.metadata import merge_metadata, parse_metadata, split_front_matter
+from briefing.articles.recognise import Role, recognise
+
+__all__ = ["parse_seed", "seed_lines"]
+
+_SITE_RE = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/?$")
+_URL_LINE_RE = re.compile(r"^https?://\S+$")
+
+#: Controls that separate words (Word's manual line break is \v): each becomes a space.
+_WHITESPACE_CONTROLS_RE = re.compile("[\t\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029]")
+
+
+def _clean(line: str) -> str:
+    """One line as the page should hold it: no tabs or control characters, no edge spaces.
+
+    Only what no page can hold goes: control characters (category Cc: no HTML, XML or TeX
+    takes them) and lone surrogates (Cs: not text in any encoding).  Private-use characters
+    (a publisher's gaiji), characters newer than Python's Unicode tables (CJK Extension H,
+    new emoji) and format characters (ZWJ and ZWNJ, bidi marks, emoji tags) stay: the PDF
+    reports the ones its font cannot print (``briefing.glyph``).
+    """
+    line = _WHITESPACE_CONTROLS_RE.sub(" ", line)
+    if not line.isprintable():  # else no character of category C (most lines: no loop)
+        line = "".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cs"))
+    return line.strip(" \u3000\u00a0\ufeff")
+
+
+def seed_lines(text: str) -> list[str]:
+    """The lines of a seed as the book numbers them: split at line feeds, carriage returns and
+    CR LF only.  Vertical tab, form feed, NEL and U+2028 are in a line (they become spaces),
+    so every message about a line names the line an editor shows."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _parse_references(lines: list[tuple[int, str]]) -> tuple[Reference, ...]:
+    refs: list[Reference] = []
+    current: dict[str, Any] | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            refs.append(Reference(**current))
+            current = None
+
+    for lineno, text in lines:
+        if _URL_LINE_RE.match(text):
+            if current is None or current.get("url"):
+                close()
+                current = {"title": text, "line": lineno}
+            current["url"] = text
+        elif _SITE_RE.match(text) and current is not None and not current.get("site"):
+            current["site"] = text.rstrip("/")
+        else:
+            close()
+            current = {"title": text, "line": lineno}
+    close()
+    return tuple(refs)
+
+
+def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
+    """Parse a seed's text into an :class:`Article`.
+
+    ``metadata`` (from a sidecar file) is merged over any front matter the seed
+    holds: a key in the sidecar wins, since the sidecar is where an analyst adds
+    facts without touching the delivered text.  Never raises on any text; an
+    empty text gives an article with an empty title and a ``empty`` problem.
+    """
+    problems: list[Problem] = []
+    raw_lines = seed_lines(text)
+
+    raw_meta, skip, meta_problems = split_front_matter(raw_lines)
+    problems.extend(meta_problems)
+    front, front_problems = parse_metadata(raw_meta, line=1)
+    problems.extend(front_problems)
+    meta = merge_metadata(front, metadata)
+
+    lines = [(i + 1, _clean(raw)) for i, raw in enumerate(raw_lines) if i >= skip]
+    lines = [(n, t) for n, t in lines if t]
+    if not lines:
+        return Article("", 1, None, (), (), meta, (*problems, Problem("empty", "the seed holds no text; no page made")))
+
+    roles, unmatched = recognise(lines, meta.structure)
+    problems += [Problem("structure", message, in_sidecar=True) for message in unmatched]
+    title = roles[0]
+    references = _parse_references([(r.line, r.text) for r in roles if r.role == "reference"])
+    body = [r for r in roles[1:] if r.role not in ("references", "reference")]
+
+    preamble: tuple[Block, ...] = ()
+    lead: Paragraph | None = None
+    at = 0
+    lead_at = next((i for i, r in enumerate(body) if r.role == "lead"), None)
+    if lead_at is not None:
+        # What stands before the lead (a date, a byline, a block of fields) stays before it.
+        before = _sections(body[:lead_at], [])
+        preamble = before[0].blocks if before else ()
+        lead = Paragraph(body[lead_at].text, body[lead_at].line)
+        at = lead_at + 1
+    if not body:
+        problems.append(Problem("structure", "the seed holds only a title", title.line))
+
+    sections = _sections(body[at:], problems)
+    dateline = _dateline(body)
+    date_fact = _date(body, dateline, problems) if meta.date is None else None
+    source_fact = _source(body, dateline)
+    line_roles = tuple(LineRole(r.line, r.role, r.reason, r.text) for r in roles)
+    date_origin = _origin(metadata and metadata.date, front.date, date_fact)
+    source_origin = _origin(metadata and metadata.source, front.source, source_fact)
+    for r in roles:
+        doubt = r.data.get("doubt")
+        if isinstance(doubt, str):
+            problems.append(Problem("structure", f"line {r.line}: {doubt}", r.line, level="info"))
+    return Article(
+        title.text,
+        title.line,
+        lead,
+        sections,
+        references,
+        meta,
+        tuple(problems),
+        roles=line_roles,
+        preamble=preamble,
+        dateline=dateline,
+        date_fact=date_fact,
+        source_fact=source_fact,
+        date_origin=date_origin,
+        source_origin=source_origin,
+    )
+
+
+def _origin(sidecar: object, front: object, read: Fact | None) -> str:
+    """Where a fact came from: the sidecar wins over the front matter, both over the text."""
+    if sidecar:
+        return "sidecar"
+    if front:
+        return "front matter"
+    return "text" if read is not None else ""
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _sections(body: list[Role], problems: list[Problem]) -> tuple[Section, ...]:
+    """The roles after the lead, as sections of blocks; lists marked as takeaways where they are."""
+    sections: list[tuple[Role | None, list[Block | list[Role]]]] = [(None, [])]
+    for r in body:
+        blocks = sections[-1][1]
+        if r.role == "heading":
+            sections.append((r, []))
+        elif r.role == "item":
+            if blocks and isinstance(blocks[-1], list) and blocks[-1][-1].style == r.style:
+                blocks[-1].append(r)
+            else:
+                blocks.append([r])
+        elif r.role == "field":
+            pair = r.data["field"]
+            assert isinstance(pair, tuple)
+            item = Field(str(pair[0]), str(pair[1]), r.line)
+            if blocks and isinstance(blocks[-1], Fields):
+                blocks[-1] = Fields((*blocks[-1].items, item))
+            else:
+                blocks.append(Fields((item,)))
+        elif r.role in ("question", "answer"):
+            blocks.append(Turn(r.role, r.marker, r.body, r.line))
+        elif r.role in NOTE_ROLES:
+            blocks.append(Note(r.role, r.text, r.line))
+        else:  # paragraph (and a second "lead" cannot happen)
+            blocks.append(Paragraph(r.text, r.line))
+
+    points = [
+        heading is not None and (bool(heading.data.get("points")) or cues.names_points(heading.text))
+        for heading, _blocks in sections
+    ]
+    by_line = {r.line: r for r in body}
+
+    def introduces_points(block: object) -> bool:
+        """A paragraph right before a list that names points (``Key takeaways:``) or the sidecar names."""
+        if not isinstance(block, Paragraph):
+            return False
+        role = by_line.get(block.line)
+        named = block.text.endswith((":", "：")) and cues.names_points(block.text)
+        return named or bool(role is not None and role.data.get("points"))
+
+    introduced = {
+        id(block): introduces_points(blocks[k - 1]) if k else False
+        for _heading, blocks in sections
+        for k, block in enumerate(blocks)
+        if isinstance(block, list)
+    }
+    any_points = any(points) or any(introduced.values())
+    number = 0
+    out: list[Section] = []
+    for (heading, blocks), pointed in zip(sections, points, strict=True):
+        built: list[Block] = []
+        for block in blocks:
+            if not isinstance(block, list):
+                built.append(block)
+                continue
+            is_takeaways = (pointed or introduced[id(block)]) if any_points else block[0].style == "bullet"
+            if is_takeaways:
+                items = []
+                for r in block:
+                    number += 1
+                    items.append(Takeaway(r.body, r.line, number, "" if r.style == "bullet" else r.marker))
+                built.append(TakeawayList(tuple(items)))
+            else:
+                kept = tuple(Item(r.body, r.line, "" if r.style == "bullet" else r.marker) for r in block)
+                built.append(ItemList(kept))
+        if heading is None:
+            if built:
+                out.append(Section(None, _first_line(built[0]), tuple(built)))
+            continue
+        out.append(Section(heading.text, heading.line, tuple(built), heading.level))
+    _check_sections(out, sections, points, problems)
+    return tuple(out)
+
+
+def _first_line(block: Block) -> int:
+    if isinstance(block, TakeawayList | ItemList | Fields):
+        return block.items[0].line
+    return block.line
+
+
+def _check_sections(
+    out: list[Section], sections: list[tuple[Role | None, list[Any]]], points: list[bool], problems: list[Problem]
+) -> None:
+    for k, section in enumerate(out):
+        if section.heading is None:
+            continue
+        following = out[k + 1] if k + 1 < len(out) else None
+        nested = following is not None and following.heading is not None and following.level > section.level
+        if not section.blocks and not nested:
+            message = f"the heading {section.heading!r} has nothing under it"
+            problems.append(Problem("structure", message, section.line))
+    for (heading, blocks), pointed in zip(sections, points, strict=True):
+        if pointed and heading is not None and not any(isinstance(b, list) for b in blocks):
+            problems.append(
+                Problem("structure", f"{heading.text!r} announces points, but no list follows it", heading.line)
+            )
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _dateline(body: list[Role]) -> Dateline | None:
+    for r in body[:6]:
+        if r.role in ("lead", "paragraph"):
+            found = cues.dateline(r.text)
+            if found:
+                return Dateline(found.text, found.place, found.agency, found.date, r.line)
+    return None
+
+
+#: Roles whose lines state the article's date.
+_DATE_ROLES = ("meta", "byline")
+
+
+def _date(body: list[Role], dateline: Dateline | None, problems: list[Problem]) -> Fact | None:
+    """The article's date from its dateline or its date lines (never from the prose)."""
+    stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
+    whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
+    if dateline is not None and dateline.date:
+        found = read_date(dateline.date)
+        if found is not None:
+            if found.year is not None and found.date() is not None:
+                return Fact(found.date().isoformat(), dateline.line)  # type: ignore[union-attr]
+            if whole:
+                line, other = whole[0]
+                anchor = other.date()
+                completed = found.date(other.year)
+                if anchor is not None and completed is not None:
+                    if completed - anchor > dt.timedelta(days=31):  # December's news, January's timestamp
+                        completed = found.date((other.year or 1) - 1) or completed
+                    return Fact(completed.isoformat(), dateline.line)
+            problems.append(
+                Problem("structure", f"the dateline's date {dateline.date!r} has no year in the text", dateline.line)
+            )
+            return None
+    if whole:
+        line, found = whole[0]
+        return Fact(found.date().isoformat(), line)  # type: ignore[union-attr]
+    for line, found in stated:
+        if found is not None:
+            message = "a date line whose date could not be read (no year, or no such day in the calendar or in its era)"
+            problems.append(Problem("structure", message, line))
+            break
+    return None
+
+
+def _source(body: list[Role], dateline: Dateline | None) -> Fact | None:
+    """The agency or outlet the text names: the dateline's, else a source footer's."""
+    if dateline is not None and dateline.agency:
+        return Fact(dateline.agency, dateline.line)
+    for r in reversed(body):
+        outlet = r.data.get("outlet")
+        if isinstance(outlet, str) and outlet:
+            return Fact(outlet, r.line)
+    return None

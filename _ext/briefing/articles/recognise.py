@@ -1,0 +1,362 @@
+"""Each line of a seed gets a role, and a reason (pure).
+
+The cues of :mod:`briefing.cues` say what a line looks like; here its
+neighbours decide: a numbered line alone before a paragraph is a heading, in a
+run of its kind a list item; a ``key：value`` line is a field only beside
+another; a short bare line is a heading only with something under it.  Where a
+line stays ambiguous, the reading that loses nothing (a paragraph) wins, with
+an info-level note.  An analyst's overrides (the sidecar's ``structure:``)
+come first, matched by the line's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.articles import cues
+from briefing.articles.article import StructureOverrides
+from briefing.articles.dates import is_date_only
+
+#: Japanese predicate endings: a line ending so is a sentence that lost its 。, not a heading.
+_JA_SENTENCE_END_RE = re.compile(
+    r"(?:ます|です|でした|である|ている|ていた|った|した|れた|だ|[すくむうつぶぐぬるた]|ない|たい)$"
+)
+#: A line that is one quotation (「…」, “…”): a speaker's words, not a heading.
+_QUOTATION_RE = re.compile(r"^(?:「[^「」]*」|『[^『』]*』|“[^“”]*”|\"[^\"]*\")$")
+#: More words than a heading has (Latin script).
+HEADING_MAX_WORDS = 10
+
+
+@dataclass
+class Role:
+    """One line's role while it is being decided; ``data`` holds what its cue found."""
+
+    line: int
+    text: str
+    role: str = ""
+    reason: str = ""
+    style: str = ""  # a heading's or item's numbering style ("plain" for none)
+    marker: str = ""  # a numbering or Q&A marker, as written
+    body: str = ""  # the text after the marker
+    level: int = 0
+    data: dict[str, object] = field(default_factory=dict)
+
+    def set(self, role: str, reason: str) -> None:
+        self.role, self.reason = role, reason
+
+
+def normalise(text: str) -> str:
+    """How an override's text and a line are compared: whitespace folded."""
+    return " ".join(text.split())
+
+
+def _candidate(r: Role, i: int, last: int) -> None:
+    """The roles a line takes on its own."""
+    text = r.text
+    if cues.is_separator(text):
+        return r.set("separator", "a line of marks only")
+    if cues.is_editor(text):
+        return r.set("editor", "an editor's line in brackets")
+    turn = cues.qa_turn(text)
+    if turn:
+        r.marker, r.body = turn[1], turn[2]
+        return r.set(turn[0], f"starts with the Q&A marker {turn[1]!r}")
+    if cues.dateline(text):
+        return r.set("text", "opens with a dateline")
+    if cues.is_caption(text):
+        return r.set("caption", "written like a photo caption")
+    if cues.is_byline(text):
+        return r.set("byline", "names who wrote it")
+    outlet = cues.source_footer(text)
+    if outlet is not None:
+        r.data["outlet"] = outlet
+        if i <= 3 and text[:2] in ("来源", "來源"):
+            return r.set("meta", "a source line under the title")
+        return r.set("source", "a one-line source footer")
+    if cues.meta_label(text):
+        return r.set("meta", "a labelled date or metadata line")
+    if is_date_only(text):
+        return r.set("meta", "a date and little else")
+    if cues.is_footnote_mark(text) and not cues.BULLET_RE.match(text):
+        return r.set("footnote", "starts with a footnote mark")
+    bullet = cues.BULLET_RE.match(text)
+    if bullet:
+        r.marker, r.body = text[: bullet.end()].strip(), text[bullet.end() :].strip()
+        return r.set("bullet", f"starts with the bullet {r.marker!r}")
+    numbered = cues.numbering(text)
+    if numbered:
+        r.style, r.marker, r.body = numbered.style, numbered.marker.strip(" \u3000"), numbered.text
+        return r.set("numbered", f"starts with the numbering {numbered.marker.strip() or numbered.style!r}")
+    kv = cues.field(text)
+    if kv and not kv[0].rstrip(":：").isdigit():
+        r.data["field"] = kv
+        return r.set("field?", "key：value")
+    return r.set("text", "")
+
+
+#: English words that make a line a sentence (a verb), not a heading, when it is long enough.
+_EN_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "did",
+        "does",
+        "do",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+    ]
+)
+#: Characters a heading does not start with: markup-like punctuation.
+_NOT_HEADING_START = set("|>#<{%$:`*_~[=+")
+
+
+def _heading_doubt(text: str) -> str | None:
+    """Why a short bare line still reads as a sentence (then it is a paragraph), if it does."""
+    if text[0] in _NOT_HEADING_START:
+        return f"starts with {text[0]!r}, as no heading does"
+    if not any(ch.isalpha() for ch in text):
+        return "no words in it"
+    if "，" in text:
+        return "a comma inside, as in a sentence"
+    words = text.split()
+    if len(words) >= 5 and any(w in _EN_VERBS or (w.islower() and w.endswith("ed")) for w in words):
+        return "a sentence with a verb that lost its full stop"
+    if _JA_SENTENCE_END_RE.search(text) and cues.width(text) > 16:
+        return "ends like a Japanese sentence that lost its 。"
+    if _QUOTATION_RE.match(text):
+        return "a quotation standing alone"
+    if len(text.split()) > HEADING_MAX_WORDS:
+        return f"more than {HEADING_MAX_WORDS} words"
+    return None
+
+
+def recognise(
+    lines: list[tuple[int, str]], overrides: StructureOverrides | None = None
+) -> tuple[list[Role], list[str]]:
+    """The role of every line (``lines``: the seed's non-blank lines as (number, text), title first).
+
+    Returns the roles and what is wrong with the overrides (one that matches no line, a lead
+    that cannot open the article).
+    """
+    overrides = overrides or StructureOverrides()
+    roles = [Role(n, t) for n, t in lines]
+    if not roles:
+        return roles, []
+    roles[0].set("title", "the first line")
+    footer = next((i for i in range(len(roles) - 1, 0, -1) if cues.is_footer(roles[i].text)), None)
+    end = footer if footer is not None else len(roles)
+    if footer is not None:
+        roles[footer].set("references", "a references footer")
+        for r in roles[footer + 1 :]:
+            r.set("reference", "after the references footer")
+    body = roles[1:end]
+    for i, r in enumerate(body, start=1):
+        _candidate(r, i, len(body))
+    _fields_beside_fields(body)
+    _runs(body)
+    _headings(body)
+    unmatched = _apply_overrides(body, overrides)
+    _lead(body, overrides)
+    _levels(body)
+    for r in body:
+        if r.data.get("lead_refused"):
+            unmatched.append(
+                f"structure override lead: line {r.line} stands after a heading, list or Q&A turn, "
+                "so it cannot open the article; it stays where it is"
+            )
+    return roles, unmatched
+
+
+def _fields_beside_fields(body: list[Role]) -> None:
+    """A labelled line (``Date: …``) beside ``key：value`` lines is one of the block's fields."""
+    for order in (range(len(body)), range(len(body) - 1, -1, -1)):
+        for i in order:
+            r = body[i]
+            if r.role not in ("meta", "source") or r.data.get("field"):
+                continue
+            kv = cues.field(r.text)
+            beside = any(0 <= j < len(body) and body[j].role == "field?" for j in (i - 1, i + 1))
+            if kv and beside:
+                r.data["field"] = kv
+                r.data["was_meta"] = r.role == "meta"  # its date still counts
+                r.set("field?", "key：value beside other fields")
+
+
+def _runs(body: list[Role]) -> None:
+    """Bullets, numbered lines and fields by their neighbours."""
+    n = len(body)
+    i = 0
+    while i < n:
+        r = body[i]
+        if r.role == "field?":
+            j = i
+            while j < n and body[j].role == "field?":
+                j += 1
+            for k in range(i, j):
+                if j - i >= 2:
+                    body[k].set("field", "one of several key：value lines")
+                else:
+                    body[k].set("text", "key：value alone (not a block of fields)")
+            i = j
+            continue
+        if r.role == "bullet":
+            j = i
+            while j < n and body[j].role == "bullet":
+                j += 1
+            if j - i == 1 and r.marker in ("*",) and j >= n - 2:
+                r.set("footnote", "a lone * line at the end: a footnote mark")
+            else:
+                for k in range(i, j):
+                    body[k].set("item", f"a bullet ({body[k].marker!r}) in a list")
+                    body[k].style = "bullet"
+            i = j
+            continue
+        if r.role == "numbered":
+            j = i
+            while j < n and body[j].role == "numbered" and body[j].style == r.style:
+                j += 1
+            if j - i >= 2:
+                for k in range(i, j):
+                    body[k].set("item", f"numbered ({body[k].marker!r}) in a run of {j - i}")
+            else:
+                nxt = body[i + 1] if i + 1 < n else None
+                short = cues.is_heading_like(r.body) and not r.body.endswith((":", "："))
+                if short and nxt is not None:
+                    r.set("heading", f"numbered ({r.marker or r.style!r}), short, with text under it")
+                elif r.style.startswith("mark") or r.style in ("lenticular", "chapter"):
+                    r.set("paragraph", "a heading mark without a heading's shape, or nothing under it")
+                elif cues.ends_like_sentence(r.body):
+                    # "12 people were killed…", "a. k. a. …": a sentence that starts with a number.
+                    r.set("paragraph", f"starts like a numbering ({r.marker!r}) but is a sentence, alone")
+                    r.data["doubt"] = "taken as a paragraph: a sentence that starts with a number, not a list"
+                else:
+                    r.set("item", f"numbered ({r.marker!r}), a list of one")
+            i = j
+            continue
+        i += 1
+
+
+def _headings(body: list[Role]) -> None:
+    """Short bare lines with something under them; everything else is a paragraph."""
+    for i, r in enumerate(body):
+        if r.role != "text":
+            continue
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if cues.dateline(r.text) or not cues.is_heading_like(r.text):
+            r.set("paragraph", r.reason or "prose")
+            continue
+        if r.text.endswith((":", "：")):
+            r.set("paragraph", "ends with a colon: introduces what follows")
+            continue
+        if nxt is None:
+            r.set("paragraph", "a short last line: nothing under it to head")
+            continue
+        if r.data.get("field") and nxt.role == "heading":
+            r.set("paragraph", "key：value alone, a heading after it: a line of facts, not a heading")
+            continue
+        doubt = _heading_doubt(r.text)
+        if doubt:
+            r.set("paragraph", f"short, but {doubt}")
+            r.data["doubt"] = f"taken as a paragraph: {doubt}"
+            continue
+        r.set("heading", "short, no sentence end, text under it")
+        r.style = "plain"
+
+
+def _apply_overrides(body: list[Role], overrides: StructureOverrides) -> list[str]:
+    if not overrides:
+        return []
+    by_text: dict[str, list[Role]] = {}
+    for r in body:
+        by_text.setdefault(normalise(r.text), []).append(r)
+    unmatched: list[str] = []
+    for text in overrides.headings:
+        found = by_text.get(normalise(text))
+        if not found:
+            unmatched.append(f"structure override headings: {text!r} matches no line of the seed")
+        for r in found or ():
+            r.set("heading", "the sidecar says it is a heading")
+            r.data["forced"] = True
+            r.style = r.style or "plain"
+            if r.body == "":
+                r.body = r.text
+    for text in overrides.not_headings:
+        found = by_text.get(normalise(text))
+        if not found:
+            unmatched.append(f"structure override not_headings: {text!r} matches no line of the seed")
+        for r in found or ():
+            if r.role == "heading":
+                r.set("paragraph", "the sidecar says it is not a heading")
+    for text in overrides.takeaways:
+        found = by_text.get(normalise(text))
+        if not found:
+            unmatched.append(f"structure override takeaways: {text!r} matches no line of the seed")
+        for r in found or ():
+            r.data["points"] = True
+    if overrides.lead is not None and normalise(overrides.lead) not in by_text:
+        unmatched.append(f"structure override lead: {overrides.lead!r} matches no line of the seed")
+    return unmatched
+
+
+_NOT_LEAD = frozenset({"meta", "byline", "caption", "separator", "editor", "field"})
+
+
+def _lead(body: list[Role], overrides: StructureOverrides) -> None:
+    """The opening paragraph: the first prose line, before any heading, list, field or Q&A."""
+    if overrides.lead is not None:
+        wanted = normalise(overrides.lead)
+        for i, r in enumerate(body):
+            if normalise(r.text) == wanted:
+                # Only what may stand before a lead (a date, a byline, fields, prose) is before it.
+                if all(b.role in _NOT_LEAD or b.role == "paragraph" for b in body[:i]):
+                    r.set("lead", "the sidecar says it is the lead")
+                else:
+                    r.data["lead_refused"] = True
+                return
+        return
+    for i, r in enumerate(body):
+        if r.role in _NOT_LEAD:
+            continue
+        if r.role == "paragraph" and not r.text.endswith((":", "：")):
+            opens = " (opens with a dateline)" if cues.dateline(r.text) else ""
+            r.set("lead", f"the first prose paragraph{opens}")
+        elif (
+            r.role == "heading"
+            and r.style == "plain"
+            and not r.data.get("forced")
+            and i + 1 < len(body)
+            and body[i + 1].role != "item"
+        ):
+            # Right under the title, a short line with prose under it is the article's lead (a subtitle).
+            r.set("lead", "the first line under the title, with prose under it")
+        return
+
+
+def _levels(body: list[Role]) -> None:
+    """Heading levels by numbering style, in the order the styles first appear; never skipping one."""
+    order: list[str] = []
+    previous = 0
+    for r in body:
+        if r.role != "heading":
+            continue
+        style = r.style or "plain"
+        if style not in order:
+            order.append(style)
+        level = min(order.index(style) + 1, 3, previous + 1)
+        r.level = previous = level

@@ -1,0 +1,1 @@
+"""Exchange with other books: ``briefings.json`` out, other books' JSON in."""

@@ -1,0 +1,405 @@
+"""People a briefing names whom the registry does not know: the analyst's list of candidates.
+
+Precision first: a candidate is a name, never a title, an office or a group.
+
+* Japanese: in each clause that ends with a title (only those are analysed), the
+  analyser's person names (Sudachi's 人名: 姓, 名, whole names such as 李強; a surname with
+  its given name, 岩屋毅) and names it does not know right before the title, a country's
+  one-letter prefix allowed (トランプ米大統領, ルビオ米国務長官, 林剣報道官);
+* Chinese: jieba's person names (nr) next to a title (美国总统特朗普, 外交部发言人林剑);
+* English: capitalised words (any letters: António) after a title (Secretary of State
+  Marco Rubio, Mr. Rubio) or before a role (Maria Zakharova, spokeswoman for …).
+
+Within an article, a shorter form joins the fuller name it begins or ends
+(岩屋 → 岩屋毅, Rubio → Marco Rubio): one entry per person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+from briefing.language.errors import AnalyserError
+from briefing.language.words import chinese_words, japanese_words
+from briefing.matching.mentions import ArticleMentions, Matcher, Mention
+
+__all__ = ["Candidate", "find_candidates", "merge_candidates", "people_in"]
+
+
+#: The longest candidate (Mohammed bin Salman bin Abdulaziz Al Saud has 41 characters): a longer
+#: run of capitalised words is no person's name, and merging stays linear in the names' length.
+NAME_LIMIT = 64
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str  # the name as written
+    title: str  # what made it look like a person (a title, a role, or 人名 for the analyser's tag)
+
+
+_PREFIX_JA = "(?:米国|米|中国|中|ロシア|ロ|露|英国|英|仏|独|韓国|韓|日本|日|北朝鮮|ウクライナ|インド|国連)?"
+_TITLES_JA = (
+    "大統領", "副大統領", "国務長官", "国防長官", "財務長官", "官房長官", "長官", "報道官",
+    "外務省報道官", "国務院総理",
+    "総理", "首相", "外相", "外務大臣", "国防相", "防衛相", "大臣", "国家主席", "主席", "事務総長",
+    "大使", "議長",
+    "委員長", "書記", "次官", "代表", "知事", "議員", "氏", "さん", "首席", "報道局長", "補佐官", "特使",
+)  # fmt: skip
+_TITLE_JA_RE = re.compile(
+    _PREFIX_JA + "(?:外務省|国務省|外交部|国防省|政府)?(" + "|".join(sorted(_TITLES_JA, key=len, reverse=True)) + ")"
+)
+_KATAKANA_NAME_RE = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})*")
+_KANJI = re.compile(r"^[\u3400-\u9fff]{1,2}$")
+#: Words that stand where a name would but are none (各国首脳, 両国外相, 同氏 …).
+NOT_NAMES = frozenset(
+    {
+        "各国", "両国", "同国", "自国", "他国", "同", "両", "各", "政府", "関係", "出席", "会談",
+        "前任", "後任", "歴代",
+        "現職", "日中", "米中", "中ロ", "日米", "首脳", "外相", "首相", "当局", "同氏", "双方",
+        "该国", "两国",
+    }
+)  # fmt: skip
+
+_TITLES_ZH = (
+    "总统", "副总统", "总理", "国务院总理", "主席", "外长", "外交部长", "部长", "发言人", "国务卿",
+    "秘书长", "大使", "首相",
+    "秘书", "特使", "议长", "总书记", "先生", "女士", "總統", "總理", "外長", "發言人", "國務卿",
+    "秘書長", "部長",
+)  # fmt: skip
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_NAME_DOTS = frozenset("·・‧•")
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+
+_TITLES_EN = (
+    "President", "Vice President", "Secretary of State", "Secretary of Defense",
+    "Foreign Minister", "Prime Minister",
+    "Defense Minister", "Defence Minister", "Minister", "Premier", "Secretary-General",
+    "Ambassador", "Chairman",
+    "Chancellor", "Senator", "Spokesman", "Spokeswoman", "Spokesperson", "Mr.", "Ms.", "Mrs.", "Dr.", "Envoy",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "adviser",
+    "Prince", "King",
+    "Sheikh", "General", "Gen.", "Representative", "Trade Representative", "Commerce Secretary",
+    "Treasury Secretary",
+)  # fmt: skip
+# Every pattern here runs on whole paragraphs of any language: each starts only at the start
+# of a word (the look-behind) and never gives back a word it took (possessive), so a line of
+# 100,000 letters without a space is read once, not once from every letter.
+_NAME_EN = r"[^\W\d_][\w'’\-]*+\.?"
+_WORD_START = r"(?<![\w'’\-])"
+_BEFORE_EN_RE = re.compile(
+    r"\b("
+    + "|".join(re.escape(t) for t in sorted(_TITLES_EN, key=len, reverse=True))
+    + rf")\s++({_NAME_EN}(?:\s++{_NAME_EN}){{0,2}})"
+)
+_ROLE_EN_RE = re.compile(
+    rf"{_WORD_START}({_NAME_EN}(?:\s++{_NAME_EN}){{1,2}}),\s++(?:the\s++|a\s++)?(?:[\w.\-]++\s++){{0,3}}?"
+    r"(spokeswoman|spokesman|spokesperson|secretary-general|president|prime minister|foreign minister|minister|"
+    r"ambassador|adviser|envoy|chairman|director|fellow|researcher|analyst|professor|scholar|economist|"
+    r"official|diplomat|correspondent)\b"
+)
+#: Capitalised words that are never part of a name in these places.
+_NOT_NAME_WORDS_EN = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "On",
+        "In",
+        "At",
+        "Of",
+        "And",
+        "But",
+        "He",
+        "She",
+        "They",
+        "It",
+        "This",
+        "That",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+#: Small words inside a name (Faisal bin Farhan, Ursula von der Leyen).
+_PARTICLES = frozenset({"bin", "al", "de", "da", "dos", "du", "van", "von", "der", "le", "la", "di"})
+
+
+def _english_name(raw: str) -> str:
+    words: list[str] = []
+    for word in raw.split():
+        if word.endswith(("'s", "’s")):  # a possessive ends the name (Lin Jian's briefing)
+            words.append(word[:-2])
+            break
+        if word in _PARTICLES and words:
+            words.append(word)
+            continue
+        word = word.rstrip(".") if not word.endswith((".", "Jr.")) or len(word) > 3 else word
+        if not word[:1].isupper() or word in _NOT_NAME_WORDS_EN:
+            break
+        words.append(word)
+    while words and words[-1] in _PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+#: Characters a name never runs across: where the clause before a title starts.
+_CLAUSE_STOPS = frozenset(" \t\u3000、。，．,.!?！？;；:：「」『』（）()[]【】〈〉《》“”\"'…—/／\n")
+#: How far before a title a name may start (characters).
+_REACH = 30
+
+
+def _title_windows(text: str) -> list[tuple[int, int]]:
+    """The clauses that end with a title (from the last stop before it, at most :data:`_REACH`
+    characters back, to the title's end), merged where they touch: only these can hold a name
+    the finder proposes, so only these are analysed."""
+    windows: list[tuple[int, int]] = []
+    for match in _TITLE_JA_RE.finditer(text):
+        left = match.start()
+        floor = max(0, left - _REACH)
+        while left > floor and text[left - 1] not in _CLAUSE_STOPS:
+            left -= 1
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], match.end())
+        elif left < match.start():
+            windows.append((left, match.end()))
+    return windows
+
+
+def _japanese(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of every person's name before a title in a Japanese text."""
+    found = []
+    for start, end in _title_windows(text):
+        found += [(s + start, e + start, title) for s, e, title in _japanese_clause(text[start:end])]
+    return found
+
+
+def _japanese_clause(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of every person's name in a Japanese clause."""
+    words = japanese_words(text, "C")
+    found: list[tuple[int, int, str]] = []
+
+    def person(k: int) -> bool:
+        return words[k].pos[1:3] == ("固有名詞", "人名") and not words[k].surface.isascii()
+
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if person(i):
+            j = i
+            while j + 1 < len(words) and (
+                person(j + 1) or (words[j + 1].surface == "・" and j + 2 < len(words) and person(j + 2))
+            ):
+                j += 1
+            end = words[j].end
+            fused = next((t for t in _TITLES_JA if words[j].surface.endswith(t) and words[j].surface != t), "")
+            if fused:  # Sudachi knows some names with their title (トランプ大統領) as one word
+                found.append((w.start, end - len(fused), fused))
+                i = j + 1
+                continue
+            title = _TITLE_JA_RE.match(text, end)
+            # A surname and one or two kanji before a title: a Chinese given name (林剣, 王文濤).
+            if not title and words[j].pos[3] == "姓" and j + 1 < len(words) and _KANJI.match(words[j + 1].surface):
+                longer = _TITLE_JA_RE.match(text, words[j + 1].end)
+                if longer:
+                    end, title, j = words[j + 1].end, longer, j + 1
+            parts = {words[k].pos[3] for k in range(i, j + 1)}
+            whole = "一般" in parts or {"姓", "名"} <= parts
+            if title or whole:
+                found.append((w.start, end, title.group(1) if title else "人名"))
+            i = j + 1
+            continue
+        i += 1
+    # Two or three kanji the analyser reads as one-character words, between a non-kanji and a
+    # title: a Chinese or Korean name it does not know (林剣報道官, 安徳根長官).
+    for k, w in enumerate(words):
+        if k and _KANJI.match(words[k - 1].surface):
+            continue
+        j = k
+        while j < len(words) and j - k < 3 and len(words[j].surface) == 1 and _KANJI.match(words[j].surface):
+            j += 1
+        if j - k >= 2:
+            after = _TITLE_JA_RE.match(text, words[j - 1].end)
+            if after:
+                found.append((w.start, words[j - 1].end, after.group(1)))
+    for match in _KATAKANA_NAME_RE.finditer(text):
+        after = _TITLE_JA_RE.match(text, match.end())
+        if after and (match.start() == 0 or not _KATAKANA_NAME_RE.match(text[match.start() - 1])):
+            found.append((match.start(), match.end(), after.group(1)))
+    # A katakana name is the whole run of its parts (マリア・ザハロワ, not ザハロワ alone).
+    for k, (start, end, role) in enumerate(found):
+        for match in _KATAKANA_NAME_RE.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+            if match.start() <= start and end <= match.end():
+                found[k] = (match.start(), match.end(), role)
+    # One span per name: the longest (アントニオ・グテーレス, not グテーレス alone).
+    return _outermost(found)
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans no other (longer) span holds, in their order.
+
+    In order of start, the longer first, a span is held by another exactly when it ends
+    no later than the furthest end before it: one pass, not a comparison of every pair.
+    """
+    held: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in sorted({(s, e) for s, e, _role in spans}, key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            held.add((start, end))
+        reach = max(reach, end)
+    return [span for span in spans if (span[0], span[1]) not in held]
+
+
+def _chinese(text: str, user_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, title) of every person's name next to a title in a Chinese text: jieba's person
+    words, those in a row joined (佩泽希 + 齐扬), and the parts of a transliterated name (马克·吕特)."""
+    words = chinese_words(text, user_words)
+
+    def person(k: int) -> bool:
+        return 0 <= k < len(words) and words[k].pos[0] in _PERSON_TAGS
+
+    def joins(k: int) -> bool:  # words[k] continues the name before it
+        dotted = words[k - 1].surface in _NAME_DOTS and bool(_HAN.match(words[k].surface))
+        return person(k) or (words[k].surface in _NAME_DOTS and k + 1 < len(words)) or dotted
+
+    found = []
+    i = 0
+    while i < len(words):
+        if not person(i) or (i and words[i - 1].surface in _NAME_DOTS):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and joins(j + 1):
+            j += 1
+        while j > i and words[j].surface in _NAME_DOTS:
+            j -= 1
+        before = words[i - 1].surface if i else ""
+        after = words[j + 1].surface if j + 1 < len(words) else ""
+        title = before if before in _TITLES_ZH else after if after in _TITLES_ZH else ""
+        if title and words[j].end - words[i].start >= 2:
+            found.append((words[i].start, words[j].end, title))
+        i = j + 1
+    return found
+
+
+def _english(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _BEFORE_EN_RE.finditer(text):
+        name = _english_name(match.group(2))
+        if name:
+            found.append((match.start(2), match.start(2) + len(name), match.group(1)))
+    for match in _ROLE_EN_RE.finditer(text):
+        name = match.group(1)
+        words = name.split()
+        while words and (not words[0][:1].isupper() or words[0] in _NOT_NAME_WORDS_EN or words[0] in _TITLES_EN):
+            words.pop(0)
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            start = match.start(1) + len(name) - len(" ".join(words))
+            found.append((start, match.end(1), match.group(2)))
+    return found
+
+
+def find_candidates(
+    text: str,
+    known: Iterable[Mention] = (),
+    language: str = "ja",
+    registry_names: Collection[str] = (),
+    user_words: frozenset[str] = frozenset(),
+    failures: list[tuple[str, str]] | None = None,
+) -> list[Candidate]:
+    """Names in ``text`` that look like people and are not in the registry.
+
+    ``known``: the text's mentions (a candidate never overlaps one);
+    ``registry_names``: aliases and short forms, never candidates themselves;
+    ``failures``: where (the text, why) is added when an analyser fails on it, and the
+    text then gives only what needs no analyser (else the error is raised).
+    """
+    taken = sorted((m.start, m.end) for m in known)  # never overlapping: their ends are in order too
+    ends = [end for _start, end in taken]
+    spans: list[tuple[int, int, str]] = []
+    try:
+        if language == "zh":
+            spans = _chinese(text, user_words)
+        elif language != "en":
+            spans = _japanese(text)
+    except AnalyserError as err:
+        if failures is None:
+            raise
+        failures.append((text, str(err)))
+    if language == "en":
+        spans = _english(text)
+    elif language != "zh":
+        spans += [s for s in _english(text) if s[2] not in ("Mr.", "Ms.", "Mrs.", "Dr.")]
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for start, end, title in sorted(spans):
+        name = text[start:end]
+        if end - start > NAME_LIMIT or (start, end) in seen or name in NOT_NAMES or name in registry_names:
+            continue
+        at = bisect.bisect_right(ends, start)  # the first mention that ends after the name starts
+        if at < len(taken) and taken[at][0] < end:
+            continue
+        seen.add((start, end))
+        out.append(Candidate(name, title))
+    return out
+
+
+def merge_candidates(found: list[Candidate]) -> dict[str, str]:
+    """Each name of one article -> the fullest form of the same person in that article.
+
+    A name joins a longer one that begins with it (岩屋 → 岩屋毅) or ends with it as its
+    last word (Rubio → Marco Rubio); when it fits several, it stays itself.  Each name is
+    looked up by its own beginnings and last words, never compared with every other name:
+    time in proportion to the names' length.
+    """
+    names = sorted({c.name for c in found}, key=len, reverse=True)
+    present = set(names)
+    longer: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        parts = {name[:i] for i in range(1, len(name))}
+        parts.update(name[i + 1 :] for i, ch in enumerate(name) if ch in " ・·")
+        for part in parts & present:
+            longer[part].append(name)
+    out: dict[str, str] = {}
+    for name in names:  # the longest first: each longer name is merged before the names it holds
+        fullest = {out[n] for n in longer.get(name, ())}
+        out[name] = fullest.pop() if len(fullest) == 1 else name
+    return out
+
+
+def people_in(
+    texts: Iterable[str], matcher: Matcher | None, language: str, failures: list[tuple[str, str]] | None = None
+) -> Iterator[tuple[list[Mention], list[Candidate]]]:
+    """Each text of one article, in reading order: its mentions (second references bound within
+    the article) and the people it names whom the registry lacks (not yet merged).
+
+    What an analyser fails on is added to ``failures`` (by default the matcher's segmenter's).
+    """
+    mentions = ArticleMentions(matcher, language)
+    names = matcher.names if matcher is not None else frozenset()
+    user_words = matcher.segmenter.user_words if matcher is not None else frozenset()
+    if failures is None:
+        failures = matcher.segmenter.failures if matcher is not None else []
+    for text in texts:
+        known = mentions.find(text)
+        yield known, find_candidates(text, known, language, names, user_words, failures)

@@ -1,0 +1,3 @@
+"""Sphinx at read time: configuration, the domain, directives, nodes, collection of mentions,
+transforms, labels, and the generation hook at builder-inited.
+"""

@@ -1,0 +1,3 @@
+"""The gathering views at write time: entity pages, lists of links, what an incremental build
+writes again.
+"""
