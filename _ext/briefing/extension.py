@@ -43,6 +43,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def _add_html_assets(app: Sphinx) -> None:
+    """The book's CSS, for HTML builders only."""
     # CSS only where there is HTML: LaTeX and the other builders never see it.
     # Copied before any page is written, so every page (first build or not)
     # links it with the same checksum; not through html_static_path, whose
@@ -55,6 +56,7 @@ def _add_html_assets(app: Sphinx) -> None:
 
 
 def _add_latex_assets(app: Sphinx) -> None:
+    """The PDF's style files, for the LaTeX builder only."""
     # The LaTeX styles of takeaways, headers and cross-references (briefing.sty); fonts (briefingcjk.sty).
     if app.builder.name == "latex":
         for name in ("briefing.sty", "briefingcjk.sty"):
@@ -90,6 +92,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # The pages are MyST, and the header and cards use sphinx-design's components.
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
+    # Early: the syntax is on before any handler (MyST's, a book's) reads myst_enable_extensions.
     app.connect("config-inited", _enable_myst_syntax, priority=100)
     app.add_message_catalog("briefing", str(LOCALE_DIR))
     setup_config(app)

@@ -143,6 +143,7 @@ def _order(tid: str) -> tuple[str, int]:
 
 
 def write_json(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``briefings.json``, the book as data, at the root of an HTML build."""
     if exception is not None or app.builder.format != "html" or app.builder.name in ("epub", "singlehtml"):
         return
     builder = app.builder

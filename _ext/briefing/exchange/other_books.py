@@ -334,5 +334,6 @@ def resolve_external(
 
 
 def setup_external(app: Sphinx) -> None:
+    # After the domain knows the kinds (300), before the handlers that use the domain (500).
     app.connect("builder-inited", load_external_books, priority=450)
     app.connect("missing-reference", resolve_external)

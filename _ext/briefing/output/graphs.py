@@ -76,6 +76,7 @@ class GraphLedger:
         return Path(app.doctreedir) / f"briefing-graphs-{app.builder.name}.pickle"
 
     def start(self, app: Sphinx) -> None:
+        """A build starts: no page written yet; the ledger of the last build is read back."""
         self.written = set()
         if app.builder.name not in BATCH_BUILDERS:
             return
@@ -193,6 +194,6 @@ def _keep(gv: Path) -> None:
 def setup_graphs(app: Sphinx) -> None:
     app.add_node(briefing_graph, html=(visit_briefing_graph, None))
     app.connect("builder-inited", LEDGER.start)
-    app.connect("doctree-resolved", LEDGER.page, priority=100)
+    app.connect("doctree-resolved", LEDGER.page, priority=100)  # before the views (500) draw the page's graphs
     app.connect("build-finished", draw_pending)
-    app.connect("build-finished", LEDGER.finish, priority=600)
+    app.connect("build-finished", LEDGER.finish, priority=600)  # after draw_pending (500) drew this build's graphs

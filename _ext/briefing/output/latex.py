@@ -117,6 +117,7 @@ def choose_engine(app: Sphinx, config: Config) -> None:
 
 
 def add_latex_packages(app: Sphinx, config: Config) -> None:
+    """The PDF's styles (``briefing.sty``) and, unless switched off, its CJK fonts (``briefingcjk.sty``)."""
     app.add_latex_package("briefing")
     if BriefingConfig.of(config).latex_cjk_fonts:
         # Noto CJK when TeX can find it (fonts-noto-cjk): it has the simplified and traditional

@@ -82,7 +82,7 @@ class BriefingDomain(Domain):
     }
     roles = {"briefing": XRefRole(), "takeaway": XRefRole(), "entity": XRefRole()}
     # views: docname -> the views its placeholders show; written: per builder, what each
-    # page showed (fingerprints) and its navigation when last written (pages.pages_to_rewrite).
+    # page showed (fingerprints) and its navigation when last written (rewrite.pages_to_rewrite).
     # external: other books' entities and mentions (external.py), read anew at every build.
     initial_data = {
         "briefings": {},
@@ -377,12 +377,14 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
 
 
 def _register_kind_roles(app: Sphinx, config: Any) -> None:
+    """A role for each kind the registry declares (``{actor}``, ``{forum}``, a new ``{treaty}``)."""
     registry = registry_for(app.srcdir, BriefingConfig.of(config).registry_dir, app.doctreedir)
     for kind in registry.kinds:
         app.add_role(kind, domain_role(kind), override=True)
 
 
 def _configure_domain(app: Sphinx) -> None:
+    """The domain learns the registry's kinds (its roles and indices) and the build's language."""
     registry = registry_for(app.srcdir, BriefingConfig.of(app.config).registry_dir, app.doctreedir)
     get_domain(app.env).configure(registry.kinds, app.config.language)
 
@@ -392,5 +394,6 @@ def setup_domain(app: Sphinx) -> None:
     for typ in ("briefing", "takeaway", "entity"):
         app.add_role(typ, domain_role(typ))
     app.connect("config-inited", _register_kind_roles)
+    # Before the generation (400), whose pages use the kinds' roles, and before other books (450).
     app.connect("builder-inited", _configure_domain, priority=300)
     app.connect("warn-missing-reference", warn_missing_reference)

@@ -246,6 +246,7 @@ def generate_entity_pages(
 
 
 def on_builder_inited(app: Sphinx) -> None:
+    """Bring the generated pages up to date with the seeds and the registry, before Sphinx reads."""
     conf = BriefingConfig.of(app.config)
     srcdir = Path(app.srcdir)
     # What the generation reads, as it is before it is read (see _generate_unless_done).
@@ -334,7 +335,8 @@ def files_state(srcdir: Path, folders: Iterable[str], setting: str) -> str:
 def setup_generate(app: Sphinx) -> None:
     app.connect("config-inited", include_generated_pages)
     app.connect("doctree-read", overview_pages_are_orphans)
-    app.connect("env-updated", print_root_outside_html_tree, priority=100)  # before pages.pages_to_rewrite
+    # Before rewrite.pages_to_rewrite (500), which reads the tree this mends.
+    app.connect("env-updated", print_root_outside_html_tree, priority=100)
     # Priority below the default so that other builder-inited handlers
     # (e.g. ones adding source files) see the generated pages too.
     app.connect("builder-inited", on_builder_inited, priority=400)

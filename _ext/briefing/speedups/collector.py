@@ -115,8 +115,9 @@ def freeze_at_exit() -> None:
 
 def setup_collector(app: Sphinx) -> None:
     collector = BuildCollector()
-    app.connect("config-inited", collector.start, priority=100)
+    app.connect("config-inited", collector.start, priority=100)  # early: before the environment is loaded
+    # Late in each event, after the handlers whose objects it freezes, collects or hands back.
     app.connect("env-before-read-docs", collector.freeze, priority=900)
-    app.connect("source-read", collector.pace, priority=900)
-    app.connect("env-updated", collector.settle, priority=950)
-    app.connect("build-finished", collector.stop, priority=900)
+    app.connect("source-read", collector.pace, priority=900)  # after the previous doctree was dropped (500)
+    app.connect("env-updated", collector.settle, priority=950)  # after the last doctrees were dropped (900)
+    app.connect("build-finished", collector.stop, priority=900)  # after the build's own build-finished work

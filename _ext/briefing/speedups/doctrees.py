@@ -42,5 +42,5 @@ def drop_written_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 def setup_doctrees(app: Sphinx) -> None:
     app.connect("source-read", drop_read_doctrees)
-    app.connect("env-updated", drop_read_doctrees, priority=900)
+    app.connect("env-updated", drop_read_doctrees, priority=900)  # after the handlers that walk the doctrees
     app.connect("doctree-resolved", drop_written_doctree)

@@ -186,6 +186,7 @@ def _tree(app: Sphinx) -> _Tree:
 
 
 def save_tree(app: Sphinx, exception: Exception | None) -> None:
+    """Keep the sidebars resolved by this build for the next one (a no-op build resolves none)."""
     tree = _trees.get(app.env)
     if tree is not None and exception is None:
         tree.save()
@@ -316,5 +317,5 @@ def setup_navigation(app: Sphinx) -> None:
     app.connect("build-finished", save_tree)
     # Before the theme's handlers (500), which render the sidebar to see whether it is empty.
     app.connect("html-page-context", share_toctree, priority=450)
-    app.connect("html-page-context", defer_sidebar_nav, priority=450)
+    app.connect("html-page-context", defer_sidebar_nav, priority=450)  # before the theme's check (500)
     app.connect("html-page-context", share_sidebar_nav, priority=900)  # after every theme handler

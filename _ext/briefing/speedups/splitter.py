@@ -140,10 +140,12 @@ _fast = [True]
 
 
 def _use_fast_splitter(app: Sphinx) -> None:
+    """Whether this build's search index uses the faster splitter (the part may be off)."""
     _fast[0] = active(app, "splitter")
 
 
 def _reset_fast_splitter(app: Sphinx, exception: Exception | None) -> None:
+    """The build is over: the next build in this process decides again."""
     _fast[0] = True  # the next build in this process decides again
 
 

@@ -154,6 +154,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def note_removed(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
+    """The pages of deleted seeds, kept for :func:`delete_removed_outputs`; nothing more to read."""
     get_domain(env).data["removed"] = sorted(removed)
     return []
 

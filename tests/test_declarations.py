@@ -1,0 +1,103 @@
+"""Options and warning subtypes are declared once; Sphinx, the code and the README follow that."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefing.readtime.config import BriefingConfig, options, setup_config
+from briefing.util.subtypes import HELP, Subtype
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "_ext" / "briefing"
+#: Where the code names a subtype: subtype="x", Problem("x", …), RegistryProblem(…, "registry-x"),
+#: ("registry-x", message) pairs.
+_SUBTYPE_RES = (
+    re.compile(r'subtype="([a-z-]+)"'),
+    re.compile(r'\bProblem\(\s*"([a-z-]+)"'),
+    re.compile(r'"(registry-[a-z]+)"'),
+)
+
+
+def test_sphinx_registers_each_declared_option_with_its_default() -> None:
+    class App:
+        def __init__(self) -> None:
+            self.added: dict[str, tuple[Any, str, Any]] = {}
+
+        def add_config_value(self, name: str, default: Any, rebuild: str, types: Any, description: str) -> None:
+            self.added[name] = (default, rebuild, types)
+
+    app = App()
+    setup_config(app)  # type: ignore[arg-type]
+    declared = {o.name: o for o in options()}
+    assert set(app.added) == set(declared) == {f"briefing_{name}" for name in BriefingConfig.__dataclass_fields__}
+    for name, (default, rebuild, _types) in app.added.items():
+        assert default == declared[name].default and rebuild == declared[name].rebuild
+    defaults = BriefingConfig()
+    for option in options():
+        assert getattr(defaults, option.name.removeprefix("briefing_")) == option.default
+
+
+def test_reading_the_config_applies_each_option_s_reader() -> None:
+    class Config:
+        pass
+
+    config = Config()
+    for option in options():
+        setattr(config, option.name, option.default)
+    config.briefing_seed_dir = "/seeds/"  # type: ignore[attr-defined]
+    config.briefing_group_above = "12"  # type: ignore[attr-defined]
+    read = BriefingConfig.of(config)  # type: ignore[arg-type]
+    assert read.seed_dir == "seeds" and read.group_above == 12 and read.external_books == {}
+
+
+def test_every_subtype_the_code_emits_is_declared_and_every_declared_one_is_emitted() -> None:
+    used: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "subtypes.py":
+            continue
+        text = path.read_text("utf-8")
+        for pattern in _SUBTYPE_RES:
+            used.update(pattern.findall(text))
+    declared = {s.value for s in Subtype}
+    assert used - declared == set(), "emitted but not declared in util/subtypes.py"
+    assert declared - used == set(), "declared but never emitted"
+    assert set(HELP) == set(Subtype)
+
+
+def test_the_docs_tables_are_the_declarations() -> None:
+    """README.md's options and subtypes, docs/develop/lifecycle.md's handlers: as the code has them."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "docs_tables.py"), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for subtype in Subtype:
+        assert f"| `{subtype.value}` |" in readme
+
+
+def _docs_tables() -> Any:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import docs_tables
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return docs_tables
+
+
+def test_a_table_edited_by_hand_is_caught(tmp_path: Path) -> None:
+    docs_tables = _docs_tables()
+    readme = (ROOT / "README.md").read_text("utf-8")
+    edited = readme.replace("| `briefing_group_above` | `40` |", "| `briefing_group_above` | `50` |")
+    assert edited != readme
+    assert docs_tables.written(edited) == readme
+
+
+def test_every_handler_says_what_it_does_and_every_priority_why() -> None:
+    rows = _docs_tables().handlers()
+    assert len(rows) >= 40
+    assert [h for _e, _p, h, what, _why in rows if not what] == []
+    assert [h for _e, p, h, _what, why in rows if p != 500 and not why] == []
