@@ -14,7 +14,7 @@ BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges eval test-stacks inspect
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges eval test-stacks inspect docs
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -29,6 +29,7 @@ help:
 	@echo "  bench-edges  1,000 undated briefings; registries of 2,000 and 20,000 entities -> BENCHMARKS.md"
 	@echo "  eval       precision and recall of mentions, second references and candidates -> EVAL.md"
 	@echo "  test       lint, type checks and the whole test suite"
+	@echo "  docs       the guides (analyst, operator, developer) -> $(BUILDDIR)/docs/index.html"
 	@echo "  test-stacks  the whole-book tests on Python 3.11 + Sphinx 8.2.3 and Python 3.12 + Sphinx 9.1 (CI runs it)"
 	@echo "  lint       ruff (lint and format check), mypy, and the floors' import contracts (import-linter)"
 	@echo "  inspect    how a seed was read, line by line: make inspect SEED=seeds/x.txt"
@@ -78,6 +79,11 @@ test: $(DEV_STAMP)
 	@tools/system-deps --install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
+
+# The guides: a MyST site of their own (docs/), warnings are errors.
+docs: $(BOOK_STAMP)
+	$(SPHINXBUILD) -W --keep-going -n -b html -d "$(BUILDDIR)/docs-doctrees" docs "$(BUILDDIR)/docs"
+	@echo "Guides: $(BUILDDIR)/docs/index.html"
 
 test-stacks:
 	tools/stacks lowest

@@ -11,6 +11,9 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import PYTHON, ROOT, BuildBook, copy_book, require_programs, run
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 SEED_PAGE = "briefings/000_5334bc82fd01faaf"
 
 

@@ -10,6 +10,9 @@ import pytest
 
 from tests.conftest import LocalServer, broken_links, copy_book, run_build
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 
 @pytest.mark.parametrize("builder", ["text", "man", "gettext"])
 def test_other_builders_build_the_book_without_a_warning(tmp_path: Path, builder: str) -> None:

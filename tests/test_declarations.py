@@ -1,4 +1,4 @@
-"""Options and warning subtypes are declared once; Sphinx, the code and the README follow that."""
+"""Options, warning subtypes and event handlers are written once, in the code; Sphinx and the guides follow."""
 
 from __future__ import annotations
 
@@ -69,14 +69,18 @@ def test_every_subtype_the_code_emits_is_declared_and_every_declared_one_is_emit
 
 
 def test_the_docs_tables_are_the_declarations() -> None:
-    """README.md's options and subtypes, docs/develop/lifecycle.md's handlers: as the code has them."""
+    """The guides' tables of options, subtypes and event handlers are what the code has."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "docs_tables.py"), "--check"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    readme = (ROOT / "README.md").read_text("utf-8")
+    guide = (ROOT / "docs" / "analyst" / "seeds.md").read_text("utf-8")
     for subtype in Subtype:
-        assert f"| `{subtype.value}` |" in readme
+        assert f"| `{subtype.value}` |" in guide
+    options_page = (ROOT / "docs" / "operator" / "configuration.md").read_text("utf-8")
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for option in options():
+        assert f"| `{option.name}` |" in options_page and f"`{option.name}`" in readme
 
 
 def _docs_tables() -> Any:
@@ -90,10 +94,10 @@ def _docs_tables() -> Any:
 
 def test_a_table_edited_by_hand_is_caught(tmp_path: Path) -> None:
     docs_tables = _docs_tables()
-    readme = (ROOT / "README.md").read_text("utf-8")
-    edited = readme.replace("| `briefing_group_above` | `40` |", "| `briefing_group_above` | `50` |")
-    assert edited != readme
-    assert docs_tables.written(edited) == readme
+    page = (ROOT / "docs" / "operator" / "configuration.md").read_text("utf-8")
+    edited = page.replace("| `briefing_group_above` | `40` |", "| `briefing_group_above` | `50` |")
+    assert edited != page
+    assert docs_tables.written(edited) == page
 
 
 def test_every_handler_says_what_it_does_and_every_priority_why() -> None:

@@ -25,6 +25,9 @@ from briefing.util.files import UnsafeFile, folder_lock, read_inside, write_atom
 from briefing.util.yamlio import YAMLTooLarge, load_yaml
 from tests.conftest import PYTHON, ROOT, Build, run_build
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 ARTICLE = "記事 {}\n中国とロシアが北京で会談しました。\n見出し\n両国は協力を確認しました。\n"
 SECRET = "TOPSECRET-4711"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -9,6 +9,9 @@ import pytest
 
 from tests.conftest import Build, copy_book, run_build
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 
 def seed(title: str, *lines: str) -> str:
     return "\n".join([title, f"{title}についてのリード文です。", *lines, "Reference(s):", title, "example.com", ""])

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import copy_book, run_build
+
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
 
 
 def snapshot(book: Path) -> dict[str, bytes]:

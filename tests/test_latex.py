@@ -1,4 +1,4 @@
-"""The printed book's engine, fonts and index entries (briefing.latex)."""
+"""The printed book's engine, fonts and index entries (briefing.output.latex)."""
 
 from __future__ import annotations
 

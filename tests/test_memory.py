@@ -12,6 +12,9 @@ import pytest
 from tests.conftest import ROOT, copy_book, run_build
 from tests.test_incremental import SEEDS, write_seeds
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 RECORD = """
 def setup(app):
     import gc

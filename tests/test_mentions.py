@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.generating.render import MentionLinker
+from briefing.language.titles import SHORT_TITLES
 from briefing.language.words import Segmenter, is_joining
-from briefing.matching.mentions import SHORT_TITLES, Matcher, Mention, normalise
+from briefing.matching.mentions import Matcher, Mention, normalise
 from briefing.matching.person_names import find_candidates
 from briefing.registry.loading import load_registry
 from tests.conftest import ROOT

@@ -13,6 +13,9 @@ from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import ROOT, Build, copy_book, require_programs, run_build
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 SEEDS = {
     "g20.txt": (
         "G20外相会合に王毅氏が出席\n王毅氏はG20外相会合で米国の代表と会談しました。\n会合の様子\n"

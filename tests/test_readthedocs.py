@@ -16,6 +16,9 @@ import pytest
 
 from tests.conftest import BOOK_FILES, PYTHON, copy_book, file_hashes, require_programs, run, run_build
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 SPHINX = [PYTHON, "-m", "sphinx", "-T", "-W", "--keep-going"]
 
 

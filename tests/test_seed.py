@@ -1,4 +1,4 @@
-"""Tests for the seed parser (``briefing.seed``).
+"""Tests for the seed parser (``briefing.articles.parse``).
 
 Most cases are data: ``tests/fixtures/seed_cases.yaml`` holds seed texts and the
 article each should give, compared through :func:`summarize`.  A case the

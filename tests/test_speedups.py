@@ -15,6 +15,9 @@ from briefing.speedups.splitter import FastSplitter
 from tests.conftest import copy_book, file_hashes, run_build
 from tests.test_incremental import DATES, SEEDS, html_pages, write_seeds
 
+#: The whole-book tests the other ends of the supported range run too (tools/stacks).
+pytestmark = pytest.mark.stacks
+
 #: Counts, once everything is read, the doctrees Sphinx holds in memory for writing.
 COUNT_HELD_DOCTREES = """
 def setup(app):

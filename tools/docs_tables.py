@@ -1,6 +1,6 @@
 """Write the docs' tables from the code: options, warning subtypes, the build's lifecycle.
 
-    python tools/docs_tables.py           # rewrite the tables in README.md and docs/
+    python tools/docs_tables.py           # rewrite the tables in docs/
     python tools/docs_tables.py --check   # exit 1 if a file differs (tests/test_declarations.py)
 
 The options are declared once in ``briefing/readtime/config.py`` (``BriefingConfig``), the
@@ -86,7 +86,9 @@ def lifecycle_table() -> str:
 
 
 TABLES = {"options": options_table, "subtypes": subtypes_table, "lifecycle": lifecycle_table}
-FILES = (ROOT / "README.md", ROOT / "docs" / "develop" / "lifecycle.md")
+FILES = tuple(
+    ROOT / "docs" / name for name in ("operator/configuration.md", "analyst/seeds.md", "develop/lifecycle.md")
+)
 
 
 def written(text: str) -> str:

@@ -38,18 +38,7 @@ def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tupl
             Problem("metadata", f"unknown metadata key {key!r} (known: {', '.join(sorted(_METADATA_KEYS))})", line)
         )
 
-    date: dt.date | None = None
-    value = raw.get("date")
-    if isinstance(value, dt.datetime):
-        date = value.date()
-    elif isinstance(value, dt.date):
-        date = value
-    elif isinstance(value, str):
-        date = _iso_date(value.strip())
-        if date is None:
-            problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
-    elif value is not None:
-        problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
+    date = _date(raw.get("date"), problems, line)
 
     url = raw.get("url", raw.get("source_url"))
     if url is not None and not (isinstance(url, str) and HTTP_URL_RE.fullmatch(url)):
@@ -63,17 +52,7 @@ def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tupl
         problems.append(Problem("metadata", f"language {language!r} is not a language code like ja or en", line))
         language = None
 
-    tags_raw = raw.get("tags", ())
-    if isinstance(tags_raw, str):
-        tags_raw = [tags_raw]
-    tags: tuple[str, ...] = ()
-    if isinstance(tags_raw, list | tuple) and all(isinstance(t, str | int) for t in tags_raw):
-        tags = tuple(" ".join(str(t).split()) for t in tags_raw if str(t).strip())
-        if any("," in t for t in tags):  # the page lists them with commas
-            problems.append(Problem("metadata", "a tag may not hold a comma; those tags were dropped", line))
-            tags = tuple(t for t in tags if "," not in t)
-    else:
-        problems.append(Problem("metadata", "tags must be a list of words", line))
+    tags = _tags(raw.get("tags", ()), problems, line)
 
     slug = raw.get("slug")
     if slug is not None and not (isinstance(slug, str) and SLUG_RE.fullmatch(slug)):
@@ -87,6 +66,32 @@ def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tupl
     structure = _structure(raw.get("structure"), problems, line)
     meta = Metadata(date=date, url=url, language=language, tags=tags, slug=slug, source=source, structure=structure)
     return meta, tuple(problems)
+
+
+def _date(value: Any, problems: list[Problem], line: int | None) -> dt.date | None:
+    """The ``date:`` as a date (YAML gives dates and datetimes; a string must be ISO), else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    date = _iso_date(value.strip()) if isinstance(value, str) else None
+    if date is None and value is not None:
+        problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
+    return date
+
+
+def _tags(value: Any, problems: list[Problem], line: int | None) -> tuple[str, ...]:
+    """The ``tags:`` as words (one string is one tag); a tag with a comma is dropped."""
+    if isinstance(value, str):
+        value = [value]
+    if not (isinstance(value, list | tuple) and all(isinstance(t, str | int) for t in value)):
+        problems.append(Problem("metadata", "tags must be a list of words", line))
+        return ()
+    tags = tuple(" ".join(str(t).split()) for t in value if str(t).strip())
+    if any("," in t for t in tags):  # the page lists them with commas
+        problems.append(Problem("metadata", "a tag may not hold a comma; those tags were dropped", line))
+        tags = tuple(t for t in tags if "," not in t)
+    return tags
 
 
 #: The keys of a sidecar's ``structure:`` (see :class:`briefing.articles.article.StructureOverrides`).

@@ -108,7 +108,6 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     """
     problems: list[Problem] = []
     raw_lines = seed_lines(text)
-
     raw_meta, skip, meta_problems = split_front_matter(raw_lines)
     problems.extend(meta_problems)
     front, front_problems = parse_metadata(raw_meta, line=1)
@@ -125,20 +124,9 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     title = roles[0]
     references = _parse_references([(r.line, r.text) for r in roles if r.role == "reference"])
     body = [r for r in roles[1:] if r.role not in ("references", "reference")]
-
-    preamble: tuple[Block, ...] = ()
-    lead: Paragraph | None = None
-    at = 0
-    lead_at = next((i for i, r in enumerate(body) if r.role == "lead"), None)
-    if lead_at is not None:
-        # What stands before the lead (a date, a byline, a block of fields) stays before it.
-        before = _sections(body[:lead_at], [])
-        preamble = before[0].blocks if before else ()
-        lead = Paragraph(body[lead_at].text, body[lead_at].line)
-        at = lead_at + 1
     if not body:
         problems.append(Problem("structure", "the seed holds only a title", title.line))
-
+    preamble, lead, at = _preamble_and_lead(body)
     sections = _sections(body[at:], problems)
     dateline = _dateline(body)
     date_fact = _date(body, dateline, problems) if meta.date is None else None
@@ -168,6 +156,17 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     )
 
 
+def _preamble_and_lead(body: list[Role]) -> tuple[tuple[Block, ...], Paragraph | None, int]:
+    """What stands before the lead (a date, a byline, a block of fields: it stays before it),
+    the lead, and where the body after it starts."""
+    lead_at = next((i for i, r in enumerate(body) if r.role == "lead"), None)
+    if lead_at is None:
+        return (), None, 0
+    before = _sections(body[:lead_at], [])
+    preamble = before[0].blocks if before else ()
+    return preamble, Paragraph(body[lead_at].text, body[lead_at].line), lead_at + 1
+
+
 def _origin(sidecar: object, front: object, read: Fact | None) -> str:
     """Where a fact came from: the sidecar wins over the front matter, both over the text."""
     if sidecar:
@@ -180,9 +179,26 @@ def _origin(sidecar: object, front: object, read: Fact | None) -> str:
 # --------------------------------------------------------------------------- building
 
 
+#: The roles of one section as read: its heading, then blocks (a run of items is a list of roles).
+_Grouped = list[tuple[Role | None, list[Block | list[Role]]]]
+
+
 def _sections(body: list[Role], problems: list[Problem]) -> tuple[Section, ...]:
     """The roles after the lead, as sections of blocks; lists marked as takeaways where they are."""
-    sections: list[tuple[Role | None, list[Block | list[Role]]]] = [(None, [])]
+    sections = _grouped(body)
+    points = [
+        heading is not None and (bool(heading.data.get("points")) or cues.names_points(heading.text))
+        for heading, _blocks in sections
+    ]
+    introduced = _introduced(sections, body)
+    out = _built(sections, points, introduced)
+    _check_sections(out, sections, points, problems)
+    return tuple(out)
+
+
+def _grouped(body: list[Role]) -> _Grouped:
+    """The roles in sections (a heading starts one), as blocks; items of one style in a row are one list."""
+    sections: _Grouped = [(None, [])]
     for r in body:
         blocks = sections[-1][1]
         if r.role == "heading":
@@ -206,27 +222,32 @@ def _sections(body: list[Role], problems: list[Problem]) -> tuple[Section, ...]:
             blocks.append(Note(r.role, r.text, r.line))
         else:  # paragraph (and a second "lead" cannot happen)
             blocks.append(Paragraph(r.text, r.line))
+    return sections
 
-    points = [
-        heading is not None and (bool(heading.data.get("points")) or cues.names_points(heading.text))
-        for heading, _blocks in sections
-    ]
+
+def _introduced(sections: _Grouped, body: list[Role]) -> dict[int, bool]:
+    """For each list (by id), whether the paragraph right before it names points (``Key
+    takeaways:``) or the sidecar says it does."""
     by_line = {r.line: r for r in body}
 
     def introduces_points(block: object) -> bool:
-        """A paragraph right before a list that names points (``Key takeaways:``) or the sidecar names."""
         if not isinstance(block, Paragraph):
             return False
         role = by_line.get(block.line)
         named = block.text.endswith((":", "：")) and cues.names_points(block.text)
         return named or bool(role is not None and role.data.get("points"))
 
-    introduced = {
+    return {
         id(block): introduces_points(blocks[k - 1]) if k else False
         for _heading, blocks in sections
         for k, block in enumerate(blocks)
         if isinstance(block, list)
     }
+
+
+def _built(sections: _Grouped, points: list[bool], introduced: dict[int, bool]) -> list[Section]:
+    """The sections with their lists built: takeaways under a points heading or after a line that
+    names points (in an article without either, every bullet list), numbered across the article."""
     any_points = any(points) or any(introduced.values())
     number = 0
     out: list[Section] = []
@@ -251,8 +272,7 @@ def _sections(body: list[Role], problems: list[Problem]) -> tuple[Section, ...]:
                 out.append(Section(None, _first_line(built[0]), tuple(built)))
             continue
         out.append(Section(heading.text, heading.line, tuple(built), heading.level))
-    _check_sections(out, sections, points, problems)
-    return tuple(out)
+    return out
 
 
 def _first_line(block: Block) -> int:

@@ -42,6 +42,37 @@ def schema() -> dict[str, Any]:
 
 def book_data(domain: BriefingDomain, uri: Any, project: str, language: str | None, base_url: str) -> dict[str, Any]:
     """The JSON document of a book; ``uri(docname)`` gives a page's path from the output root."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "project": project,
+        "language": language or "",
+        "base_url": base_url,
+        "briefings": _briefings(domain, uri),
+        "entities": [
+            {
+                "id": eid,
+                "kind": ent.kind,
+                "name": {"ja": ent.name_ja, "en": ent.name_en},
+                "reading": ent.reading,
+                "url": uri(ent.docname),
+            }
+            for eid, ent in sorted(domain.entities.items())
+        ],
+        "mentions": _mentions(domain, uri),  # the longest list by far: made as it is written
+        "takeaways": [
+            {
+                "id": tid,
+                "briefing": tk.briefing,
+                "text": tk.text,
+                "url": uri(tk.docname) + f"#{tk.anchor}",
+                "entities": list(tk.entities),
+            }
+            for tid, tk in sorted(domain.takeaways.items(), key=lambda kv: _order(kv[0]))
+        ],
+    }
+
+
+def _briefings(domain: BriefingDomain, uri: Any) -> list[dict[str, Any]]:
     views = domain.book_views()
     takeaways_of: dict[str, list[str]] = {}
     for tid, tk in domain.takeaways.items():
@@ -63,52 +94,23 @@ def book_data(domain: BriefingDomain, uri: Any, project: str, language: str | No
                 "takeaways": sorted(takeaways_of.get(rec.docname, ()), key=_order),
             }
         )
+    return briefings
+
+
+def _mentions(domain: BriefingDomain, uri: Any) -> Iterator[dict[str, Any]]:
     slug_of = {rec.docname: slug for slug, rec in domain.briefings.items()}
-
-    def mentions() -> Iterator[dict[str, Any]]:  # the longest list by far: made as it is written
-        for doc in sorted(domain.mentions):
-            if doc in slug_of:
-                page = uri(doc)
-                for m in domain.mentions[doc]:
-                    yield {
-                        "entity": m.entity,
-                        "briefing": slug_of[doc],
-                        "url": page + (f"#{m.anchor}" if m.anchor else ""),
-                        "anchor": m.anchor,
-                        "sentence": m.sentence,
-                        "linked": m.linked,
-                    }
-
-    entities = [
-        {
-            "id": eid,
-            "kind": ent.kind,
-            "name": {"ja": ent.name_ja, "en": ent.name_en},
-            "reading": ent.reading,
-            "url": uri(ent.docname),
-        }
-        for eid, ent in sorted(domain.entities.items())
-    ]
-    takeaways = [
-        {
-            "id": tid,
-            "briefing": tk.briefing,
-            "text": tk.text,
-            "url": uri(tk.docname) + f"#{tk.anchor}",
-            "entities": list(tk.entities),
-        }
-        for tid, tk in sorted(domain.takeaways.items(), key=lambda kv: _order(kv[0]))
-    ]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "project": project,
-        "language": language or "",
-        "base_url": base_url,
-        "briefings": briefings,
-        "entities": entities,
-        "mentions": mentions(),
-        "takeaways": takeaways,
-    }
+    for doc in sorted(domain.mentions):
+        if doc in slug_of:
+            page = uri(doc)
+            for m in domain.mentions[doc]:
+                yield {
+                    "entity": m.entity,
+                    "briefing": slug_of[doc],
+                    "url": page + (f"#{m.anchor}" if m.anchor else ""),
+                    "anchor": m.anchor,
+                    "sentence": m.sentence,
+                    "linked": m.linked,
+                }
 
 
 def dump(data: dict[str, Any], stream: TextIO) -> None:

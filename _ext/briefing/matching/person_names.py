@@ -23,6 +23,15 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing.language.errors import AnalyserError
+from briefing.language.titles import (
+    COUNTRY_PREFIX_JA,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS_EN,
+    NOT_NAMES,
+    TITLES_EN,
+    TITLES_JA,
+    TITLES_ZH,
+)
 from briefing.language.words import chinese_words, japanese_words
 from briefing.matching.mentions import ArticleMentions, Matcher, Mention
 
@@ -40,50 +49,18 @@ class Candidate:
     title: str  # what made it look like a person (a title, a role, or 人名 for the analyser's tag)
 
 
-_PREFIX_JA = "(?:米国|米|中国|中|ロシア|ロ|露|英国|英|仏|独|韓国|韓|日本|日|北朝鮮|ウクライナ|インド|国連)?"
-_TITLES_JA = (
-    "大統領", "副大統領", "国務長官", "国防長官", "財務長官", "官房長官", "長官", "報道官",
-    "外務省報道官", "国務院総理",
-    "総理", "首相", "外相", "外務大臣", "国防相", "防衛相", "大臣", "国家主席", "主席", "事務総長",
-    "大使", "議長",
-    "委員長", "書記", "次官", "代表", "知事", "議員", "氏", "さん", "首席", "報道局長", "補佐官", "特使",
-)  # fmt: skip
 _TITLE_JA_RE = re.compile(
-    _PREFIX_JA + "(?:外務省|国務省|外交部|国防省|政府)?(" + "|".join(sorted(_TITLES_JA, key=len, reverse=True)) + ")"
+    COUNTRY_PREFIX_JA
+    + "(?:外務省|国務省|外交部|国防省|政府)?("
+    + "|".join(sorted(TITLES_JA, key=len, reverse=True))
+    + ")"
 )
 _KATAKANA_NAME_RE = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})*")
 _KANJI = re.compile(r"^[\u3400-\u9fff]{1,2}$")
-#: Words that stand where a name would but are none (各国首脳, 両国外相, 同氏 …).
-NOT_NAMES = frozenset(
-    {
-        "各国", "両国", "同国", "自国", "他国", "同", "両", "各", "政府", "関係", "出席", "会談",
-        "前任", "後任", "歴代",
-        "現職", "日中", "米中", "中ロ", "日米", "首脳", "外相", "首相", "当局", "同氏", "双方",
-        "该国", "两国",
-    }
-)  # fmt: skip
-
-_TITLES_ZH = (
-    "总统", "副总统", "总理", "国务院总理", "主席", "外长", "外交部长", "部长", "发言人", "国务卿",
-    "秘书长", "大使", "首相",
-    "秘书", "特使", "议长", "总书记", "先生", "女士", "總統", "總理", "外長", "發言人", "國務卿",
-    "秘書長", "部長",
-)  # fmt: skip
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _NAME_DOTS = frozenset("·・‧•")
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 
-_TITLES_EN = (
-    "President", "Vice President", "Secretary of State", "Secretary of Defense",
-    "Foreign Minister", "Prime Minister",
-    "Defense Minister", "Defence Minister", "Minister", "Premier", "Secretary-General",
-    "Ambassador", "Chairman",
-    "Chancellor", "Senator", "Spokesman", "Spokeswoman", "Spokesperson", "Mr.", "Ms.", "Mrs.", "Dr.", "Envoy",
-    "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "adviser",
-    "Prince", "King",
-    "Sheikh", "General", "Gen.", "Representative", "Trade Representative", "Commerce Secretary",
-    "Treasury Secretary",
-)  # fmt: skip
 # Every pattern here runs on whole paragraphs of any language: each starts only at the start
 # of a word (the look-behind) and never gives back a word it took (possessive), so a line of
 # 100,000 letters without a space is read once, not once from every letter.
@@ -91,7 +68,7 @@ _NAME_EN = r"[^\W\d_][\w'’\-]*+\.?"
 _WORD_START = r"(?<![\w'’\-])"
 _BEFORE_EN_RE = re.compile(
     r"\b("
-    + "|".join(re.escape(t) for t in sorted(_TITLES_EN, key=len, reverse=True))
+    + "|".join(re.escape(t) for t in sorted(TITLES_EN, key=len, reverse=True))
     + rf")\s++({_NAME_EN}(?:\s++{_NAME_EN}){{0,2}})"
 )
 _ROLE_EN_RE = re.compile(
@@ -100,49 +77,6 @@ _ROLE_EN_RE = re.compile(
     r"ambassador|adviser|envoy|chairman|director|fellow|researcher|analyst|professor|scholar|economist|"
     r"official|diplomat|correspondent)\b"
 )
-#: Capitalised words that are never part of a name in these places.
-_NOT_NAME_WORDS_EN = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "On",
-        "In",
-        "At",
-        "Of",
-        "And",
-        "But",
-        "He",
-        "She",
-        "They",
-        "It",
-        "This",
-        "That",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
-
-
-#: Small words inside a name (Faisal bin Farhan, Ursula von der Leyen).
-_PARTICLES = frozenset({"bin", "al", "de", "da", "dos", "du", "van", "von", "der", "le", "la", "di"})
 
 
 def _english_name(raw: str) -> str:
@@ -151,14 +85,14 @@ def _english_name(raw: str) -> str:
         if word.endswith(("'s", "’s")):  # a possessive ends the name (Lin Jian's briefing)
             words.append(word[:-2])
             break
-        if word in _PARTICLES and words:
+        if word in NAME_PARTICLES and words:
             words.append(word)
             continue
         word = word.rstrip(".") if not word.endswith((".", "Jr.")) or len(word) > 3 else word
-        if not word[:1].isupper() or word in _NOT_NAME_WORDS_EN:
+        if not word[:1].isupper() or word in NOT_NAME_WORDS_EN:
             break
         words.append(word)
-    while words and words[-1] in _PARTICLES:
+    while words and words[-1] in NAME_PARTICLES:
         words.pop()
     return " ".join(words)
 
@@ -212,7 +146,7 @@ def _japanese_clause(text: str) -> list[tuple[int, int, str]]:
             ):
                 j += 1
             end = words[j].end
-            fused = next((t for t in _TITLES_JA if words[j].surface.endswith(t) and words[j].surface != t), "")
+            fused = next((t for t in TITLES_JA if words[j].surface.endswith(t) and words[j].surface != t), "")
             if fused:  # Sudachi knows some names with their title (トランプ大統領) as one word
                 found.append((w.start, end - len(fused), fused))
                 i = j + 1
@@ -295,7 +229,7 @@ def _chinese(text: str, user_words: frozenset[str]) -> list[tuple[int, int, str]
             j -= 1
         before = words[i - 1].surface if i else ""
         after = words[j + 1].surface if j + 1 < len(words) else ""
-        title = before if before in _TITLES_ZH else after if after in _TITLES_ZH else ""
+        title = before if before in TITLES_ZH else after if after in TITLES_ZH else ""
         if title and words[j].end - words[i].start >= 2:
             found.append((words[i].start, words[j].end, title))
         i = j + 1
@@ -311,7 +245,7 @@ def _english(text: str) -> list[tuple[int, int, str]]:
     for match in _ROLE_EN_RE.finditer(text):
         name = match.group(1)
         words = name.split()
-        while words and (not words[0][:1].isupper() or words[0] in _NOT_NAME_WORDS_EN or words[0] in _TITLES_EN):
+        while words and (not words[0][:1].isupper() or words[0] in NOT_NAME_WORDS_EN or words[0] in TITLES_EN):
             words.pop(0)
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             start = match.start(1) + len(name) - len(" ".join(words))

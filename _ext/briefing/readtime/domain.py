@@ -26,8 +26,8 @@ from briefing.data.records import BriefingRecord, EntityRecord, MentionRecord, M
 from briefing.data.views import BookViews
 from briefing.language.scripts import english
 from briefing.readtime.config import BriefingConfig
-from briefing.registry.loading import registry_for
 from briefing.registry.model import Kind, reading_key
+from briefing.registry.store import registry_for
 
 if TYPE_CHECKING:
     from docutils.nodes import Element

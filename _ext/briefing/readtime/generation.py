@@ -48,8 +48,8 @@ from briefing.readtime.page_tree import (
     overview_pages_are_orphans,
     print_root_outside_html_tree,
 )
-from briefing.registry.loading import registry_for
 from briefing.registry.model import MatchTable, Registry
+from briefing.registry.store import registry_for
 from briefing.util import cache as build_cache
 from briefing.util.files import UnsafeFile, folder_lock, regular_files
 from briefing.util.messages import MessageRecorder, location, replay
@@ -80,8 +80,23 @@ def generate_pages(
     change since the build that filled it; the pages are the same either way.
     """
     cache = cache if cache is not None else SeedCache()
-    seed_dir = srcdir / conf.seed_dir
     out_dir = srcdir / conf.output_dir
+    loaded = _load_seeds(srcdir / conf.seed_dir, cache, messages)
+    pages = _briefing_pages(srcdir, loaded, messages)
+    table = registry.match_table() if registry is not None and registry.entities else MatchTable({})
+    matcher = matcher_for(table)
+    registry_key = table.key()
+    written = _write_briefings(srcdir, out_dir, pages, matcher, conf, cache, registry_key, messages)
+    written += _write_navigation(out_dir, pages, registry, conf, labels, messages)
+    remove_stale(out_dir, written, messages)
+    if registry is not None:
+        generate_entity_pages(srcdir, conf, labels, registry, pages, matcher, messages, cache, registry_key)
+    return pages
+
+
+def _load_seeds(seed_dir: Path, cache: SeedCache, messages: MessageRecorder) -> list[LoadedSeed]:
+    """Every seed of ``seed_dir`` read (through the cache) with its sidecar; what cannot be read
+    is reported, and the cache forgets the seeds that are gone."""
     seeds, refused = regular_files(seed_dir, is_seed_name)
     sidecars, refused_sidecars = regular_files(seed_dir, lambda name: name.endswith(SIDECAR_SUFFIXES))
     sidecar_of: dict[str, Path] = {}
@@ -89,16 +104,12 @@ def generate_pages(
         sidecar_of.setdefault(found.name.rsplit(".", 1)[0], found)
     for path, why in [*refused, *refused_sidecars]:
         _report(path, [Problem("file", why)], messages)
-
     loaded: list[LoadedSeed] = []
     for path in seeds:
         # Cs: bytes that are not UTF-8 in the name (Python keeps them as surrogates).
         if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in path.name):
-            _report(
-                path,
-                [Problem("filename", "the file name holds control or line-break characters; rename the file")],
-                messages,
-            )
+            problem = Problem("filename", "the file name holds control or line-break characters; rename the file")
+            _report(path, [problem], messages)
             continue
         try:
             _key, seed, sidecar, sidecar_problems = cache.load_seed(path, sidecar_of.get(path.name.rsplit(".", 1)[0]))
@@ -110,14 +121,18 @@ def generate_pages(
             _report(sidecar, sidecar_problems, messages)
         loaded.append(seed)
     cache.forget_others(s.path.name for s in loaded)
+    return loaded
 
+
+def _briefing_pages(srcdir: Path, loaded: list[LoadedSeed], messages: MessageRecorder) -> list[BriefingPage]:
+    """The page of each readable seed, named (:func:`.slugs.assign_slugs`) and in the book's order;
+    two seeds with the same article are both kept, and said."""
     readable = [s for s in loaded if s.article is not None]
     first_of: dict[str, Path] = {}
     for seed in readable:
         twin = first_of.setdefault(seed.fingerprint, seed.path)
         if twin != seed.path:
             _report(seed.path, [Problem("duplicate", f"the same article as {twin.name}; both get a page")], messages)
-
     wanted = {s.path.name: s.article.metadata.slug for s in readable if s.article and s.article.metadata.slug}
     slugs = assign_slugs([s.path.name for s in readable], wanted)
     pages = [
@@ -126,10 +141,21 @@ def generate_pages(
         if s.article is not None
     ]
     pages.sort(key=sort_key)
+    return pages
 
-    table = registry.match_table() if registry is not None and registry.entities else MatchTable({})
-    matcher = matcher_for(table)
-    registry_key = table.key()
+
+def _write_briefings(
+    srcdir: Path,
+    out_dir: Path,
+    pages: list[BriefingPage],
+    matcher: Matcher | None,
+    conf: BriefingConfig,
+    cache: SeedCache,
+    registry_key: str,
+    messages: MessageRecorder,
+) -> list[Path]:
+    """Each briefing page rendered and written, unless its seed, slug and registry are those of
+    the page already there (and the page is the one the generator wrote)."""
     written: list[Path] = []
     for page in pages:
         target = out_dir / f"{page.slug}.md"
@@ -158,39 +184,44 @@ def generate_pages(
                 cache.pages.pop(str(target), None)
             cache.dirty = True
         written.append(target)
+    return written
+
+
+def _write_navigation(
+    out_dir: Path,
+    pages: list[BriefingPage],
+    registry: Registry | None,
+    conf: BriefingConfig,
+    labels: Labels,
+    messages: MessageRecorder,
+) -> list[Path]:
+    """The briefings' index, the year and month pages, the overview pages and the print root."""
+    written: list[Path] = []
+
+    def write(name: str, text: str) -> None:
+        target = out_dir / f"{name}.md"
+        write_generated(target, conf.seed_dir + "/", text, messages)
+        written.append(target)
+
     # The navigation: a flat list while the book is small; by year and month once it is
     # not, so that no page's sidebar lists more than a month of briefings.
     groups = group_by_month(pages, conf.group_above)
-    index = out_dir / f"{INDEX_NAME}.md"
     # Each group page is listed once: years and "undated" here, months by their year.
     nested = {child for _name, _title, children in groups for child in children}
     top_entries = [name for name, _t, _c in groups if name not in nested] if groups else [p.slug for p in pages]
-    write_generated(index, conf.seed_dir + "/", render_toc_page(labels.briefings, top_entries), messages)
-    written.append(index)
+    write(INDEX_NAME, render_toc_page(labels.briefings, top_entries))
     for name, title, children in groups:
-        target = out_dir / f"{name}.md"
-        write_generated(target, conf.seed_dir + "/", render_toc_page(title, children), messages)
-        written.append(target)
+        write(name, render_toc_page(title, children))
     for name, title, directive in (
         ("takeaways", labels.takeaways, "takeaway-list"),
         ("timeline", labels.timeline, "briefing-timeline"),
         ("graph", labels.graph, "briefing-graph"),
     ):
-        target = out_dir / f"{name}.md"
-        write_generated(target, conf.seed_dir + "/", render_view_page(title, directive), messages)
-        written.append(target)
+        write(name, render_view_page(title, directive))
     kinds = [k for k in registry.kinds if registry.by_kind(k)] if registry is not None else []
     appendices = [f"/{conf.entity_dir}/{k}/{INDEX_NAME}" for k in kinds] + ["takeaways", "graph"]
-    printed = out_dir / f"{PRINT_PAGE}.md"
-    write_generated(
-        printed, conf.seed_dir + "/", render_print_root(labels.book, [p.slug for p in pages], appendices), messages
-    )
-    written.append(printed)
-    remove_stale(out_dir, written, messages)
-
-    if registry is not None:
-        generate_entity_pages(srcdir, conf, labels, registry, pages, matcher, messages, cache, registry_key)
-    return pages
+    write(PRINT_PAGE, render_print_root(labels.book, [p.slug for p in pages], appendices))
+    return written
 
 
 def generate_entity_pages(

@@ -1,17 +1,14 @@
-"""The registry's YAML files read, checked against a JSON Schema, and kept between builds.
+"""The registry's YAML files read and checked against a JSON Schema, entry by entry.
 
 Every problem names the file and line.  A bad entry is reported and left out;
-the rest of the registry (and of the book) still works.
+the rest of the registry (and of the book) still works.  The rules across entries are
+:mod:`briefing.registry.rules`; the registry kept between builds, :mod:`briefing.registry.store`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-from collections import Counter, defaultdict, deque
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,14 +18,14 @@ import yaml
 from briefing.language.chinese import variants
 from briefing.language.errors import AnalyserError
 from briefing.language.words import reading_of
-from briefing.util import cache as build_cache
 from briefing.util.files import REGISTRY_LIMIT, REGISTRY_TOTAL_LIMIT, UnsafeFile, read_inside, regular_files
 from briefing.util.yamlio import load_yaml
 
 if TYPE_CHECKING:
     import jsonschema
 
-from briefing.registry.model import RESERVED_KINDS, Entity, Kind, Registry, RegistryProblem, alias_key
+from briefing.registry.model import RESERVED_KINDS, Entity, Kind, Registry, RegistryProblem
+from briefing.registry.rules import check_aliases, check_references, check_titles, mend
 
 _T = TypeVar("_T")
 
@@ -226,19 +223,33 @@ def _read_file(
     return value, lines, []
 
 
+#: An entry as read: its file, its line, its JSON path, the file's lines, the raw value.
+_RawEntry = tuple[Path, int, tuple[Any, ...], dict[tuple[Any, ...], int], Any]
+
+
 def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -> Registry:
     """Load the registry files of ``folder`` (in name order) into a checked :class:`Registry`.
 
     ``files`` are the files' bytes when the caller read them already (:func:`read_registry_files`).
+    Entries are checked one by one (schema, kind, id), then across entries (:mod:`.rules`).
     """
     problems: list[RegistryProblem] = []
     if files is None:
         files, problems = read_registry_files(folder)
-    kinds: dict[str, Kind] = {}
-    pending: list[tuple[Entity, dict[str, Any]]] = []
-    entity_validator = _validator("entity")
+    kinds, raw_entries = _declared(files, problems)
+    accepted = _entries(raw_entries, kinds, problems)
+    accepted = check_references(accepted, problems)
+    accepted = check_titles(accepted, problems)
+    accepted = check_aliases(accepted, problems)
+    return Registry(kinds, accepted, tuple(problems))
 
-    raw_entities: list[tuple[Path, int, tuple[Any, ...], dict[tuple[Any, ...], int], Any]] = []
+
+def _declared(
+    files: list[tuple[Path, bytes]], problems: list[RegistryProblem]
+) -> tuple[dict[str, Kind], list[_RawEntry]]:
+    """The kinds every file declares, and its entries as read (not yet checked)."""
+    kinds: dict[str, Kind] = {}
+    raw_entries: list[_RawEntry] = []
     for path, content in files:
         data, lines, file_problems = _read_file(path, content)
         problems += file_problems
@@ -247,213 +258,80 @@ def load_registry(folder: Path, files: list[tuple[Path, bytes]] | None = None) -
         for kind_id, raw in (data.get("kinds") or {}).items():
             line = _line_of(lines, ("kinds", kind_id))
             if kind_id in kinds:
-                problems.append(
-                    RegistryProblem(path, line, f"kind {kind_id!r} is declared twice", "registry-duplicate")
-                )
-                continue
-            if kind_id in RESERVED_KINDS:
+                msg = f"kind {kind_id!r} is declared twice"
+                problems.append(RegistryProblem(path, line, msg, "registry-duplicate"))
+            elif kind_id in RESERVED_KINDS:
                 msg = f"kind {kind_id!r} is a name the book's roles and directives already use; choose another"
                 problems.append(RegistryProblem(path, line, msg, "registry-kind"))
-                continue
-            kinds[kind_id] = Kind(kind_id, raw["name"]["ja"], raw["name"]["en"], tuple(raw.get("types", ())), str(path))
+            else:
+                kinds[kind_id] = Kind(
+                    kind_id, raw["name"]["ja"], raw["name"]["en"], tuple(raw.get("types", ())), str(path)
+                )
         for i, raw in enumerate(data.get("entities") or ()):
             where = ("entities", i)
-            raw_entities.append((path, _line_of(lines, where), where, lines, raw))
+            raw_entries.append((path, _line_of(lines, where), where, lines, raw))
+    return kinds, raw_entries
 
+
+def _entries(
+    raw_entries: list[_RawEntry], kinds: dict[str, Kind], problems: list[RegistryProblem]
+) -> dict[str, Entity]:
+    """The entries that pass the schema and name a known kind and a new id, mended where they can be."""
+    validator = _validator("entity")
     seen: dict[str, Entity] = {}
-    for path, line, where, lines, raw in raw_entities:
-        try:
-            faults = [
-                RegistryProblem(
-                    path,
-                    _line_of(lines, (*where, *e.absolute_path)),
-                    f"entry left out: {_describe(e)}",
-                    "registry-schema",
-                )
-                for e in entity_validator.iter_errors(raw)
-            ]
-        except RecursionError:
-            faults = [RegistryProblem(path, line, "entry left out: nested too deeply to check", "registry-schema")]
+    for path, line, where, lines, raw in raw_entries:
+        faults = _schema_faults(validator, path, line, where, lines, raw)
         if faults:
             problems += faults
             continue
         entity, derived = _entity(raw, path, line)
         problems += derived
-        if entity.kind not in kinds:
-            known = ", ".join(sorted(kinds)) or "none"
-            problems.append(
-                RegistryProblem(
-                    path, line, f"{entity.id}: unknown kind {entity.kind!r} (known: {known})", "registry-kind"
-                )
-            )
+        refusal = _refusal(entity, kinds, seen)
+        if refusal:
+            problems.append(RegistryProblem(path, line, refusal[1], refusal[0]))
             continue
-        kind = kinds[entity.kind]
-        if kind.types and entity.type not in kind.types:
-            msg = f"{entity.id}: type {entity.type!r} is not one of {', '.join(kind.types)} for kind {kind.id}"
-            problems.append(RegistryProblem(path, line, msg, "registry-kind"))
-            continue
-        if entity.id in seen:
-            first = seen[entity.id]
-            msg = f"duplicate id {entity.id!r} (first at {first.path.name}:{first.line}); entry left out"
-            problems.append(RegistryProblem(path, line, msg, "registry-duplicate"))
-            continue
-        mended, notes = _mend(entity)
-        for subtype, message in notes:
-            problems.append(RegistryProblem(path, line, f"{entity.id}: {message}", subtype))
-        if mended is None:
-            continue
-        entity = mended
-        seen[entity.id] = entity
-        pending.append((entity, raw))
-
-    accepted = _check_references({e.id: e for e, _ in pending}, problems)
-    accepted = _check_titles(accepted, problems)
-    accepted = _check_aliases(accepted, problems)
-    return Registry(kinds, accepted, tuple(problems))
+        mended, notes = mend(entity)
+        problems += [RegistryProblem(path, line, f"{entity.id}: {message}", subtype) for subtype, message in notes]
+        if mended is not None:
+            seen[mended.id] = mended
+    return seen
 
 
-def _mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
-    """The entry as it can be used (None: left out) and (subtype, message) of what is wrong with it."""
-    blank = [
-        a
-        for a in (*entity.all_aliases, *entity.shared_aliases, *entity.second_references, *entity.not_in)
-        if not a.strip()
-    ]
-    if blank:
-        return None, [
-            ("registry-alias", "an alias or name is only white space (it would match every space); entry left out")
-        ]
-    faults = []
-    if entity.country == entity.id:
-        faults.append(("registry-reference", f"country is the entry itself ({entity.id!r}); country ignored"))
-        entity = replace(entity, country="")
-    counts = Counter(entity.members)
-    twice = sorted(m for m, n in counts.items() if n > 1)
-    if twice:
-        faults.append(("registry-reference", f"members listed more than once: {', '.join(twice)}; listed once"))
-    if entity.id in counts:
-        faults.append(("registry-reference", "the entry lists itself among its members; left out of them"))
-    if twice or entity.id in counts:
-        entity = replace(entity, members=tuple(m for m in counts if m != entity.id))
-    if not (entity.not_in or entity.inside_words):
-        return entity, faults
-    keys = {alias_key(v) for a in (*entity.all_aliases, *entity.second_references) for v in (a, *entity.other_forms(a))}
-    stray = [p for p in entity.not_in if not any(k in alias_key(p) and k != alias_key(p) for k in keys)]
-    if stray:
-        faults.append(("registry-alias", f"not_in {stray[0]!r} holds none of the entry's aliases; ignored"))
-        entity = replace(entity, not_in=tuple(p for p in entity.not_in if p not in stray))
-    loose = [a for a in entity.inside_words if alias_key(a) not in keys]
-    if loose:
-        faults.append(("registry-alias", f"inside_words {loose[0]!r} is not one of the entry's aliases; ignored"))
-        entity = replace(entity, inside_words=tuple(a for a in entity.inside_words if a not in loose))
-    return entity, faults
-
-
-def _check_references(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:
-    """Leave out entries that name ids that do not exist, and then the entries that named those."""
-
-    def missing(entity: Entity) -> list[str]:
-        return [ref for ref in (entity.country, *entity.members) if ref and ref not in entities]
-
-    named_by: dict[str, list[str]] = defaultdict(list)
-    for entity in entities.values():
-        for ref in (entity.country, *entity.members):
-            if ref:
-                named_by[ref].append(entity.id)
-    queue = deque(eid for eid, entity in entities.items() if missing(entity))
-    while queue:
-        entity_id = queue.popleft()
-        found = entities.get(entity_id)
-        gone = missing(found) if found is not None else []
-        if found is None or not gone:
-            continue
-        del entities[entity_id]
-        msg = f"{entity_id}: refers to unknown id(s) {', '.join(gone)}; entry left out"
-        problems.append(RegistryProblem(found.path, found.line, msg, "registry-reference"))
-        queue.extend(named_by.get(entity_id, ()))
-    return entities
-
-
-#: Titles and honorifics that follow a name.  The matcher never makes them part of a
-#: mention, so an alias may not end with one (王毅外相 would swallow the title).
-TITLE_SUFFIXES = ("氏", "外相", "書記", "主席", "大統領", "首相", "大使", "事務総長", "長官", "外務大臣", "総理")
-
-
-def _check_titles(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:
-    """Leave out entries whose aliases carry a title: titles are never part of a mention."""
-    kept = {}
-    for eid, entity in entities.items():
-        bad = [a for a in entity.all_aliases if any(a.endswith(t) and len(a) > len(t) for t in TITLE_SUFFIXES)]
-        if bad:
-            msg = (
-                f"{eid}: alias {bad[0]!r} ends with a title; list the name alone "
-                "(titles after a name are never part of a mention); entry left out"
-            )
-            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-alias"))
-            continue
-        kept[eid] = entity
-    return kept
-
-
-def _check_aliases(entities: dict[str, Entity], problems: list[RegistryProblem]) -> dict[str, Entity]:
-    """An alias claimed by several entities must be listed in ``shared_aliases`` by each of them."""
-    owners: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities.values():
-        for key in dict.fromkeys(alias_key(a) for a in entity.all_aliases):
-            owners[key].append(entity)
-    left_out: set[str] = set()
-    for key, claimants in owners.items():
-        if len(claimants) < 2:
-            continue
-        shared = [e for e in claimants if key in {alias_key(a) for a in e.shared_aliases}]
-        if len(shared) == len(claimants):
-            continue
-        first = claimants[0]
-        for entity in claimants[1:]:
-            if entity.id in left_out:
-                continue
-            msg = (
-                f"{entity.id}: alias {key!r} is also claimed by {first.id} ({first.path.name}:{first.line}); "
-                "list it under shared_aliases in both entries if both are meant; entry left out"
-            )
-            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-alias"))
-            left_out.add(entity.id)
-    return {k: v for k, v in entities.items() if k not in left_out}
-
-
-_registry_cache: dict[tuple[str, tuple[tuple[str, int], ...]], Registry] = {}
-
-
-def registry_for(srcdir: str | Path, folder: str, cache_dir: str | Path | None = None) -> Registry:
-    """The registry of a book, loaded once per set of file versions (a cache, not state).
-
-    With ``cache_dir`` (Sphinx's doctree folder) the loaded registry is kept
-    on disk too, keyed by the files' bytes: a build that did not touch the
-    registry does not parse and validate it again.
-    """
-    root = Path(srcdir) / folder
+def _schema_faults(
+    validator: jsonschema.Draft202012Validator,
+    path: Path,
+    line: int,
+    where: tuple[Any, ...],
+    lines: dict[tuple[Any, ...], int],
+    raw: Any,
+) -> list[RegistryProblem]:
+    """What the schema finds wrong with one entry, each at its own line."""
     try:
-        with os.scandir(root) as scan:
-            stamp = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in scan if e.name.endswith((".yaml", ".yml"))))
-    except OSError:
-        stamp = ()
-    key = (str(root), stamp)
-    if key in _registry_cache:
-        return _registry_cache[key]
-    _registry_cache.clear()
-    files, problems = read_registry_files(root)
-    registry: Registry | None = None
-    digest = hashlib.sha256(str(root).encode("utf-8"))
-    for path, data in files:
-        digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
-    where = Path(cache_dir) / "briefing-registry.pickle" if cache_dir is not None else None
-    if where is not None:
-        registry = build_cache.load(where, digest.hexdigest())
-    if not isinstance(registry, Registry):
-        registry = load_registry(root, files)
-        if where is not None:
-            build_cache.save(where, digest.hexdigest(), registry)
-    if problems:  # files refused: not part of the cached registry, whose key holds only what was read
-        registry = replace(registry, problems=(*problems, *registry.problems))
-    _registry_cache[key] = registry
-    return registry
+        return [
+            RegistryProblem(
+                path, _line_of(lines, (*where, *e.absolute_path)), f"entry left out: {_describe(e)}", "registry-schema"
+            )
+            for e in validator.iter_errors(raw)
+        ]
+    except RecursionError:
+        return [RegistryProblem(path, line, "entry left out: nested too deeply to check", "registry-schema")]
+
+
+def _refusal(entity: Entity, kinds: dict[str, Kind], seen: dict[str, Entity]) -> tuple[str, str] | None:
+    """(subtype, message) when the entry names an unknown kind or type, or an id already taken."""
+    if entity.kind not in kinds:
+        known = ", ".join(sorted(kinds)) or "none"
+        return "registry-kind", f"{entity.id}: unknown kind {entity.kind!r} (known: {known})"
+    kind = kinds[entity.kind]
+    if kind.types and entity.type not in kind.types:
+        return (
+            "registry-kind",
+            f"{entity.id}: type {entity.type!r} is not one of {', '.join(kind.types)} for kind {kind.id}",
+        )
+    if entity.id in seen:
+        first = seen[entity.id]
+        return (
+            "registry-duplicate",
+            f"duplicate id {entity.id!r} (first at {first.path.name}:{first.line}); entry left out",
+        )
+    return None

@@ -1,0 +1,107 @@
+"""The one lexicon of titles and name words (pure): what stands before or after a person's name.
+
+The candidate finder looks for names next to these titles; the matcher takes a short form
+(王, 習) for a second reference only before one of :data:`SHORT_TITLES`; the registry refuses an
+alias that ends with one of :data:`TITLE_SUFFIXES` (a title is never part of a name).  One list
+per use, all here, so that a new title is added in one place.
+"""
+
+from __future__ import annotations
+
+#: A country's short prefix before a Japanese title (トランプ米大統領, ルビオ米国務長官).
+COUNTRY_PREFIX_JA = "(?:米国|米|中国|中|ロシア|ロ|露|英国|英|仏|独|韓国|韓|日本|日|北朝鮮|ウクライナ|インド|国連)?"
+
+#: Japanese titles after a name (岩屋毅外相, トランプ大統領).
+TITLES_JA = (
+    "大統領", "副大統領", "国務長官", "国防長官", "財務長官", "官房長官", "長官", "報道官",
+    "外務省報道官", "国務院総理",
+    "総理", "首相", "外相", "外務大臣", "国防相", "防衛相", "大臣", "国家主席", "主席", "事務総長",
+    "大使", "議長",
+    "委員長", "書記", "次官", "代表", "知事", "議員", "氏", "さん", "首席", "報道局長", "補佐官", "特使",
+)  # fmt: skip
+
+#: Words that stand where a name would but are none (各国首脳, 両国外相, 同氏 …).
+NOT_NAMES = frozenset(
+    {
+        "各国", "両国", "同国", "自国", "他国", "同", "両", "各", "政府", "関係", "出席", "会談",
+        "前任", "後任", "歴代",
+        "現職", "日中", "米中", "中ロ", "日米", "首脳", "外相", "首相", "当局", "同氏", "双方",
+        "该国", "两国",
+    }
+)  # fmt: skip
+
+#: Chinese titles next to a name (美国总统特朗普, 外交部发言人林剑).
+TITLES_ZH = (
+    "总统", "副总统", "总理", "国务院总理", "主席", "外长", "外交部长", "部长", "发言人", "国务卿",
+    "秘书长", "大使", "首相",
+    "秘书", "特使", "议长", "总书记", "先生", "女士", "總統", "總理", "外長", "發言人", "國務卿",
+    "秘書長", "部長",
+)  # fmt: skip
+
+#: English titles before a name (Secretary of State Marco Rubio, Mr. Wang).
+TITLES_EN = (
+    "President", "Vice President", "Secretary of State", "Secretary of Defense",
+    "Foreign Minister", "Prime Minister",
+    "Defense Minister", "Defence Minister", "Minister", "Premier", "Secretary-General",
+    "Ambassador", "Chairman",
+    "Chancellor", "Senator", "Spokesman", "Spokeswoman", "Spokesperson", "Mr.", "Ms.", "Mrs.", "Dr.", "Envoy",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "adviser",
+    "Prince", "King",
+    "Sheikh", "General", "Gen.", "Representative", "Trade Representative", "Commerce Secretary",
+    "Treasury Secretary",
+)  # fmt: skip
+
+#: Capitalised words that are never part of a name in these places.
+NOT_NAME_WORDS_EN = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "On",
+        "In",
+        "At",
+        "Of",
+        "And",
+        "But",
+        "He",
+        "She",
+        "They",
+        "It",
+        "This",
+        "That",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+#: Small words inside a name (Faisal bin Farhan, Ursula von der Leyen).
+NAME_PARTICLES = frozenset({"bin", "al", "de", "da", "dos", "du", "van", "von", "der", "le", "la", "di"})
+
+#: Titles after which a Chinese or Japanese short form (王, 習) is a second reference: 王氏, 王外長.
+SHORT_TITLES = (
+    "氏", "さん", "外相", "外務大臣", "外交部長", "外交部长", "部長", "部长", "外長", "外长",
+    "主席", "国家主席",
+    "國家主席", "大統領", "總統", "总统", "首相", "総理", "總理", "总理", "大使", "長官", "书记",
+    "書記", "先生", "女士",
+    "委員", "委员", "国務委員", "國務委員", "国务委员", "報道官", "发言人", "發言人",
+)  # fmt: skip
+
+#: Titles an alias must not end with: the matcher leaves titles out of a mention.
+TITLE_SUFFIXES = ("氏", "外相", "書記", "主席", "大統領", "首相", "大使", "事務総長", "長官", "外務大臣", "総理")
