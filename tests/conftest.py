@@ -80,6 +80,22 @@ class Build:
 BuildBook = Callable[..., Build]
 
 
+def warnings_about(build: Build, path: str) -> list[str]:
+    """The lines of ``build``'s warnings about the file at ``path`` (relative to the book: seeds/x.txt)."""
+    return [line for line in build.warnings.splitlines() if f"/{path}:" in line]
+
+
+def page_of_seed(src: Path, seed: str) -> Path | None:
+    """The generated page of ``seeds/<seed>`` in the book at ``src`` (by its marker), if any."""
+    from briefing.generating.owned import read_marker
+
+    for page in (src / "briefings").glob("*.md"):
+        marker = read_marker(page.read_text("utf-8"))
+        if marker is not None and marker.source == f"seeds/{seed}":
+            return page
+    return None
+
+
 def run_build(srcdir: Path, builder: str = "html", *, parallel: int = 0, **overrides: object) -> Build:
     """Build ``srcdir`` like ``sphinx-build -n --keep-going`` and collect its output."""
     status, warning = StringIO(), StringIO()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, Build, run_build
+from tests.conftest import ROOT, Build, page_of_seed, run_build, warnings_about
 
 ARTICLE = "国際会議の記事 {}\n中国とロシアが北京で会談しました。\n見出し\n両国は協力を確認しました。\n"
 NASTY = "\n".join(
@@ -63,20 +63,6 @@ def bad_book(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
     return src, run_build(src)
 
 
-def _warnings_for(build: Build, name: str) -> list[str]:
-    return [line for line in build.warnings.splitlines() if f"/seeds/{name}:" in line]
-
-
-def _page_for(src: Path, name: str) -> Path | None:
-    from briefing.generating.owned import read_marker
-
-    for page in (src / "briefings").glob("*.md"):
-        marker = read_marker(page.read_text("utf-8"))
-        if marker and marker.source == f"seeds/{name}":
-            return page
-    return None
-
-
 def test_sizes_are_as_the_issue_says() -> None:
     assert len(CASES["big.txt"][0]) > 2_000_000
     assert max(len(line) for line in CASES["long-line.txt"][0].split(b"\n")) > 800_000
@@ -86,13 +72,13 @@ def test_sizes_are_as_the_issue_says() -> None:
 def test_each_bad_seed_warns_with_its_file_and_subtype(bad_book: tuple[Path, Build], name: str) -> None:
     src, build = bad_book
     _data, subtype, page_expected = CASES[name]
-    warnings = _warnings_for(build, name)
+    warnings = warnings_about(build, f"seeds/{name}")
     if subtype is None:
         assert warnings == []
     else:
         assert warnings, build.warnings
         assert all(f"[briefing.{subtype}]" in w for w in warnings), warnings
-    assert (_page_for(src, name) is not None) == page_expected
+    assert (page_of_seed(src, name) is not None) == page_expected
 
 
 def test_the_rest_of_the_book_builds_and_no_other_warning_is_given(bad_book: tuple[Path, Build]) -> None:
@@ -109,7 +95,7 @@ def test_the_rest_of_the_book_builds_and_no_other_warning_is_given(bad_book: tup
 def test_legacy_encodings_reach_the_page_as_japanese(bad_book: tuple[Path, Build]) -> None:
     src, build = bad_book
     for name in ("sjis.txt", "eucjp.txt", "nul.txt"):
-        page = _page_for(src, name)
+        page = page_of_seed(src, name)
         assert page is not None
         html = (build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8")
         assert "中国とロシアが北京で会談しました。" in html
@@ -117,13 +103,13 @@ def test_legacy_encodings_reach_the_page_as_japanese(bad_book: tuple[Path, Build
 
 def test_japanese_file_name_gets_a_safe_slug(bad_book: tuple[Path, Build]) -> None:
     src, _build = bad_book
-    page = _page_for(src, "北京 会談.txt")
+    page = page_of_seed(src, "北京 会談.txt")
     assert page is not None and re.fullmatch(r"[a-z0-9_-]+", page.stem)
 
 
 def test_nothing_in_a_seed_becomes_markup(bad_book: tuple[Path, Build]) -> None:
     src, build = bad_book
-    page = _page_for(src, "nasty.txt")
+    page = page_of_seed(src, "nasty.txt")
     assert page is not None
     soup = BeautifulSoup((build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8"), "html.parser")
     article = soup.select_one("article") or soup.select_one("div.body") or soup

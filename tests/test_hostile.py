@@ -23,7 +23,7 @@ from briefing.generating.owned import read_marker
 from briefing.generating.slugs import _short_hash, assign_slugs
 from briefing.util.files import UnsafeFile, folder_lock, read_inside, write_atomic
 from briefing.util.yamlio import YAMLTooLarge, load_yaml
-from tests.conftest import PYTHON, ROOT, Build, run_build
+from tests.conftest import PYTHON, ROOT, Build, page_of_seed, run_build, warnings_about
 
 #: The whole-book tests the other ends of the supported range run too (tools/stacks).
 pytestmark = pytest.mark.stacks
@@ -115,18 +115,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build, floa
     return src, build, time.monotonic() - start
 
 
-def _warnings(build: Build, path: str) -> list[str]:
-    return [line for line in build.warnings.splitlines() if f"/{path}:" in line]
-
-
-def _page_of(src: Path, seed: str) -> Path | None:
-    for page in (src / "briefings").glob("*.md"):
-        marker = read_marker(page.read_text("utf-8"))
-        if marker is not None and marker.source == f"seeds/{seed}":
-            return page
-    return None
-
-
 @pytest.mark.parametrize(
     ("path", "subtype", "words"),
     [
@@ -160,7 +148,7 @@ def test_each_bad_file_is_a_warning_naming_it(
     hostile: tuple[Path, Build, float], path: str, subtype: str, words: str
 ) -> None:
     _src, build, _seconds = hostile
-    found = [w for w in _warnings(build, path) if f"[briefing.{subtype}]" in w and words in w]
+    found = [w for w in warnings_about(build, path) if f"[briefing.{subtype}]" in w and words in w]
     assert found, build.warnings
 
 
@@ -183,7 +171,7 @@ def test_the_rest_of_the_book_builds_without_a_traceback_and_in_time(hostile: tu
         "many-names.txt",
         "gaiji.txt",
     ):
-        page = _page_of(src, seed)
+        page = page_of_seed(src, seed)
         assert page is not None, seed
         assert (build.outdir / "briefings" / f"{page.stem}.html").is_file(), seed
     assert seconds < 60, f"the hostile book took {seconds:.0f} s"
@@ -191,7 +179,7 @@ def test_the_rest_of_the_book_builds_without_a_traceback_and_in_time(hostile: tu
 
 def test_every_character_reaches_the_page(hostile: tuple[Path, Build, float]) -> None:
     src, build, _seconds = hostile
-    page = _page_of(src, "gaiji.txt")
+    page = page_of_seed(src, "gaiji.txt")
     assert page is not None
     assert GAIJI in page.read_text("utf-8")
     assert GAIJI in (build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8")
@@ -199,13 +187,13 @@ def test_every_character_reaches_the_page(hostile: tuple[Path, Build, float]) ->
 
 def test_an_impossible_era_date_is_no_date(hostile: tuple[Path, Build, float]) -> None:
     src, _build, _seconds = hostile
-    page = _page_of(src, "era.txt")
+    page = page_of_seed(src, "era.txt")
     assert page is not None and ":date:" not in page.read_text("utf-8")
 
 
 def test_no_file_outside_the_folders_is_published(hostile: tuple[Path, Build, float]) -> None:
     src, build, _seconds = hostile
-    assert _page_of(src, "leak.txt") is None
+    assert page_of_seed(src, "leak.txt") is None
     for folder in (src / "briefings", src / "entities", build.outdir):
         for path in folder.rglob("*"):
             if path.is_file() and path.suffix in (".md", ".html", ".json", ".txt", ".js"):
@@ -214,7 +202,7 @@ def test_no_file_outside_the_folders_is_published(hostile: tuple[Path, Build, fl
 
 def test_one_bad_key_drops_only_that_key(hostile: tuple[Path, Build, float]) -> None:
     src, _build, _seconds = hostile
-    page = _page_of(src, "bad-date.txt")
+    page = page_of_seed(src, "bad-date.txt")
     assert page is not None
     text = page.read_text("utf-8")
     assert ':tags: "G20, 外交"' in text and ":language: " in text and ":date:" not in text
@@ -222,7 +210,7 @@ def test_one_bad_key_drops_only_that_key(hostile: tuple[Path, Build, float]) -> 
 
 def test_slugs_are_unique_after_every_rule(hostile: tuple[Path, Build, float]) -> None:
     src, _build, _seconds = hostile
-    mine, theirs = _page_of(src, "wants-index.txt"), _page_of(src, COLLIDER)
+    mine, theirs = page_of_seed(src, "wants-index.txt"), page_of_seed(src, COLLIDER)
     assert mine is not None and theirs is not None and mine != theirs
     assert theirs.stem == COLLIDER.removesuffix(".txt")
     assert read_marker((src / "briefings" / "index.md").read_text("utf-8")) is not None
@@ -237,7 +225,7 @@ def test_an_ancient_date_is_grouped_like_any_other(hostile: tuple[Path, Build, f
 
 def test_a_reserved_kind_does_not_replace_the_mention_role(hostile: tuple[Path, Build, float]) -> None:
     src, build, _seconds = hostile
-    page = _page_of(src, "names.txt")
+    page = page_of_seed(src, "names.txt")
     assert page is not None
     html = (build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8")
     assert 'href="../entities/actor/china.html"' in html
@@ -248,7 +236,7 @@ def test_tags_and_language_are_in_the_header_and_the_json(hostile: tuple[Path, B
     import json
 
     src, build, _seconds = hostile
-    page = _page_of(src, "bad-date.txt")
+    page = page_of_seed(src, "bad-date.txt")
     assert page is not None
     html = (build.outdir / "briefings" / f"{page.stem}.html").read_text("utf-8")
     assert "G20" in html and "外交" in html and "タグ" in html
