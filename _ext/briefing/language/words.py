@@ -103,14 +103,22 @@ def release() -> None:
     release_opencc()
 
 
-@cache
-def _jieba(words: frozenset[str]) -> Any:
+def _jieba_modules() -> Any:
+    """jieba and its part-of-speech module, imported (quietly: jieba 0.42 imports pkg_resources,
+    deprecated, and logs at INFO); no dictionary is loaded."""
     with analysing("jieba"):
-        with warnings.catch_warnings():  # jieba 0.42 imports pkg_resources, deprecated
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             import jieba
             import jieba.posseg
         jieba.setLogLevel(logging.WARNING)
+        return jieba
+
+
+@cache
+def _jieba(words: frozenset[str]) -> Any:
+    jieba = _jieba_modules()
+    with analysing("jieba"):
         tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
         for word in sorted(words):
@@ -198,11 +206,7 @@ def _hmm_characters() -> frozenset[str] | None:
     is tried): 14,000 of the 21,000 common ideographs, and every traditional one.  A seed
     of them would take hours; so the text is cut at them (:func:`chinese_words`).
     """
-    _jieba(frozenset())  # imported there, with its warnings silenced
-    with analysing("jieba"):
-        from jieba.posseg import char_state_tab
-
-    table = getattr(char_state_tab, "P", None)
+    table = getattr(_jieba_modules().posseg.char_state_tab, "P", None)
     return frozenset(table) if isinstance(table, dict) and len(table) > 1000 else None
 
 
