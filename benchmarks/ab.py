@@ -2,6 +2,11 @@
 
     python benchmarks/ab.py b547bbf                 # that commit against the work tree, N = 500, 3 rounds
     python benchmarks/ab.py b547bbf --n 1000 --rounds 2
+    python benchmarks/ab.py d55548a --corpus fixtures --n 400   # real-shaped articles: the analysers at work
+
+``--corpus synthetic`` (the default) is make bench's book, whose names never wake the analysers;
+``--corpus fixtures`` repeats the test suite's real-shaped articles (Japanese, Chinese in both
+written forms, English; their annotation marks removed) with the shipped registry.
 
 Each round builds both books from scratch (fresh output), alternating which goes first, so that a
 slow minute of the machine hurts both; prints every build's time and new/old by best and by mean.
@@ -10,6 +15,7 @@ slow minute of the machine hurts both; prints every build's time and new/old by 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +38,19 @@ def book(where: Path, code: Path, corpus_dir: Path) -> Path:
     shutil.copytree(corpus_dir / "registry", where / "registry")
     shutil.copytree(corpus_dir / "seeds", where / "seeds")
     return where
+
+
+def fixtures_corpus(folder: Path, n: int) -> None:
+    """``n`` seeds cut from the test suite's articles (dated, each title numbered) and the shipped registry."""
+    fixtures = ROOT / "tests" / "fixtures"
+    paths = sorted(fixtures.glob("mentions*/*.txt")) + sorted(fixtures.glob("articles/*.txt"))
+    texts = [re.sub(r"[⟦⟪]([^|⟧⟫]*)\|?[^⟧⟫]*[⟧⟫]", r"\1", path.read_text("utf-8")) for path in paths]
+    (folder / "seeds").mkdir(parents=True)
+    shutil.copytree(ROOT / "registry", folder / "registry")
+    for i in range(n):
+        title, _, rest = texts[i % len(texts)].partition("\n")
+        (folder / "seeds" / f"s{i:04d}.txt").write_text(f"{title} ({i})\n{rest}", "utf-8")
+        (folder / "seeds" / f"s{i:04d}.yaml").write_text(f"date: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n", "utf-8")
 
 
 def build(src: Path) -> float:
@@ -59,6 +78,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--n", type=int, default=500, help="briefings")
     parser.add_argument("--entities", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--corpus", choices=("synthetic", "fixtures"), default="synthetic")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -66,8 +86,11 @@ def main(argv: list[str]) -> int:
         old_code.mkdir()
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.old], check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(old_code)], input=archive.stdout, check=True)
-        names = [ja for _eid, ja in corpus.write_registry(work / "corpus" / "registry", args.entities)]
-        corpus.write_seeds(work / "corpus" / "seeds", args.n, names)
+        if args.corpus == "fixtures":
+            fixtures_corpus(work / "corpus", args.n)
+        else:
+            names = [ja for _eid, ja in corpus.write_registry(work / "corpus" / "registry", args.entities)]
+            corpus.write_seeds(work / "corpus" / "seeds", args.n, names)
         books = {"old": book(work / "old", old_code, work / "corpus"), "new": book(work / "new", ROOT, work / "corpus")}
         times: dict[str, list[float]] = {"old": [], "new": []}
         for round_ in range(args.rounds):
@@ -76,7 +99,7 @@ def main(argv: list[str]) -> int:
                 print(f"{label} {times[label][-1]:.1f} s", flush=True)
     best = min(times["new"]) / min(times["old"])
     mean = (sum(times["new"]) / len(times["new"])) / (sum(times["old"]) / len(times["old"]))
-    print(f"N={args.n}: new/old {best:.3f} (best), {mean:.3f} (mean)")
+    print(f"N={args.n} ({args.corpus}): new/old {best:.3f} (best), {mean:.3f} (mean)")
     return 0
 
 
