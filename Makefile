@@ -85,9 +85,10 @@ docs: $(BOOK_STAMP)
 	$(SPHINXBUILD) -W --keep-going -n -b html -d "$(BUILDDIR)/docs-doctrees" docs "$(BUILDDIR)/docs"
 	@echo "Guides: $(BUILDDIR)/docs/index.html"
 
-test-stacks:
-	tools/stacks lowest
-	tools/stacks newest
+# The tests marked `stacks` on the other ends of the supported range (noxfile.py: Pythons by
+# their names on PATH, a virtual environment each in .nox/).
+test-stacks: $(DEV_STAMP)
+	$(BIN)/nox --no-color
 
 # Each line of a seed with the role it got and why (python -m briefing inspect, run from _ext/).
 # SEED reaches the shell as an environment variable, always quoted: a name holding ; $() or

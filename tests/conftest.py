@@ -116,6 +116,45 @@ def run_build(srcdir: Path, builder: str = "html", *, parallel: int = 0, **overr
     return Build(app, status.getvalue(), warning.getvalue())
 
 
+@dataclass
+class Root:
+    """A fresh copy of the test root a test's ``@pytest.mark.sphinx`` names, and builds of it.
+
+    ``@pytest.mark.sphinx("latex", testroot="hostile", confoverrides={...})`` names the builder,
+    the project (``tests/roots/test-hostile``; ``testroot="book"``, the default, is the shipped
+    book) and the settings; every test gets a copy of its own, so a build that writes pages into
+    its sources never meets another test's.
+    """
+
+    src: Path
+    builder: str
+    overrides: dict[str, object]
+
+    def build(self, builder: str | None = None, *, parallel: int = 0, **overrides: object) -> Build:
+        """Build the copy like ``sphinx-build -n --keep-going`` (the mark's builder unless another is named)."""
+        return run_build(self.src, builder or self.builder, parallel=parallel, **{**self.overrides, **overrides})
+
+
+def copy_root(testroot: str, dest: Path) -> Path:
+    """A copy of ``tests/roots/test-<testroot>`` (``book``: the shipped book) at ``dest``."""
+    if testroot == "book":
+        return copy_book(dest)
+    shutil.copytree(ROOT / "tests" / "roots" / f"test-{testroot}", dest)
+    return dest
+
+
+@pytest.fixture
+def sphinx_root(request: pytest.FixtureRequest, tmp_path: Path) -> Root:
+    """The project of the test's ``@pytest.mark.sphinx`` mark, copied for this test alone."""
+    marker = request.node.get_closest_marker("sphinx")
+    if marker is None:
+        pytest.fail("sphinx_root needs @pytest.mark.sphinx(builder, testroot=...)")
+    testroot = str(marker.kwargs.get("testroot", "book"))
+    src = copy_root(testroot, tmp_path / testroot)
+    builder = str(marker.args[0]) if marker.args else str(marker.kwargs.get("buildername", "html"))
+    return Root(src, builder, dict(marker.kwargs.get("confoverrides", {})))
+
+
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     """A fresh copy of the shipped book's sources."""
@@ -238,3 +277,54 @@ def local_server() -> Iterator[LocalServer]:
         yield server
     finally:
         server.close()
+
+
+def seed_text(title: str, *lines: str) -> str:
+    return "\n".join([title, f"{title}についてのリード文です。", *lines, "Reference(s):", title, "example.com", ""])
+
+
+#: Five small seeds (Japanese and English, with and without entities) for builds that change a book.
+SEEDS = {
+    "a.txt": seed_text(
+        "会談A", "背景", "中国とロシアが会談しました。", "要点", "- 協力を確認したこと", "- 対話を続けること"
+    ),
+    "b.txt": seed_text("会談B", "背景", "国連で議論が行われました。"),
+    "c.txt": seed_text("会談C", "背景", "G20の会合が開かれました。", "- 一つ目の要点"),
+    "d.txt": seed_text("Meeting D", "Background", "Leaders met in Beijing.", "Key points", "- They agreed."),
+    # No entity at all: only navigation ties it to the rest of the book.
+    "f.txt": seed_text("天気の話", "背景", "今日は晴れでした。"),
+}
+DATES = {"a.yaml": "date: 2025-03-01\n", "c.yaml": "date: 2025-01-15\n"}
+
+
+def write_seeds(book: Path, seeds: dict[str, str], sidecars: dict[str, str] | None = None) -> None:
+    folder = book / "seeds"
+    for name, text in seeds.items():
+        (folder / name).write_text(text, "utf-8")
+    for name, text in (sidecars or {}).items():
+        (folder / name).write_text(text, "utf-8")
+
+
+def html_pages(build: Build) -> dict[str, bytes]:
+    """Every HTML file of the output (not only the documents the build knows: no leftovers either)."""
+    root = build.outdir
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*.html"))
+        if "_static" not in p.relative_to(root).parts
+    }
+
+
+def inventory(build: Build) -> set[tuple[str, str, str]]:
+    from sphinx.util.inventory import InventoryFile
+
+    inv = InventoryFile.loads((build.outdir / "objects.inv").read_bytes(), uri="")
+    return {(typ, name, item.uri) for typ, items in inv.data.items() for name, item in items.items()}
+
+
+def assert_same_book(left: Build, right: Build) -> None:
+    a, b = html_pages(left), html_pages(right)
+    assert sorted(a) == sorted(b)
+    for doc in a:
+        assert a[doc] == b[doc], doc
+    assert inventory(left) == inventory(right)

@@ -1,7 +1,7 @@
 """Write the docs' tables from the code: options, warning subtypes, the build's lifecycle.
 
     python tools/docs_tables.py           # rewrite the tables in docs/
-    python tools/docs_tables.py --check   # exit 1 if a file differs (tests/test_declarations.py)
+    python tools/docs_tables.py --check   # exit 1 if a file differs (tests/unit/test_declarations.py)
 
 The options are declared once in ``briefing/readtime/config.py`` (``BriefingConfig``), the
 subtypes in ``briefing/util/subtypes.py``; the lifecycle is every ``app.connect`` the

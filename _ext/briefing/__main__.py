@@ -21,6 +21,7 @@ from briefing.articles.decode import decode_seed
 from briefing.articles.metadata import parse_metadata
 from briefing.articles.parse import parse_seed
 from briefing.util.files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, read_inside
+from briefing.util.subtypes import Subtype
 from briefing.util.yamlio import load_yaml
 
 #: How much of a line is shown.
@@ -73,7 +74,7 @@ def load(seed: Path) -> tuple[Article | None, list[Problem], Path | None]:
             meta, found = parse_metadata(raw)
             problems += found
         except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError, UnsafeFile) as err:
-            problems.append(Problem("metadata", f"{sidecar.name} cannot be read: {err}"))
+            problems.append(Problem(Subtype.METADATA, f"{sidecar.name} cannot be read: {err}"))
     decoded = decode_seed(_read(seed, SEED_LIMIT))
     problems += decoded.problems
     if decoded.text is None:

@@ -11,13 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from briefing.language.scripts import text_language
+from briefing.util.subtypes import Subtype
 
 
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with a seed that the reader should hear about."""
 
-    subtype: str  # the warning subtype, e.g. "encoding" -> briefing.encoding
+    subtype: Subtype  # the warning subtype, e.g. Subtype.ENCODING -> briefing.encoding
     message: str
     line: int | None = None
     level: str = "warning"  # or "info": a doubt where the safe reading was taken

@@ -6,6 +6,7 @@ import codecs
 from dataclasses import dataclass, field
 
 from briefing.articles.article import Problem
+from briefing.util.subtypes import Subtype
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,11 @@ def decode_seed(data: bytes) -> DecodedSeed:
         except UnicodeDecodeError:
             continue
         note = f"the file is {iconv.upper()}; decoded it (convert it with: iconv -f {iconv} -t utf-8)"
-        return DecodedSeed(text, encoding, (Problem("encoding", note),))
+        return DecodedSeed(text, encoding, (Problem(Subtype.ENCODING, note),))
     if _looks_binary(data):
-        return DecodedSeed(None, None, (Problem("binary", "the file holds binary data, not text; no page made"),))
+        return DecodedSeed(None, None, (Problem(Subtype.BINARY, "the file holds binary data, not text; no page made"),))
     if b"\x00" in data:
-        problems.append(Problem("nul", f"the file holds {data.count(0)} NUL byte(s); they were dropped"))
+        problems.append(Problem(Subtype.NUL, f"the file holds {data.count(0)} NUL byte(s); they were dropped"))
         data = data.replace(b"\x00", b"")
     try:
         text = data.decode("utf-8-sig")
@@ -77,14 +78,16 @@ def decode_seed(data: bytes) -> DecodedSeed:
                 None,
                 (
                     *problems,
-                    Problem("encoding", "the file is not UTF-8 and its encoding could not be detected; no page made"),
+                    Problem(
+                        Subtype.ENCODING, "the file is not UTF-8 and its encoding could not be detected; no page made"
+                    ),
                 ),
             )
         encoding = best.encoding
         text = str(best)
         problems.append(
             Problem(
-                "encoding",
+                Subtype.ENCODING,
                 f"the file is not UTF-8; decoded it as {encoding} (convert it with: iconv -f {encoding} -t utf-8)",
             )
         )

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from briefing.articles.article import Metadata, Problem, StructureOverrides
+from briefing.util.subtypes import Subtype
 from briefing.util.yamlio import load_yaml
 
 _METADATA_KEYS = {"date", "url", "source_url", "language", "tags", "slug", "source", "structure"}
@@ -31,11 +32,13 @@ def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tupl
     if raw is None:
         return Metadata(), ()
     if not isinstance(raw, dict):
-        return Metadata(), (Problem("metadata", "metadata must be a mapping of keys to values", line),)
+        return Metadata(), (Problem(Subtype.METADATA, "metadata must be a mapping of keys to values", line),)
     problems: list[Problem] = []
     for key in sorted(set(map(str, raw)) - _METADATA_KEYS):
         problems.append(
-            Problem("metadata", f"unknown metadata key {key!r} (known: {', '.join(sorted(_METADATA_KEYS))})", line)
+            Problem(
+                Subtype.METADATA, f"unknown metadata key {key!r} (known: {', '.join(sorted(_METADATA_KEYS))})", line
+            )
         )
 
     date = _date(raw.get("date"), problems, line)
@@ -43,25 +46,27 @@ def parse_metadata(raw: Any, *, line: int | None = None) -> tuple[Metadata, tupl
     url = raw.get("url", raw.get("source_url"))
     if url is not None and not (isinstance(url, str) and HTTP_URL_RE.fullmatch(url)):
         problems.append(
-            Problem("metadata", f"url {url!r} is not an http(s) URL without spaces, quotes, < > ` or \\", line)
+            Problem(Subtype.METADATA, f"url {url!r} is not an http(s) URL without spaces, quotes, < > ` or \\", line)
         )
         url = None
 
     language = raw.get("language")
     if language is not None and not (isinstance(language, str) and _LANGUAGE_RE.fullmatch(language)):
-        problems.append(Problem("metadata", f"language {language!r} is not a language code like ja or en", line))
+        problems.append(Problem(Subtype.METADATA, f"language {language!r} is not a language code like ja or en", line))
         language = None
 
     tags = _tags(raw.get("tags", ()), problems, line)
 
     slug = raw.get("slug")
     if slug is not None and not (isinstance(slug, str) and SLUG_RE.fullmatch(slug)):
-        problems.append(Problem("metadata", f"slug {slug!r} must be lower-case ASCII letters, digits, - and _", line))
+        problems.append(
+            Problem(Subtype.METADATA, f"slug {slug!r} must be lower-case ASCII letters, digits, - and _", line)
+        )
         slug = None
 
     source = raw.get("source")
     if source is not None and not (isinstance(source, str) and source.strip() and len(source) <= 200):
-        problems.append(Problem("metadata", f"source {source!r} must be the name of an agency or outlet", line))
+        problems.append(Problem(Subtype.METADATA, f"source {source!r} must be the name of an agency or outlet", line))
         source = None
     structure = _structure(raw.get("structure"), problems, line)
     meta = Metadata(date=date, url=url, language=language, tags=tags, slug=slug, source=source, structure=structure)
@@ -76,7 +81,7 @@ def _date(value: Any, problems: list[Problem], line: int | None) -> dt.date | No
         return value
     date = _iso_date(value.strip()) if isinstance(value, str) else None
     if date is None and value is not None:
-        problems.append(Problem("metadata", f"date {value!r} is not a date like 2025-02-28", line))
+        problems.append(Problem(Subtype.METADATA, f"date {value!r} is not a date like 2025-02-28", line))
     return date
 
 
@@ -85,11 +90,11 @@ def _tags(value: Any, problems: list[Problem], line: int | None) -> tuple[str, .
     if isinstance(value, str):
         value = [value]
     if not (isinstance(value, list | tuple) and all(isinstance(t, str | int) for t in value)):
-        problems.append(Problem("metadata", "tags must be a list of words", line))
+        problems.append(Problem(Subtype.METADATA, "tags must be a list of words", line))
         return ()
     tags = tuple(" ".join(str(t).split()) for t in value if str(t).strip())
     if any("," in t for t in tags):  # the page lists them with commas
-        problems.append(Problem("metadata", "a tag may not hold a comma; those tags were dropped", line))
+        problems.append(Problem(Subtype.METADATA, "a tag may not hold a comma; those tags were dropped", line))
         tags = tuple(t for t in tags if "," not in t)
     return tags
 
@@ -105,27 +110,27 @@ def _structure(raw: Any, problems: list[Problem], line: int | None) -> Structure
         return StructureOverrides()
     if not isinstance(raw, dict):
         message = "structure must be a mapping (headings, not_headings, lead, takeaways)"
-        problems.append(Problem("metadata", message, line))
+        problems.append(Problem(Subtype.METADATA, message, line))
         return StructureOverrides()
     for key in sorted(set(map(str, raw)) - set(STRUCTURE_KEYS)):
         message = f"unknown structure key {key!r} (known: {', '.join(STRUCTURE_KEYS)})"
-        problems.append(Problem("metadata", message, line))
+        problems.append(Problem(Subtype.METADATA, message, line))
 
     def texts(key: str) -> tuple[str, ...]:
         value = raw.get(key, ())
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            problems.append(Problem("metadata", f"structure.{key} must be a list of lines of the seed", line))
+            problems.append(Problem(Subtype.METADATA, f"structure.{key} must be a list of lines of the seed", line))
             return ()
         if len(value) > STRUCTURE_LIMIT:
             message = f"structure.{key}: more than {STRUCTURE_LIMIT} lines; the rest ignored"
-            problems.append(Problem("metadata", message, line))
+            problems.append(Problem(Subtype.METADATA, message, line))
         return tuple(" ".join(v.split()) for v in value[:STRUCTURE_LIMIT] if v.strip())
 
     lead = raw.get("lead")
     if lead is not None and not isinstance(lead, str):
-        problems.append(Problem("metadata", "structure.lead must be the text of one line of the seed", line))
+        problems.append(Problem(Subtype.METADATA, "structure.lead must be the text of one line of the seed", line))
         lead = None
     return StructureOverrides(texts("headings"), texts("not_headings"), lead, texts("takeaways"))
 
@@ -158,7 +163,7 @@ def split_front_matter(lines: list[str]) -> tuple[Any, int, tuple[Problem, ...]]
                 # ValueError: a document that expands too far (aliases of aliases).
                 mark = getattr(err, "problem_mark", None)
                 where = 2 + mark.line if mark is not None else 1
-                return None, end + 1, (Problem("metadata", f"front matter is not valid YAML: {err}", where),)
+                return None, end + 1, (Problem(Subtype.METADATA, f"front matter is not valid YAML: {err}", where),)
             if not isinstance(raw, dict):
                 # Two "---" lines around article text are not front matter: keep the text.
                 return None, 0, ()

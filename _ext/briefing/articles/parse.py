@@ -41,6 +41,7 @@ from briefing.articles.article import (
 from briefing.articles.dates import read_date
 from briefing.articles.metadata import merge_metadata, parse_metadata, split_front_matter
 from briefing.articles.recognise import Role, recognise
+from briefing.util.subtypes import Subtype
 
 __all__ = ["parse_seed", "seed_lines"]
 
@@ -117,15 +118,17 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     lines = [(i + 1, _clean(raw)) for i, raw in enumerate(raw_lines) if i >= skip]
     lines = [(n, t) for n, t in lines if t]
     if not lines:
-        return Article("", 1, None, (), (), meta, (*problems, Problem("empty", "the seed holds no text; no page made")))
+        return Article(
+            "", 1, None, (), (), meta, (*problems, Problem(Subtype.EMPTY, "the seed holds no text; no page made"))
+        )
 
     roles, unmatched = recognise(lines, meta.structure)
-    problems += [Problem("structure", message, in_sidecar=True) for message in unmatched]
+    problems += [Problem(Subtype.STRUCTURE, message, in_sidecar=True) for message in unmatched]
     title = roles[0]
     references = _parse_references([(r.line, r.text) for r in roles if r.role == "reference"])
     body = [r for r in roles[1:] if r.role not in ("references", "reference")]
     if not body:
-        problems.append(Problem("structure", "the seed holds only a title", title.line))
+        problems.append(Problem(Subtype.STRUCTURE, "the seed holds only a title", title.line))
     preamble, lead, at = _preamble_and_lead(body)
     sections = _sections(body[at:], problems)
     dateline = _dateline(body)
@@ -137,7 +140,7 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     for r in roles:
         doubt = r.data.get("doubt")
         if isinstance(doubt, str):
-            problems.append(Problem("structure", f"line {r.line}: {doubt}", r.line, level="info"))
+            problems.append(Problem(Subtype.STRUCTURE, f"line {r.line}: {doubt}", r.line, level="info"))
     return Article(
         title.text,
         title.line,
@@ -291,11 +294,11 @@ def _check_sections(
         nested = following is not None and following.heading is not None and following.level > section.level
         if not section.blocks and not nested:
             message = f"the heading {section.heading!r} has nothing under it"
-            problems.append(Problem("structure", message, section.line))
+            problems.append(Problem(Subtype.STRUCTURE, message, section.line))
     for (heading, blocks), pointed in zip(sections, points, strict=True):
         if pointed and heading is not None and not any(isinstance(b, list) for b in blocks):
             problems.append(
-                Problem("structure", f"{heading.text!r} announces points, but no list follows it", heading.line)
+                Problem(Subtype.STRUCTURE, f"{heading.text!r} announces points, but no list follows it", heading.line)
             )
 
 
@@ -333,7 +336,9 @@ def _date(body: list[Role], dateline: Dateline | None, problems: list[Problem]) 
                         completed = found.date((other.year or 1) - 1) or completed
                     return Fact(completed.isoformat(), dateline.line)
             problems.append(
-                Problem("structure", f"the dateline's date {dateline.date!r} has no year in the text", dateline.line)
+                Problem(
+                    Subtype.STRUCTURE, f"the dateline's date {dateline.date!r} has no year in the text", dateline.line
+                )
             )
             return None
     if whole:
@@ -342,7 +347,7 @@ def _date(body: list[Role], dateline: Dateline | None, problems: list[Problem]) 
     for line, found in stated:
         if found is not None:
             message = "a date line whose date could not be read (no year, or no such day in the calendar or in its era)"
-            problems.append(Problem("structure", message, line))
+            problems.append(Problem(Subtype.STRUCTURE, message, line))
             break
     return None
 

@@ -27,6 +27,7 @@ from briefing.readtime.config import BriefingConfig
 from briefing.readtime.domain import get_domain
 from briefing.util import cache as build_cache
 from briefing.util.files import UnsafeFile, read_inside
+from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -240,7 +241,7 @@ def _warn(name: str, target: str, message: str) -> None:
         target,
         message,
         type="briefing",
-        subtype="external",
+        subtype=Subtype.EXTERNAL,
         location=(None, None),
     )
 

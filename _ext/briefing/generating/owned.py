@@ -18,6 +18,7 @@ from pathlib import Path
 
 from briefing.util.files import write_atomic
 from briefing.util.messages import MessageRecorder, location
+from briefing.util.subtypes import Subtype
 
 MARKER_PREFIX = "% briefing:generated "
 _MARKER_RE = re.compile(r"^% briefing:generated source=(\"(?:[^\"\\]|\\.)*\") sha256=([0-9a-f]{64})$")
@@ -101,7 +102,7 @@ def write_generated(path: Path, source: str, body: str, messages: MessageRecorde
                 how,
                 source,
                 type="briefing",
-                subtype="protected",
+                subtype=Subtype.PROTECTED,
                 location=location(path),
             )
             return False
@@ -114,7 +115,7 @@ def write_generated(path: Path, source: str, body: str, messages: MessageRecorde
             path.name,
             err.strerror or err,
             type="briefing",
-            subtype="write",
+            subtype=Subtype.WRITE,
             location=location(path),
         )
         return False
@@ -138,7 +139,7 @@ def remove_stale(out_dir: Path, keep: Iterable[Path], messages: MessageRecorder)
                 page.unlink()
             except OSError as err:
                 messages.log("warning", "cannot remove %s: %s", page.name, err.strerror or err,
-                             type="briefing", subtype="write", location=location(page))  # fmt: skip
+                             type="briefing", subtype=Subtype.WRITE, location=location(page))  # fmt: skip
                 continue
             messages.log("info", "removed %s: its seed %s is gone", page.name, marker.source, once=True)
         else:
@@ -148,6 +149,6 @@ def remove_stale(out_dir: Path, keep: Iterable[Path], messages: MessageRecorder)
                 page.name,
                 marker.source,
                 type="briefing",
-                subtype="protected",
+                subtype=Subtype.PROTECTED,
                 location=location(page),
             )

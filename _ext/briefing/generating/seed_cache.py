@@ -22,6 +22,7 @@ from briefing.articles.metadata import parse_metadata
 from briefing.articles.parse import parse_seed
 from briefing.util import cache as build_cache
 from briefing.util.files import SEED_LIMIT, SIDECAR_LIMIT, UnsafeFile, read_inside
+from briefing.util.subtypes import Subtype
 from briefing.util.yamlio import load_yaml
 
 
@@ -40,7 +41,7 @@ def _parse_sidecar(sidecar: Path, data: bytes) -> tuple[Metadata | None, tuple[P
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        return None, (Problem("metadata", f"{sidecar.name} is not valid YAML: {err}", line),)
+        return None, (Problem(Subtype.METADATA, f"{sidecar.name} is not valid YAML: {err}", line),)
     meta, problems = parse_metadata(raw)
     return meta, problems
 
@@ -59,7 +60,7 @@ def load_seed(
     problems = decoded.problems + tuple(p for p in article.problems if not p.in_sidecar)
     # An override that matches no line is the sidecar's problem (reported with its path).
     sidecar_problems += tuple(p for p in article.problems if p.in_sidecar)
-    readable = not any(p.subtype == "empty" for p in problems)
+    readable = not any(p.subtype == Subtype.EMPTY for p in problems)
     fingerprint = hashlib.sha256(" ".join(decoded.text.split()).encode("utf-8")).hexdigest()
     return LoadedSeed(path, article if readable else None, problems, fingerprint), sidecar, sidecar_problems
 
@@ -109,7 +110,7 @@ class SeedCache:
             try:
                 sidecar_data = read_inside(sidecar, folder, SIDECAR_LIMIT)
             except UnsafeFile as err:
-                sidecar_problems = (Problem("file", str(err)),)
+                sidecar_problems = (Problem(Subtype.FILE, str(err)),)
                 digest.update(b"refused sidecar\0" + str(err).encode("utf-8", "replace"))
             else:
                 digest.update(sidecar.suffix.encode() + b"\0" + sidecar_data)

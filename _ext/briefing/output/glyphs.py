@@ -32,6 +32,7 @@ from briefing.generating.slugs import is_seed_name
 from briefing.readtime.config import BriefingConfig
 from briefing.util import cache as build_cache
 from briefing.util.files import SEED_LIMIT, UnsafeFile, read_inside, regular_files
+from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -141,7 +142,7 @@ def check_glyphs(app: Sphinx) -> None:
                 " ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars[:10]),
                 *(["them"] * 2 if len(chars) > 1 else ["it"] * 2),
                 type="briefing",
-                subtype="glyph",
+                subtype=Subtype.GLYPH,
                 location=f"{path}:{line}",
             )
 

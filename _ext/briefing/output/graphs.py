@@ -26,6 +26,7 @@ from sphinx.ext.graphviz import graphviz, html_visit_graphviz
 from sphinx.util import logging
 
 from briefing.util import cache as build_cache
+from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -166,7 +167,7 @@ def draw_pending(app: Sphinx, exception: Exception | None) -> None:
                 "graphviz could not draw a relationship graph: %s",
                 error[:500],
                 type="briefing",
-                subtype="graphviz",
+                subtype=Subtype.GRAPHVIZ,
                 location=f"{gv}:1",
             )
 

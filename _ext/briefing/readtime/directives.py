@@ -27,6 +27,7 @@ from briefing.language.scripts import english
 from briefing.readtime.domain import get_domain
 from briefing.readtime.nodes import append_text, entity_index, mention, note_mention, view_node
 from briefing.registry.model import reading_key
+from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -161,7 +162,7 @@ class BriefingHeaderDirective(SphinxDirective):
                 "date %r is not a date like 2025-02-28",
                 raw,
                 type="briefing",
-                subtype="metadata",
+                subtype=Subtype.METADATA,
                 location=self.get_location(),
             )
             return None

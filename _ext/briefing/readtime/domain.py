@@ -28,6 +28,7 @@ from briefing.language.scripts import english
 from briefing.readtime.config import BriefingConfig
 from briefing.registry.model import Kind, reading_key
 from briefing.registry.store import registry_for
+from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -206,7 +207,7 @@ class BriefingDomain(Domain):
                 key,
                 other.docname,
                 type="briefing",
-                subtype="duplicate-id",
+                subtype=Subtype.DUPLICATE_ID,
                 location=node,
             )
 
@@ -370,7 +371,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
         node["reftype"],
         node["reftarget"],
         type="briefing",
-        subtype="unknown-target",
+        subtype=Subtype.UNKNOWN_TARGET,
         location=node,
     )
     return True

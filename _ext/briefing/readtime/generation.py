@@ -53,6 +53,7 @@ from briefing.registry.store import registry_for
 from briefing.util import cache as build_cache
 from briefing.util.files import UnsafeFile, folder_lock, regular_files
 from briefing.util.messages import MessageRecorder, location, replay
+from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -103,18 +104,18 @@ def _load_seeds(seed_dir: Path, cache: SeedCache, messages: MessageRecorder) -> 
     for found in sidecars:  # by name: probing <seed>.yaml could exceed the file-name limit
         sidecar_of.setdefault(found.name.rsplit(".", 1)[0], found)
     for path, why in [*refused, *refused_sidecars]:
-        _report(path, [Problem("file", why)], messages)
+        _report(path, [Problem(Subtype.FILE, why)], messages)
     loaded: list[LoadedSeed] = []
     for path in seeds:
         # Cs: bytes that are not UTF-8 in the name (Python keeps them as surrogates).
         if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in path.name):
-            problem = Problem("filename", "the file name holds control or line-break characters; rename the file")
+            problem = Problem(Subtype.FILENAME, "the file name holds control or line-break characters; rename the file")
             _report(path, [problem], messages)
             continue
         try:
             _key, seed, sidecar, sidecar_problems = cache.load_seed(path, sidecar_of.get(path.name.rsplit(".", 1)[0]))
         except UnsafeFile as err:
-            _report(path, [Problem("file", str(err))], messages)
+            _report(path, [Problem(Subtype.FILE, str(err))], messages)
             continue
         _report(path, seed.problems, messages)
         if sidecar is not None:
@@ -132,7 +133,9 @@ def _briefing_pages(srcdir: Path, loaded: list[LoadedSeed], messages: MessageRec
     for seed in readable:
         twin = first_of.setdefault(seed.fingerprint, seed.path)
         if twin != seed.path:
-            _report(seed.path, [Problem("duplicate", f"the same article as {twin.name}; both get a page")], messages)
+            _report(
+                seed.path, [Problem(Subtype.DUPLICATE, f"the same article as {twin.name}; both get a page")], messages
+            )
     wanted = {s.path.name: s.article.metadata.slug for s in readable if s.article and s.article.metadata.slug}
     slugs = assign_slugs([s.path.name for s in readable], wanted)
     pages = [

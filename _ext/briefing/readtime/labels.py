@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxRole
 
 from briefing.generating.label_markup import GOJUON_ROWS, label
 from briefing.language.scripts import english
+from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,7 +81,11 @@ class LabelRole(SphinxRole):
             self.env.note_dependency(declared[args[0]].path)
         if text is None:
             logger.warning(
-                "unknown briefing label %r", self.text, type="briefing", subtype="label", location=self.get_location()
+                "unknown briefing label %r",
+                self.text,
+                type="briefing",
+                subtype=Subtype.LABEL,
+                location=self.get_location(),
             )
             text = self.text
         return [nodes.Text(text)], []

@@ -19,6 +19,7 @@ from briefing.language.chinese import variants
 from briefing.language.errors import AnalyserError
 from briefing.language.words import reading_of
 from briefing.util.files import REGISTRY_LIMIT, REGISTRY_TOTAL_LIMIT, UnsafeFile, read_inside, regular_files
+from briefing.util.subtypes import Subtype
 from briefing.util.yamlio import load_yaml
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def _entity(raw: dict[str, Any], path: Path, line: int) -> tuple[Entity, list[Re
             return derive()
         except AnalyserError as err:
             msg = f"{raw['id']}: {what} could not be derived ({err}); the entry goes without"
-            problems.append(RegistryProblem(path, line, msg, "registry-analyser"))
+            problems.append(RegistryProblem(path, line, msg, Subtype.REGISTRY_ANALYSER))
             return fallback
 
     def names(key: str, lang: str) -> str:
@@ -182,7 +183,7 @@ def read_registry_files(folder: Path) -> tuple[list[tuple[Path, bytes]], list[Re
     no more than :data:`.files.REGISTRY_TOTAL_LIMIT` bytes in all.
     """
     paths, refused = regular_files(folder, lambda name: name.endswith((".yaml", ".yml")) and not name.startswith("."))
-    problems = [RegistryProblem(path, 1, why, "registry-file") for path, why in refused]
+    problems = [RegistryProblem(path, 1, why, Subtype.REGISTRY_FILE) for path, why in refused]
     files: list[tuple[Path, bytes]] = []
     left = REGISTRY_TOTAL_LIMIT
     for path in paths:
@@ -191,7 +192,7 @@ def read_registry_files(folder: Path) -> tuple[list[tuple[Path, bytes]], list[Re
         except UnsafeFile as err:
             if left < REGISTRY_LIMIT:
                 err = UnsafeFile(f"{err}: the registry's files hold at most {REGISTRY_TOTAL_LIMIT:,} bytes in all")
-            problems.append(RegistryProblem(path, 1, str(err), "registry-file"))
+            problems.append(RegistryProblem(path, 1, str(err), Subtype.REGISTRY_FILE))
             continue
         files.append((path, data))
         left -= len(data)
@@ -206,18 +207,18 @@ def _read_file(
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        return None, {}, [RegistryProblem(path, line, f"not valid YAML: {err}", "registry-yaml")]
+        return None, {}, [RegistryProblem(path, line, f"not valid YAML: {err}", Subtype.REGISTRY_YAML)]
     if value is None:
         return None, {}, []
     try:
         lines = _lines(node) if node is not None else {}
         errors = sorted(_validator().iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
         found = [
-            RegistryProblem(path, _line_of(lines, tuple(e.absolute_path)), _describe(e), "registry-schema")
+            RegistryProblem(path, _line_of(lines, tuple(e.absolute_path)), _describe(e), Subtype.REGISTRY_SCHEMA)
             for e in errors
         ]
     except RecursionError:  # lists in lists a thousand deep: libyaml's limit, not the checker's
-        return None, {}, [RegistryProblem(path, 1, "nested too deeply to check", "registry-schema")]
+        return None, {}, [RegistryProblem(path, 1, "nested too deeply to check", Subtype.REGISTRY_SCHEMA)]
     if found:
         return None, lines, found
     return value, lines, []
@@ -259,10 +260,10 @@ def _declared(
             line = _line_of(lines, ("kinds", kind_id))
             if kind_id in kinds:
                 msg = f"kind {kind_id!r} is declared twice"
-                problems.append(RegistryProblem(path, line, msg, "registry-duplicate"))
+                problems.append(RegistryProblem(path, line, msg, Subtype.REGISTRY_DUPLICATE))
             elif kind_id in RESERVED_KINDS:
                 msg = f"kind {kind_id!r} is a name the book's roles and directives already use; choose another"
-                problems.append(RegistryProblem(path, line, msg, "registry-kind"))
+                problems.append(RegistryProblem(path, line, msg, Subtype.REGISTRY_KIND))
             else:
                 kinds[kind_id] = Kind(
                     kind_id, raw["name"]["ja"], raw["name"]["en"], tuple(raw.get("types", ())), str(path)
@@ -309,29 +310,32 @@ def _schema_faults(
     try:
         return [
             RegistryProblem(
-                path, _line_of(lines, (*where, *e.absolute_path)), f"entry left out: {_describe(e)}", "registry-schema"
+                path,
+                _line_of(lines, (*where, *e.absolute_path)),
+                f"entry left out: {_describe(e)}",
+                Subtype.REGISTRY_SCHEMA,
             )
             for e in validator.iter_errors(raw)
         ]
     except RecursionError:
-        return [RegistryProblem(path, line, "entry left out: nested too deeply to check", "registry-schema")]
+        return [RegistryProblem(path, line, "entry left out: nested too deeply to check", Subtype.REGISTRY_SCHEMA)]
 
 
-def _refusal(entity: Entity, kinds: dict[str, Kind], seen: dict[str, Entity]) -> tuple[str, str] | None:
+def _refusal(entity: Entity, kinds: dict[str, Kind], seen: dict[str, Entity]) -> tuple[Subtype, str] | None:
     """(subtype, message) when the entry names an unknown kind or type, or an id already taken."""
     if entity.kind not in kinds:
         known = ", ".join(sorted(kinds)) or "none"
-        return "registry-kind", f"{entity.id}: unknown kind {entity.kind!r} (known: {known})"
+        return Subtype.REGISTRY_KIND, f"{entity.id}: unknown kind {entity.kind!r} (known: {known})"
     kind = kinds[entity.kind]
     if kind.types and entity.type not in kind.types:
         return (
-            "registry-kind",
+            Subtype.REGISTRY_KIND,
             f"{entity.id}: type {entity.type!r} is not one of {', '.join(kind.types)} for kind {kind.id}",
         )
     if entity.id in seen:
         first = seen[entity.id]
         return (
-            "registry-duplicate",
+            Subtype.REGISTRY_DUPLICATE,
             f"duplicate id {entity.id!r} (first at {first.path.name}:{first.line}); entry left out",
         )
     return None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing.language.scripts import english
 from briefing.language.words import analyser_versions
+from briefing.util.subtypes import Subtype
 
 __all__ = ["Entity", "Kind", "MatchTable", "Registry", "RegistryProblem", "alias_key", "reading_key"]
 
@@ -24,7 +25,7 @@ class RegistryProblem:
     path: Path
     line: int
     message: str
-    subtype: str = "registry"
+    subtype: Subtype
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from dataclasses import replace
 
 from briefing.language.titles import TITLE_SUFFIXES
 from briefing.registry.model import Entity, RegistryProblem, alias_key
+from briefing.util.subtypes import Subtype
 
 
-def mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
+def mend(entity: Entity) -> tuple[Entity | None, list[tuple[Subtype, str]]]:
     """The entry as it can be used (None: left out) and (subtype, message) of what is wrong with it."""
     blank = [
         a
@@ -23,18 +24,21 @@ def mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
     ]
     if blank:
         return None, [
-            ("registry-alias", "an alias or name is only white space (it would match every space); entry left out")
+            (
+                Subtype.REGISTRY_ALIAS,
+                "an alias or name is only white space (it would match every space); entry left out",
+            )
         ]
     faults = []
     if entity.country == entity.id:
-        faults.append(("registry-reference", f"country is the entry itself ({entity.id!r}); country ignored"))
+        faults.append((Subtype.REGISTRY_REFERENCE, f"country is the entry itself ({entity.id!r}); country ignored"))
         entity = replace(entity, country="")
     counts = Counter(entity.members)
     twice = sorted(m for m, n in counts.items() if n > 1)
     if twice:
-        faults.append(("registry-reference", f"members listed more than once: {', '.join(twice)}; listed once"))
+        faults.append((Subtype.REGISTRY_REFERENCE, f"members listed more than once: {', '.join(twice)}; listed once"))
     if entity.id in counts:
-        faults.append(("registry-reference", "the entry lists itself among its members; left out of them"))
+        faults.append((Subtype.REGISTRY_REFERENCE, "the entry lists itself among its members; left out of them"))
     if twice or entity.id in counts:
         entity = replace(entity, members=tuple(m for m in counts if m != entity.id))
     if not (entity.not_in or entity.inside_words):
@@ -42,11 +46,11 @@ def mend(entity: Entity) -> tuple[Entity | None, list[tuple[str, str]]]:
     keys = {alias_key(v) for a in (*entity.all_aliases, *entity.second_references) for v in (a, *entity.other_forms(a))}
     stray = [p for p in entity.not_in if not any(k in alias_key(p) and k != alias_key(p) for k in keys)]
     if stray:
-        faults.append(("registry-alias", f"not_in {stray[0]!r} holds none of the entry's aliases; ignored"))
+        faults.append((Subtype.REGISTRY_ALIAS, f"not_in {stray[0]!r} holds none of the entry's aliases; ignored"))
         entity = replace(entity, not_in=tuple(p for p in entity.not_in if p not in stray))
     loose = [a for a in entity.inside_words if alias_key(a) not in keys]
     if loose:
-        faults.append(("registry-alias", f"inside_words {loose[0]!r} is not one of the entry's aliases; ignored"))
+        faults.append((Subtype.REGISTRY_ALIAS, f"inside_words {loose[0]!r} is not one of the entry's aliases; ignored"))
         entity = replace(entity, inside_words=tuple(a for a in entity.inside_words if a not in loose))
     return entity, faults
 
@@ -71,7 +75,7 @@ def check_references(entities: dict[str, Entity], problems: list[RegistryProblem
             continue
         del entities[entity_id]
         msg = f"{entity_id}: refers to unknown id(s) {', '.join(gone)}; entry left out"
-        problems.append(RegistryProblem(found.path, found.line, msg, "registry-reference"))
+        problems.append(RegistryProblem(found.path, found.line, msg, Subtype.REGISTRY_REFERENCE))
         queue.extend(named_by.get(entity_id, ()))
     return entities
 
@@ -88,7 +92,7 @@ def check_titles(entities: dict[str, Entity], problems: list[RegistryProblem]) -
                 f"{eid}: alias {bad[0]!r} ends with a title; list the name alone "
                 "(titles after a name are never part of a mention); entry left out"
             )
-            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-alias"))
+            problems.append(RegistryProblem(entity.path, entity.line, msg, Subtype.REGISTRY_ALIAS))
             continue
         kept[eid] = entity
     return kept
@@ -115,6 +119,6 @@ def check_aliases(entities: dict[str, Entity], problems: list[RegistryProblem]) 
                 f"{entity.id}: alias {key!r} is also claimed by {first.id} ({first.path.name}:{first.line}); "
                 "list it under shared_aliases in both entries if both are meant; entry left out"
             )
-            problems.append(RegistryProblem(entity.path, entity.line, msg, "registry-alias"))
+            problems.append(RegistryProblem(entity.path, entity.line, msg, Subtype.REGISTRY_ALIAS))
             left_out.add(entity.id)
     return {k: v for k, v in entities.items() if k not in left_out}

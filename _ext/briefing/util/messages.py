@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.util.subtypes import Subtype
+
 if TYPE_CHECKING:
     from sphinx.util.logging import SphinxLoggerAdapter
 
@@ -51,7 +53,7 @@ class MessageRecorder:
                 "briefing: %s; the words there were not checked: no mention or candidate is taken from them",
                 why,
                 type="briefing",
-                subtype="analyser",
+                subtype=Subtype.ANALYSER,
                 location=where,
             )
         had = bool(failures)

@@ -3,7 +3,7 @@
 Each warning has ``type="briefing"`` and one of these subtypes, so a book can list it in
 ``suppress_warnings``.  The README's table is written from this list
 (``tools/docs_tables.py``), and a test holds both the table and every subtype the code
-emits equal to it.
+emits equal to it: the code names a subtype as ``Subtype.X``, never as a string.
 """
 
 from __future__ import annotations

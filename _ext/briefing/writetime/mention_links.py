@@ -17,6 +17,7 @@ from briefing.exchange.other_books import external_entity
 from briefing.language.scripts import english
 from briefing.readtime.domain import get_domain
 from briefing.readtime.nodes import mention
+from briefing.util.subtypes import Subtype
 from briefing.writetime.links import PageURIs
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _unknown_or_external(app: Sphinx, node: mention, eid: str, text: str) -> nod
         )
     )
     if not ignored:
-        logger.warning("unknown %s %r", "entity", eid, type="briefing", subtype="unknown-target", location=node)
+        logger.warning("unknown %s %r", "entity", eid, type="briefing", subtype=Subtype.UNKNOWN_TARGET, location=node)
     return nodes.inline(text, text, classes=["briefing-mention"])
 
 

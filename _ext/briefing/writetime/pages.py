@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from briefing.output.graphs import setup_graphs
 from briefing.readtime.nodes import briefing_view, view_node
+from briefing.util.subtypes import Subtype
 from briefing.writetime.link_lists import DIRECT_HTML_BUILDERS, expand, setup_linklists
 from briefing.writetime.links import Context, PageURIs
 from briefing.writetime.rewrite import setup_rewrite
@@ -99,7 +100,7 @@ class TakeawayListDirective(_ViewDirective):
                 key,
                 raw,
                 type="briefing",
-                subtype="takeaway-list",
+                subtype=Subtype.TAKEAWAY_LIST,
                 location=self.get_location(),
             )
             return ""
@@ -123,7 +124,7 @@ class LatestDirective(_ViewDirective):
                 "briefing-latest takes a number of briefings, not %r; showing 6",
                 self.arguments[0],
                 type="briefing",
-                subtype="directive",
+                subtype=Subtype.DIRECTIVE,
                 location=self.get_location(),
             )
             return ["6"]

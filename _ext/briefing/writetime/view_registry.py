@@ -26,6 +26,7 @@ from briefing.data.views import TakeawayFilter
 from briefing.exchange.other_books import external_mentions
 from briefing.output.graphs import BATCH_BUILDERS, LEDGER, briefing_graph, drawing_name
 from briefing.readtime.config import BriefingConfig
+from briefing.util.subtypes import Subtype
 from briefing.writetime.link_lists import Block, Para, Segment, bullets, list_node, para, text_node
 
 if TYPE_CHECKING:
@@ -229,7 +230,7 @@ def check_graphviz(app: Sphinx) -> None:
             "(Debian/Ubuntu: sudo apt-get install graphviz fonts-noto-cjk)",
             app.config.graphviz_dot,
             type="briefing",
-            subtype="graphviz",
+            subtype=Subtype.GRAPHVIZ,
             location=f"{Path(app.confdir) / 'conf.py'}:1",
         )
 

@@ -1,0 +1,47 @@
+"""The whole-book tests on the other ends of the supported range (docs/operator/dependencies.md).
+
+    nox -s "stacks(lowest)"   Python 3.11, Sphinx 8.2.3 (the oldest the extension declares)
+    nox -s "stacks(newest)"   Python 3.12, Sphinx 9.1.x (Read the Docs' Python; the newest Sphinx for it)
+
+nox finds each Python by its name on PATH (``python3.11``, ``python3.12``) and keeps a virtual
+environment per session in ``.nox/``, made from requirements-dev.txt with only the Sphinx pin
+changed. The tests are the ones marked ``stacks``. ``make test-stacks`` (and CI) runs both.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import nox
+
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["stacks"]
+
+ROOT = Path(__file__).resolve().parent
+#: name: (Python, the Sphinx requirement that replaces the pin)
+STACKS = {"lowest": ("3.11", "sphinx==8.2.3"), "newest": ("3.12", "sphinx>=9.1,<9.2")}
+
+
+def requirements(sphinx: str) -> str:
+    """requirements-dev.txt with the book's pins inlined and the Sphinx pin replaced."""
+    book = (ROOT / "requirements.txt").read_text("utf-8").splitlines()
+    dev = (ROOT / "requirements-dev.txt").read_text("utf-8").splitlines()
+    lines = [line for line in book if not line.startswith("sphinx==")] + [sphinx]
+    return "\n".join(lines + [line for line in dev if not line.startswith("-r ")]) + "\n"
+
+
+@nox.session(venv_backend="venv")
+@nox.parametrize(("python", "sphinx"), [STACKS["lowest"], STACKS["newest"]], ids=["lowest", "newest"])
+def stacks(session: nox.Session, sphinx: str) -> None:
+    """The tests marked ``stacks`` on one end of the supported range."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as pins:
+        pins.write(requirements(sphinx))
+    try:
+        session.install("--quiet", "--disable-pip-version-check", "-r", pins.name)
+    finally:
+        Path(pins.name).unlink()
+    versions = "import sphinx, sys; print(f'Python {sys.version.split()[0]}, Sphinx {sphinx.__version__}')"
+    session.run("python", "-c", versions)
+    session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "stacks", *session.posargs)

@@ -1,0 +1,241 @@
+"""Articles of every shape (tests/fixtures/articles): what the parser understands equals what a reader sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[3]
+if str(ROOT / "_ext") not in sys.path:
+    sys.path.insert(0, str(ROOT / "_ext"))
+
+from briefing.articles.article import Article, Fact, Metadata, Paragraph, StructureOverrides  # noqa: E402
+from briefing.articles.dates import read_date  # noqa: E402
+from briefing.articles.metadata import parse_metadata  # noqa: E402
+from briefing.articles.parse import parse_seed  # noqa: E402
+
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+NAMES = sorted(p.name.removesuffix(".expect.yaml") for p in ARTICLES.glob("*.expect.yaml"))
+
+
+def parse(name: str) -> Article:
+    sidecar = ARTICLES / f"{name}.yaml"
+    meta = None
+    if sidecar.exists():
+        meta, problems = parse_metadata(yaml.safe_load(sidecar.read_text("utf-8")))
+        assert problems == ()
+    return parse_seed((ARTICLES / f"{name}.txt").read_text("utf-8"), metadata=meta)
+
+
+def understood(article: Article) -> dict[str, Any]:
+    """The article in the shape of an expectation."""
+    if article.metadata.date:
+        date, date_from = article.metadata.date.isoformat(), "sidecar"
+    elif article.date_fact:
+        date, date_from = article.date_fact.value, "text"
+    else:
+        date, date_from = None, "none"
+    roles = {}
+    for r in article.roles:
+        role = r.role
+        if role == "heading":
+            role = f"heading-{_level(article, r.line)}"
+        roles[r.line] = role
+    return {
+        "date": date,
+        "date_from": date_from,
+        "source": article.metadata.source or (article.source_fact.value if article.source_fact else None),
+        "takeaways": [t.text for t in article.takeaways],
+        "lines": roles,
+    }
+
+
+def _level(article: Article, line: int) -> int:
+    return next((s.level for s in article.sections if s.line == line and s.heading is not None), 0)
+
+
+def test_there_are_enough_articles_of_every_shape() -> None:
+    shapes: dict[str, set[str]] = {}
+    for name in NAMES:
+        expect = yaml.safe_load((ARTICLES / f"{name}.expect.yaml").read_text("utf-8"))
+        shapes.setdefault(expect["shape"], set()).add(name)
+    assert len(NAMES) >= 40
+    for shape in ("wire", "kyodo", "press-release", "qa", "zh", "analysis", "points", "markdownish"):
+        assert len(shapes.get(shape, ())) >= 4, shape
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_article_is_understood_as_a_reader_sees_it(name: str) -> None:
+    expect = yaml.safe_load((ARTICLES / f"{name}.expect.yaml").read_text("utf-8"))
+    got = understood(parse(name))
+    text = (ARTICLES / f"{name}.txt").read_text("utf-8").splitlines()
+    wrong = [
+        f"line {n}: {expect['lines'][n]} expected, got {got['lines'].get(n)} — {text[n - 1][:60]}"
+        for n in expect["lines"]
+        if got["lines"].get(n) != expect["lines"][n]
+    ]
+    assert not wrong, "\n".join(wrong)
+    for key in ("date", "date_from", "source", "takeaways"):
+        want = expect[key].isoformat() if hasattr(expect[key], "isoformat") else expect[key]
+        assert got[key] == want, key
+
+
+# --------------------------------------------------------------------------- doubt, overrides, facts
+
+
+def problems(text: str, **meta: Any) -> list[tuple[str, str, int | None, str]]:
+    article = parse_seed(text, metadata=Metadata(**meta) if meta else None)
+    return [(p.level, p.subtype, p.line, p.message) for p in article.problems]
+
+
+def test_a_heading_with_nothing_under_it_is_a_warning_with_its_line() -> None:
+    found = problems("Title\nLead sentence.\nBackground\nContext\nSome text.\n")
+    assert [(level, sub, line) for level, sub, line, _m in found] == [("warning", "structure", 3)]
+    # A numbered heading directly followed by its sub-heading is not empty.
+    assert problems("題\nリード文です。\n2　会談の概要\n(1)　冒頭\n本文です。\n") == []
+
+
+def test_a_points_heading_without_a_list_is_a_warning() -> None:
+    found = problems("Title\nLead sentence.\nKey points\nThere is only prose here.\n")
+    assert [(sub, line) for _l, sub, line, _m in found] == [("structure", 3)]
+    assert "announces points" in found[0][3]
+
+
+def test_a_date_that_cannot_be_read_is_a_warning() -> None:
+    found = problems("Title\nBEIJING, March 5 (Xinhua) -- Officials met on Wednesday.\nMore text.\n")
+    assert [(sub, line) for _l, sub, line, _m in found] == [("structure", 2)]
+    assert parse_seed("Title\nBEIJING, March 5 (Xinhua) -- Officials met.\n").date is None
+
+
+def test_a_line_kept_as_a_paragraph_in_doubt_is_an_info_message() -> None:
+    found = problems("題\nリード文です。\n会談は約1時間に及んだ\n両氏は握手を交わしました。\n")
+    assert [(level, sub, line) for level, sub, line, _m in found] == [("info", "structure", 3)]
+
+
+def test_overrides_correct_the_reading_by_text() -> None:
+    text = "題\n北京で記者団に語る王毅氏\n本文の一段落目です。\n会談の成果\n- 一つ目\n- 二つ目\n締めくくりの文です。\n"
+    plain = parse_seed(text)
+    assert plain.lead is not None and plain.lead.text == "北京で記者団に語る王毅氏"
+    overrides = StructureOverrides(
+        headings=("締めくくりの文です。",),
+        not_headings=("会談の成果", "北京で記者団に語る王毅氏"),
+        lead="本文の一段落目です。",
+        takeaways=(),
+    )
+    article = parse_seed(text + "結び\n", metadata=Metadata(structure=overrides))
+    roles = {r.line: r.role for r in article.roles}
+    assert roles[2] == "paragraph" and roles[3] == "lead" and roles[4] == "paragraph" and roles[7] == "heading"
+    assert article.problems == ()
+    assert article.preamble == (Paragraph("北京で記者団に語る王毅氏", 2),)  # (kept, before the lead)
+
+
+def test_a_lead_override_after_a_heading_is_refused_and_nothing_moves() -> None:
+    text = "Title\nFirst paragraph here.\nBackground\nSome text.\n- a\n- b\nThe real lead.\nMore text.\n"
+    article = parse_seed(text, metadata=Metadata(structure=StructureOverrides(lead="The real lead.")))
+    assert [(p.subtype, p.in_sidecar) for p in article.problems] == [("structure", True)]
+    assert "cannot open the article" in article.problems[0].message
+    assert article.lead is None and [t.text for t in article.takeaways] == ["a", "b"]
+    assert [s.heading for s in article.sections] == [None, "Background"]
+
+
+def test_a_headings_override_on_the_line_under_the_title_is_kept() -> None:
+    overrides = StructureOverrides(headings=("Overview",))
+    article = parse_seed("Title\nOverview\nSome text under it.\n", metadata=Metadata(structure=overrides))
+    assert article.lead is None and [s.heading for s in article.sections] == ["Overview"]
+
+
+def test_a_sentence_that_starts_with_a_number_is_a_paragraph() -> None:
+    article = parse_seed(
+        "Title\nThe lead paragraph is here.\n12 people were killed in the attack on Monday, police said.\n"
+    )
+    assert [r.role for r in article.roles] == ["title", "lead", "paragraph"]
+    assert [p.level for p in article.problems] == ["info"]
+
+
+def test_a_timestamp_among_fields_still_dates_the_article() -> None:
+    article = parse_seed("标题\n发布时间：2025-11-19 07:45\n作者：张三\n新华社北京11月18日电 正文。\n")
+    assert article.date_fact is not None and article.date_fact.value == "2025-11-18"
+    assert article.problems == ()
+
+
+def test_a_date_line_at_the_end_of_time_does_not_break_the_parser() -> None:
+    article = parse_seed("T\nPublished: 9999-12-20\nBEIJING, March 5 (Xinhua) -- text.\n")
+    assert article.date_fact is not None
+
+
+def test_an_override_that_matches_nothing_is_the_sidecar_s_warning() -> None:
+    overrides = StructureOverrides(headings=("存在しない行",), lead="これもない")
+    article = parse_seed("題\nリード文です。\n", metadata=Metadata(structure=overrides))
+    assert [(p.subtype, p.in_sidecar) for p in article.problems] == [("structure", True), ("structure", True)]
+    assert "存在しない行" in article.problems[0].message
+
+
+def test_takeaways_override_makes_a_numbered_list_the_takeaways() -> None:
+    text = "題\nリード文です。\n合意した内容は次の通りです。\n1. 協力を深める。\n2. 対話を続ける。\n"
+    assert parse_seed(text).takeaways == ()
+    article = parse_seed(
+        text, metadata=Metadata(structure=StructureOverrides(takeaways=("合意した内容は次の通りです。",)))
+    )
+    assert [(t.text, t.marker) for t in article.takeaways] == [("協力を深める。", "1."), ("対話を続ける。", "2.")]
+
+
+def test_structure_in_a_sidecar_is_checked() -> None:
+    meta, found = parse_metadata({"structure": {"headings": "一行", "lead": 3, "other": []}})
+    assert meta.structure.headings == ("一行",) and meta.structure.lead is None
+    assert [p.subtype for p in found] == ["metadata", "metadata"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("令和7年3月22日", "2025-03-22"),
+        ("平成31年4月30日", "2019-04-30"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("２０２５年１１月１９日", "2025-11-19"),
+        ("2025-11-19 07:45:12　来源：新华网", "2025-11-19"),
+        ("Published: March 5, 2025 09:30 GMT", "2025-03-05"),
+        ("5 March 2025", "2025-03-05"),
+        ("Nov. 2, 2025", "2025-11-02"),
+    ],
+)
+def test_dates_as_articles_write_them(text: str, iso: str) -> None:
+    found = read_date(text)
+    assert found is not None and found.date() is not None
+    assert found.date().isoformat() == iso  # type: ignore[union-attr]
+
+
+def test_a_month_and_day_take_the_year_of_the_timestamp_across_new_year() -> None:
+    text = "标题\n2026-01-01 08:00:00\n新华社北京12月31日电 会谈举行。\n"
+    article = parse_seed(text)
+    assert article.date_fact is not None and article.date_fact.value == "2025-12-31"
+    assert article.date_fact.line == 3
+
+
+def test_the_sidecar_s_date_and_source_win() -> None:
+    text = "Title\nBEIJING, March 5, 2025 (Xinhua) -- Officials met.\n"
+    assert parse_seed(text).date_fact == Fact("2025-03-05", 2)
+    article = parse_seed(text, metadata=Metadata(date=dt.date(2025, 3, 6), source="Kyodo"))
+    assert article.date == dt.date(2025, 3, 6) and article.date_fact is None
+
+
+def test_inspect_prints_each_line_with_its_role_and_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.__main__ import main
+
+    assert main(["inspect", str(ARTICLES / "press-release-ja-1.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "date:    2025-03-22 (read from line 2)" in out
+    assert "source:  外務省ホームページ (read from line 19)" in out
+    assert "    9  heading-2    (1)　冒頭" in out
+    assert "← one of several key：value lines" in out
+
+
+def test_inspect_says_when_a_seed_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.__main__ import main
+
+    assert main(["inspect", str(tmp_path / "missing.txt")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
