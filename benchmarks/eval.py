@@ -24,6 +24,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
+import structure  # noqa: E402
+
 from briefing.language.scripts import text_language  # noqa: E402
 from briefing.matching.mentions import Matcher, matcher_for  # noqa: E402
 from briefing.matching.person_names import merge_candidates, people_in  # noqa: E402
@@ -204,15 +206,45 @@ def main(argv: list[str]) -> int:
         if args.errors:
             show_errors(table)
         sections.append(f"### {title}: {table['articles']} articles\n\n{text}\n")
+    structure_sections = _structure(args.errors)
     if args.write:
         path = ROOT / "EVAL.md"
-        old = path.read_text("utf-8") if path.exists() else ""
-        start, end = "<!-- eval:start -->", "<!-- eval:end -->"
-        if start in old and end in old:
-            body = "\n".join(sections)
-            new = old[: old.index(start) + len(start)] + "\n" + body + old[old.index(end) :]
-            path.write_text(new, "utf-8")
+        text = path.read_text("utf-8") if path.exists() else ""
+        text = _between(text, "<!-- eval:start -->", "<!-- eval:end -->", "\n".join(sections))
+        text = _between(text, "<!-- structure:start -->", "<!-- structure:end -->", "\n".join(structure_sections))
+        path.write_text(text, "utf-8")
     return 0
+
+
+def _between(text: str, start: str, end: str, body: str) -> str:
+    if start not in text or end not in text:
+        return text
+    return text[: text.index(start) + len(start)] + "\n" + body + text[text.index(end) :]
+
+
+def _structure(errors: bool) -> list[str]:
+    """How each line, the date, the source, the lead, the takeaways and the turns are read."""
+    out = []
+    own = [
+        n for n in structure.names(structure.ARTICLES) if "outlet" not in structure.expectation(structure.ARTICLES, n)
+    ]
+    real = [n for n in structure.names(structure.ARTICLES) if n not in own]
+    for title, folder, chosen in (
+        ("Articles in real outlets' shapes (`tests/fixtures/articles/`, `outlet:`)", structure.ARTICLES, real),
+        ("Our first articles (`tests/fixtures/articles/`, the first 42)", structure.ARTICLES, own),
+        ("Held out (`tests/fixtures/articles-holdout/`)", structure.HOLDOUT, None),
+    ):
+        if not folder.is_dir() or not any(folder.glob("*.expect.yaml")):
+            continue
+        started = time.perf_counter()
+        scores = structure.score(folder, chosen)
+        text = structure.report(scores)
+        print(f"## Structure: {title}\n\n{text}\n{scores.articles} articles in {time.perf_counter() - started:.1f} s\n")
+        if errors:
+            for name, wrong in scores.errors.items():
+                print(f"== {name}\n" + "\n".join(f"   {line}" for line in wrong))
+        out.append(f"### {title}: {scores.articles} articles\n\n{text}\n")
+    return out
 
 
 if __name__ == "__main__":

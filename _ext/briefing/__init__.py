@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 11  # 11: the modules moved into floors (the pickled nodes' and records' class paths)
+ENV_VERSION = 12  # 12: articles read as pasted pages (turns' speakers, headings as takeaways)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -66,6 +66,7 @@ class Turn:
     marker: str  # "問：", "Q:", "答：" …
     text: str
     line: int
+    speaker: str = ""  # a transcript's speaker as labelled (彭博社记者, Mao Ning); "" for 問：/答：
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,16 @@ class Fields:
 
 
 #: The roles of a line that is kept as a paragraph of its own kind (see :class:`Note`).
-NOTE_ROLES = ("byline", "meta", "caption", "separator", "footnote", "editor", "source")
+NOTE_ROLES = ("byline", "meta", "caption", "separator", "footnote", "editor", "source", "furniture", "label", "tags")
+#: The roles of lines that name no actor of the article: the page's, the outlet's, the writer's.
+UNMENTIONED_ROLES = frozenset({"byline", "meta", "editor", "source", "furniture", "label", "tags"})
 
 
 @dataclass(frozen=True)
 class Note:
     """A line that is not prose: a byline, a timestamp, a caption, a separator, a footnote,
-    an editor's line or a one-line source footer (``role``)."""
+    an editor's line, a one-line source footer, or what the web page put around the article
+    (furniture, a section label, a tag line) (``role``)."""
 
     role: str
     text: str
@@ -105,6 +109,7 @@ class Section:
     line: int
     blocks: tuple[Block, ...]
     level: int = 1  # 1: a section of the article; 2 and 3: nested in the one before
+    takeaway: Takeaway | None = None  # the heading is a takeaway (a sentence announced them, headings followed)
 
 
 @dataclass(frozen=True)
@@ -195,13 +200,12 @@ class Article:
 
     @property
     def takeaways(self) -> tuple[Takeaway, ...]:
-        return tuple(
-            item
-            for section in self.sections
-            for block in section.blocks
-            if isinstance(block, TakeawayList)
-            for item in block.items
-        )
+        found: list[Takeaway] = []
+        for section in self.sections:
+            if section.takeaway is not None:
+                found.append(section.takeaway)
+            found += [item for block in section.blocks if isinstance(block, TakeawayList) for item in block.items]
+        return tuple(found)
 
     @property
     def language(self) -> str:

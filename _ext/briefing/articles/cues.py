@@ -133,12 +133,26 @@ def is_separator(text: str) -> bool:
 
 _EDITOR_RE = re.compile(
     r"^[【（(\[]\s*(?:责任编辑|責任編輯|责编|編集|编辑|編輯"
-    r"|Editing by|Edited by|Reporting by|Writing by|Additional reporting)"
+    r"|Editing by|Edited by|Reporting by|Writing by|Additional reporting|譯者|译者|翻訳編集|Web editor)"
+)
+#: An editor's line without brackets: 责任编辑：…, Reporting by …; Editing by …
+_BARE_EDITOR_RE = re.compile(
+    r"^(?:责任编辑|責任編輯|责编|編集|编辑|編輯|版面编辑|Editor|Editors?)[ \u3000]*[：:]"
+    r"|^(?:Reporting|Writing|Editing|Additional reporting) by .{2,200}$"
 )
 
 
 def is_editor(text: str) -> bool:
-    return bool(_EDITOR_RE.match(text)) and text[-1:] in "】）)]"
+    stripped = text.strip()
+    if _BARE_EDITOR_RE.match(stripped) and len(stripped) <= 300:
+        return True
+    return bool(_EDITOR_RE.match(stripped)) and (
+        stripped[-1:] in "】）)]" or _EDITOR_CODE_RE.search(stripped) is not None
+    )
+
+
+#: An editor's bracket closed by a CNA date code: （譯者：…/核稿：…）1141119
+_EDITOR_CODE_RE = re.compile(r"[）)]1[0-9]{6}$")
 
 
 _CAPTION_RE = re.compile(
@@ -151,12 +165,45 @@ _CAPTION_RE = re.compile(
 )
 
 
+#: A photo's credit closing a line: （路透社）, (AP Photo/…), (Xinhua/Li Xin), ＝外務省提供, …撮影, 中新社記者 … 攝.
+_CREDIT_END_RE = re.compile(
+    r"(?:[（(〔][^（()）〔〕]{0,80}?(?:photo|圖片|图片|照片|檔案照|档案照|資料照|资料照|提供|撮影|攝|摄|/|／|pool"
+    r"|社|reuters|afp|\bap\b|xinhua|getty|epa|kyodo|共同|時事|ロイター|新華社|通信|bloomberg)[^（()）〔〕]{0,40}[)）〕]"
+    r"|＝[^＝]{0,60}(?:提供|撮影|代表撮影)|(?:撮影|攝|摄|攝影|摄影)|(?:提供)"
+    r"|[图圖][：:／/][^。]{1,30}|(?:圖片|图片)來?来?源[：:][^。]{1,60})$",
+    re.IGNORECASE,
+)
+#: Where people stand in a photo: (left), （左）, （中央右）, ", left, ".
+_POSITION_RE = re.compile(
+    r"(?:[（(](?:左|右|中央|中|前列|後列|左から|右から|中央左|中央右|左二|右二)[^（()）]{0,8}[)）]"
+    r"|, (?:left|right|center|centre|second (?:from )?(?:left|right)|front|back)[,)]"
+    r"|\((?:left|right|center|centre|L|R|C)\))"
+)
+_CAPTION_START_RE = re.compile(
+    r"^(?:credit|image copyright|image caption|caption|photo credit|file photo|資料照片|资料图片|資料圖片)\b",
+    re.IGNORECASE,
+)
+
+
 def is_caption(text: str) -> bool:
-    return len(text) <= 300 and bool(_CAPTION_RE.search(text))
+    """A photo's caption or credit: a caption's own words, a credit at its end, where people stand."""
+    if len(text) > 300:
+        return False
+    if _CAPTION_RE.search(text) or _CAPTION_START_RE.match(text):
+        return True
+    if dateline(text) is not None or is_byline(text):
+        return False
+    ends = sum(text.count(ch) for ch in "。．!?！？") + text.count(". ")
+    return ends <= 2 and bool(_CREDIT_END_RE.search(text) or _POSITION_RE.search(text))
 
 
 _BYLINE_RE = re.compile(
-    r"^(?:By (?:the )?[A-Z][\w.'’-]*(?:,? [\w.'’-]+){0,10}$"
+    r"^(?:By (?:the )?[A-Z][\w.'’-]*(?:,? [\w.'’-]+){0,10}(?:$| ?[|｜])|BY [A-Z][A-Z.'’ -]{2,60}$"
+    r"|(?:\S{1,8}社|\S{1,8}報|\S{1,8}报)?(?:記者|记者)[ \u3000]+[^\s。，]{2,4}(?:[ \u3000、]+[^\s。，]{2,4}){0,3}$"
+    r"|[（(〔][^（()）〔〕]{0,20}(?:記者|记者)[^（()）〔〕]{0,20}[)）〕]$|撰文[：:]"
+    r"|.{0,80}contributed to this report\.?$|Office of the (?:Press Secretary|Spokesperson|Spokesman)$"
+    r"|The (?:below|following) is attributable to .{3,120}$|[A-Z][A-Za-z]{1,20} Staff$"
+    r"|(?:[^\s／/]{1,8}[／/] ?)?(?:記者|记者)[^\s／/。，]{1,8}[／/][^\s／/。，]{0,12}(?:報導|报道|報道)$"
     r"|Written by |Reporter: |文[／/]|(?:撰文|記者|记者)[／/]"
     r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$)"
 )
@@ -167,11 +214,44 @@ def is_byline(text: str) -> bool:
 
 
 _META_START_RE = re.compile(
-    r"^(?:Published|Updated|Posted|Last updated|Date|Time|更新|公開|配信|掲載|发布时间|發布時間|发布|時間|时间|日期)"
-    r"[ \u3000]*(?:[：:]|(?=\s*(?:on )?\d))",
+    r"^(?:Published|Updated|Posted|Last updated|Date|Time|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
+    r"|发布|發佈|發表|原标题|原標題|For Immediate Release)"
+    r"[ \u3000]*(?:[：:]|(?=\s*(?:on )?(?:\d|[A-Z][a-z]{2}))|$)",
     re.IGNORECASE,
 )
-_SOURCE_RE = re.compile(r"^(?:出典|出所|来源|來源|Source|Sources|Quelle)[ \u3000]*[：:][ \u3000]*(?=\S)", re.IGNORECASE)
+#: A clock time: 19:31, 10:41 AM, 9:52 a.m., 18時56分, 3:20pm.
+_CLOCK_RE = re.compile(
+    r"(?<![0-9])[0-9]{1,2}(?:[:：][0-9]{2}(?:[:：][0-9]{2})?|時[0-9]{1,2}分)(?: ?[ap]\.?m\.?)?", re.I
+)
+#: A live page's time stamp standing alone: 4:15 p.m., 11:05 a.m., 14:30 JST.
+_TIME_ONLY_RE = re.compile(r"^[0-9]{1,2}[:：][0-9]{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?$", re.I)
+
+
+def is_time_only(text: str) -> bool:
+    return bool(_TIME_ONLY_RE.match(text.strip()))
+
+
+def has_clock(text: str) -> bool:
+    return bool(_CLOCK_RE.search(text))
+
+
+_SOURCE_RE = re.compile(
+    r"^(?:出典|出所|来源|來源|文章来源|文章來源|情報提供元|配信元|Source|Sources|Quelle)"
+    r"[ \u3000]*[：:][ \u3000]*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+_INNER_SOURCE_RE = re.compile(
+    r"(?:^|[\s|｜])(?:来源|來源|Source|出典|情報元)[ \u3000]*[：:][ \u3000]*(?P<outlet>[^|｜\s]{2,40})",
+    re.IGNORECASE,
+)
+
+
+def inner_source(text: str) -> str | None:
+    """The outlet a metadata line names inside it: ``… 来源：中国新闻网``, ``Source: Xinhua| …``."""
+    m = _INNER_SOURCE_RE.search(text)
+    return m.group("outlet").strip(" \u3000()（）") if m else None
 
 
 def meta_label(text: str) -> bool:
@@ -179,8 +259,25 @@ def meta_label(text: str) -> bool:
     return len(text) <= 200 and bool(_META_START_RE.match(text))
 
 
+#: An outlet closing the article on a line of its own: -- BERNAMA, [時事通信社], 「人民網日本語版」2025年9月1日
+_SIGN_OFF_RE = re.compile(
+    r"^(?:-{1,2}|—)[ ]*(?P<a>[A-Z][A-Za-z]{2,20})$|^[\[［](?P<b>[^\]］]{2,12})[\]］]$|^「(?P<c>[^」]{2,20})」[0-9]{4}年"
+)
+
+
+def outlet_opener(text: str) -> str | None:
+    """The outlet a Chinese lead opens with: (星岛日报报道), 香港文匯報訊, 【财新网】."""
+    m = _ZH_OUTLET_OPENER_RE.match(text)
+    if not m:
+        return None
+    return (m.group("a") or m.group("b") or m.group("c") or "").strip() or None
+
+
 def source_footer(text: str) -> str | None:
-    """The outlet a one-line source footer names (``出典：外務省ホームページ https://…``)."""
+    """The outlet a one-line source footer names (``出典：外務省ホームページ https://…``, ``-- BERNAMA``)."""
+    sign_off = _SIGN_OFF_RE.match(text.strip())
+    if sign_off:
+        return next(g for g in sign_off.groups() if g)
     m = _SOURCE_RE.match(text)
     if not m or len(text) > 300:
         return None
@@ -222,12 +319,46 @@ def names_points(text: str) -> bool:
     return len(text) <= 120 and bool(_POINTS_RE.search(text))
 
 
+#: Headings whose lists are never takeaways: references, attendees, participants.
+_NO_POINTS_RE = re.compile(
+    r"(?:参考|出席者|参加者|参会|与会|出席名单|出席名單|participants|attendees|delegation|references?|related)",
+    re.IGNORECASE,
+)
+#: A sentence that announces takeaways to follow: Here are the key takeaways:, 要点如下：, ポイントは次の通り。
+_ANNOUNCES_RE = re.compile(
+    r"(?:takeaways?|key points|highlights|what to know|要点|要點|ポイント|重点|重點)"
+    r".{0,40}(?:[:：]|follow|below|如下|以下|次の(?:通り|とおり))",
+    re.IGNORECASE,
+)
+
+
+def names_no_points(text: str) -> bool:
+    """A heading over a list of references or attendees: its items are never takeaways."""
+    return len(text) <= 120 and bool(_NO_POINTS_RE.search(text))
+
+
+def announces_points(text: str) -> bool:
+    """A sentence that says the takeaways follow (then headings may be them)."""
+    return len(text) <= 200 and bool(_ANNOUNCES_RE.search(text))
+
+
 # --------------------------------------------------------------------------- datelines
 
 _EN_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]{1,30}(?: [A-Z][A-Z.'-]{1,30}){0,3})(?:, [A-Z][A-Za-z.]{1,20}(?: [A-Z][a-z]+)?)?,"
+    r"^(?P<place>[A-Z][A-Z.'/-]{1,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][A-Za-z.]{1,20}(?: [A-Z][a-z]+)?)?,"
     r" (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
     r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))? ?(?:--|—|–|-)"
+)
+#: A wire's dateline without a date: MANILA, Philippines (AP) —, WOODSIDE, Calif. (AP) —
+_EN_UNDATED_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'/-]{1,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][A-Za-z.]{1,20}(?: [A-Z][a-z]+)?)?"
+    r" \((?P<agency>AP|Reuters|AFP|Xinhua|Bernama|Kyodo|Yonhap|Anadolu|TASS|UPI|dpa|EFE)\) ?(?:--|—|–|-)"
+)
+#: An outlet opening the lead: (星岛日报报道), 香港文匯報訊, 【财新网】, 【环球时报-环球网报道 记者…】, (德國之聲中文網)
+_ZH_OUTLET_OPENER_RE = re.compile(
+    r"^(?:[（(](?P<a>[^（()）\d]{2,12}?)(?:報道|报道|報導|讯|訊)?[)）]"
+    r"|(?P<b>[^\s（(【「]{2,10}?[報报網网社台])(?:訊|讯)"
+    r"|【(?P<c>[^】\s]{2,16}?)(?:報道|报道|報導)?(?:[ \u3000][^】]{0,20})?】)"
 )
 _JA_DATELINE_RE = re.compile(r"^【(?P<place>[^】\s]{1,12}?)(?P<agency>共同|時事|ロイター|AFP|AP|新華社|聯合|EPA)】")
 _ZH_DATELINE_RE = re.compile(
@@ -236,7 +367,7 @@ _ZH_DATELINE_RE = re.compile(
 )
 _CNA_DATELINE_RE = re.compile(
     r"^[（(](?P<agency>中央社)(?:記者|记者)?[^（()）]{0,12}?(?P<place>台北|臺北|東京|华盛顿|華盛頓|北京|上海|香港|[^\d（()）]{2,4}?)"
-    r"(?P<date>\d{1,2}日)(?:電|电)[)）]"
+    r"(?P<date>\d{1,2}日)(?:電|电|綜合外電報導|综合外电报道|專電|专电)[)）]"
 )
 
 
@@ -250,7 +381,7 @@ class DatelineCue:
 
 def dateline(text: str) -> DatelineCue | None:
     """The dateline a paragraph opens with, if any."""
-    for pattern in (_EN_DATELINE_RE, _JA_DATELINE_RE, _ZH_DATELINE_RE, _CNA_DATELINE_RE):
+    for pattern in (_EN_DATELINE_RE, _EN_UNDATED_DATELINE_RE, _JA_DATELINE_RE, _ZH_DATELINE_RE, _CNA_DATELINE_RE):
         m = pattern.match(text)
         if m:
             groups = m.groupdict()

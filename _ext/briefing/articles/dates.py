@@ -43,11 +43,16 @@ _MONTHS = {
 
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _JA_RE = re.compile(r"(?:(令和|平成|昭和)(\d{1,2}|元)|(?<!\d)(\d{4}))年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY_JA_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _EN_RE = re.compile(
-    r"(?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:, (?P<year>\d{4}))?)"
-    r"|(?:(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8})\.?(?: (?P<year2>\d{4}))?)"
+    rf"(?:(?P<month>{_MONTH_NAME})\.? (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:, (?P<year>\d{{4}}))?)"
+    rf"|(?:(?<!\d)(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH_NAME})\.?(?: (?P<year2>\d{{4}}))?)"
 )
 
 
@@ -78,6 +83,12 @@ def read_date(text: str) -> DateRead | None:
     m = _ISO_RE.search(text)
     if m:
         found.append((m.start(), DateRead(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    m = _DMY_RE.search(text)
+    if m and not found:
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        # 14/01/2026 is day first (Commonwealth, Asian outlets); 01/14/2026 month first (American ones).
+        day_first = (second, first) if second > 12 else (first, second)
+        found.append((m.start(), DateRead(year, day_first[1], day_first[0])))
     m = _JA_RE.search(text)
     if m:
         era = m.group(1) or ""
@@ -115,6 +126,6 @@ def is_date_only(text: str) -> bool:
     read = read_date(text)
     if read is None:
         return False
-    rest = _ISO_RE.sub("", _JA_RE.sub("", _EN_RE.sub("", text.translate(_DIGITS))))
+    rest = _ISO_RE.sub("", _DMY_RE.sub("", _JA_RE.sub("", _EN_RE.sub("", text.translate(_DIGITS)))))
     rest = _TIME_ETC_RE.sub("", rest)
     return len(rest.strip(" \u3000,，.、")) <= 8

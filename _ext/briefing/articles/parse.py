@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from briefing.articles import cues
@@ -40,7 +41,8 @@ from briefing.articles.article import (
 )
 from briefing.articles.dates import read_date
 from briefing.articles.metadata import merge_metadata, parse_metadata, split_front_matter
-from briefing.articles.recognise import Role, recognise
+from briefing.articles.recognise import recognise
+from briefing.articles.role import Role
 from briefing.util.subtypes import Subtype
 
 __all__ = ["parse_seed", "seed_lines"]
@@ -124,9 +126,9 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
 
     roles, unmatched = recognise(lines, meta.structure)
     problems += [Problem(Subtype.STRUCTURE, message, in_sidecar=True) for message in unmatched]
-    title = roles[0]
+    title = next(r for r in roles if r.role == "title")
     references = _parse_references([(r.line, r.text) for r in roles if r.role == "reference"])
-    body = [r for r in roles[1:] if r.role not in ("references", "reference")]
+    body = [r for r in roles if r is not title and r.role not in ("references", "reference")]
     if not body:
         problems.append(Problem(Subtype.STRUCTURE, "the seed holds only a title", title.line))
     preamble, lead, at = _preamble_and_lead(body)
@@ -193,8 +195,10 @@ def _sections(body: list[Role], problems: list[Problem]) -> tuple[Section, ...]:
         heading is not None and (bool(heading.data.get("points")) or cues.names_points(heading.text))
         for heading, _blocks in sections
     ]
+    excluded = [_not_points(heading) for heading, _blocks in sections]
+    points = [pointed and not no for pointed, no in zip(points, excluded, strict=True)]
     introduced = _introduced(sections, body)
-    out = _built(sections, points, introduced)
+    out = _headings_as_takeaways(_built(sections, points, introduced, excluded))
     _check_sections(out, sections, points, problems)
     return tuple(out)
 
@@ -220,7 +224,7 @@ def _grouped(body: list[Role]) -> _Grouped:
             else:
                 blocks.append(Fields((item,)))
         elif r.role in ("question", "answer"):
-            blocks.append(Turn(r.role, r.marker, r.body, r.line))
+            blocks.append(Turn(r.role, r.marker, r.body, r.line, str(r.data.get("speaker", ""))))
         elif r.role in NOTE_ROLES:
             blocks.append(Note(r.role, r.text, r.line))
         else:  # paragraph (and a second "lead" cannot happen)
@@ -248,19 +252,20 @@ def _introduced(sections: _Grouped, body: list[Role]) -> dict[int, bool]:
     }
 
 
-def _built(sections: _Grouped, points: list[bool], introduced: dict[int, bool]) -> list[Section]:
+def _built(sections: _Grouped, points: list[bool], introduced: dict[int, bool], excluded: list[bool]) -> list[Section]:
     """The sections with their lists built: takeaways under a points heading or after a line that
     names points (in an article without either, every bullet list), numbered across the article."""
     any_points = any(points) or any(introduced.values())
     number = 0
     out: list[Section] = []
-    for (heading, blocks), pointed in zip(sections, points, strict=True):
+    for (heading, blocks), pointed, no in zip(sections, points, excluded, strict=True):
         built: list[Block] = []
         for block in blocks:
             if not isinstance(block, list):
                 built.append(block)
                 continue
             is_takeaways = (pointed or introduced[id(block)]) if any_points else block[0].style == "bullet"
+            is_takeaways = is_takeaways and not no
             if is_takeaways:
                 items = []
                 for r in block:
@@ -276,6 +281,54 @@ def _built(sections: _Grouped, points: list[bool], introduced: dict[int, bool]) 
             continue
         out.append(Section(heading.text, heading.line, tuple(built), heading.level))
     return out
+
+
+def _not_points(heading: Role | None) -> bool:
+    return heading is not None and cues.names_no_points(heading.text)
+
+
+def _headings_as_takeaways(out: list[Section]) -> list[Section]:
+    """Where a sentence announces the takeaways (``Here are the key takeaways:``) and headings
+    follow instead of a list, those headings (of the first one's level, until a shallower one)
+    are the takeaways; numbered with the article's others, in order."""
+    for k, section in enumerate(out):
+        last = section.blocks[-1] if section.blocks else None
+        if not (isinstance(last, Paragraph) and cues.announces_points(last.text)):
+            continue
+        following = out[k + 1 :]
+        if not following or following[0].heading is None or any(isinstance(b, TakeawayList) for b in section.blocks):
+            continue
+        level = following[0].level
+        for j, sub in enumerate(following, start=k + 1):
+            if sub.heading is None or sub.level < level:
+                break
+            if sub.level == level:
+                out[j] = replace(sub, takeaway=Takeaway(sub.heading, sub.line, 0, ""))
+    return _numbered(out)
+
+
+def _numbered(out: list[Section]) -> list[Section]:
+    """Takeaways numbered 1, 2, … in the article's order, from headings and lists alike."""
+    if not any(s.takeaway is not None for s in out):
+        return out
+    number = 0
+    renumbered: list[Section] = []
+    for section in out:
+        takeaway = section.takeaway
+        if takeaway is not None:
+            number += 1
+            takeaway = replace(takeaway, number=number)
+        blocks: list[Block] = []
+        for block in section.blocks:
+            if isinstance(block, TakeawayList):
+                items = []
+                for item in block.items:
+                    number += 1
+                    items.append(replace(item, number=number))
+                block = TakeawayList(tuple(items))
+            blocks.append(block)
+        renumbered.append(replace(section, blocks=tuple(blocks), takeaway=takeaway))
+    return renumbered
 
 
 def _first_line(block: Block) -> int:
@@ -356,6 +409,10 @@ def _source(body: list[Role], dateline: Dateline | None) -> Fact | None:
     """The agency or outlet the text names: the dateline's, else a source footer's."""
     if dateline is not None and dateline.agency:
         return Fact(dateline.agency, dateline.line)
+    for r in body[:8]:
+        opener = cues.outlet_opener(r.text) if r.role in ("lead", "paragraph") else None
+        if opener:
+            return Fact(opener, r.line)
     for r in reversed(body):
         outlet = r.data.get("outlet")
         if isinstance(outlet, str) and outlet:

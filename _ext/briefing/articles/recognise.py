@@ -12,11 +12,19 @@ come first, matched by the line's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from briefing.articles import cues
+from briefing.articles import cues, page_cues
 from briefing.articles.article import StructureOverrides
-from briefing.articles.dates import is_date_only
+from briefing.articles.dates import is_date_only, read_date
+from briefing.articles.page_roles import (
+    above_title,
+    related_lists,
+    repeated_lines,
+    tail_furniture,
+    title_at,
+    transcript,
+)
+from briefing.articles.role import Role
 
 #: Japanese predicate endings: a line ending so is a sentence that lost its 。, not a heading.
 _JA_SENTENCE_END_RE = re.compile(
@@ -28,22 +36,10 @@ _QUOTATION_RE = re.compile(r"^(?:「[^「」]*」|『[^『』]*』|“[^“”]*
 HEADING_MAX_WORDS = 10
 
 
-@dataclass
-class Role:
-    """One line's role while it is being decided; ``data`` holds what its cue found."""
-
-    line: int
-    text: str
-    role: str = ""
-    reason: str = ""
-    style: str = ""  # a heading's or item's numbering style ("plain" for none)
-    marker: str = ""  # a numbering or Q&A marker, as written
-    body: str = ""  # the text after the marker
-    level: int = 0
-    data: dict[str, object] = field(default_factory=dict)
-
-    def set(self, role: str, reason: str) -> None:
-        self.role, self.reason = role, reason
+#: A weekday or a bar: what a date line of a page has and a title with a date in it has not.
+_WEEKDAY_OR_BAR_RE = re.compile(
+    r"[|｜]|[（(][月火水木金土日](?:曜日?)?[)）]|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|星期|週[一二三四五六日]"
+)
 
 
 def normalise(text: str) -> str:
@@ -51,8 +47,12 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+#: How many lines under the title a section label may stand (国際, WORLD).
+LABEL_REACH = 3
+
+
 def _candidate(r: Role, i: int, last: int) -> None:
-    """The roles a line takes on its own."""
+    """The roles a line takes on its own (``i``: its place under the title, 0 or less above it)."""
     text = r.text
     if cues.is_separator(text):
         return r.set("separator", "a line of marks only")
@@ -62,12 +62,29 @@ def _candidate(r: Role, i: int, last: int) -> None:
     if turn:
         r.marker, r.body = turn[1], turn[2]
         return r.set(turn[0], f"starts with the Q&A marker {turn[1]!r}")
+    spoken = page_cues.bracket_label(text)
+    if spoken:
+        label, r.marker, r.body = spoken
+        r.data["speaker"] = label
+        asks = page_cues.speaker_asks(label)
+        return r.set("question" if asks else "answer", f"opens with the speaker's label {r.marker!r}")
+    if page_cues.is_tags(text):
+        return r.set("tags", "a tag or keyword line")
+    if page_cues.is_furniture(text):
+        return r.set("furniture", "what the web page puts around an article (a button, a link list, a notice)")
+    if i <= LABEL_REACH and page_cues.is_label(text):
+        return r.set("label", "a section label near the title")
     if cues.dateline(text):
         return r.set("text", "opens with a dateline")
     if cues.is_caption(text):
         return r.set("caption", "written like a photo caption")
     if cues.is_byline(text):
         return r.set("byline", "names who wrote it")
+    if page_cues.is_outlet(text) and i > 0:
+        r.data["outlet"] = text.strip()
+        return r.set("byline", "the outlet's name standing alone")
+    if _stamped(r):
+        return None
     outlet = cues.source_footer(text)
     if outlet is not None:
         r.data["outlet"] = outlet
@@ -94,6 +111,34 @@ def _candidate(r: Role, i: int, last: int) -> None:
         return r.set("field?", "key：value")
     return r.set("text", "")
 
+
+#: A dateline that is the whole line but for the story's title: 中新社吉隆坡10月26日電 題：…
+_DATELINE_TITLE_RE = re.compile(r"^.{0,30}?[电電][ \u3000]*[题題][：:]")
+
+
+def _stamped(r: Role) -> bool:
+    """A line that stamps the article (a date and a clock time, an outlet or an editor with them;
+    a dateline with the story's title; a CNA date code): metadata, whatever else it holds."""
+    text = r.text
+    found = read_date(text) if len(text) <= 160 and not cues.ends_like_sentence(text) else None
+    dated = found is not None and found.year is not None and found.date() is not None
+    stamped = dated and (cues.has_clock(text) or cues.inner_source(text) is not None or _short_dated(text))
+    if not (stamped or _DATELINE_TITLE_RE.match(text) or _CNA_CODE_RE.match(text) or cues.is_time_only(text)):
+        return False
+    outlet = cues.inner_source(text)
+    if outlet:
+        r.data["outlet"] = outlet
+    r.set("meta", "a date and a clock time (or another stamp of the article)")
+    return True
+
+
+def _short_dated(text: str) -> bool:
+    """A short line that holds a whole date and no prose (NHKニュース|国際 2025年7月10日 (木曜日))."""
+    return len(text) <= 60 and not any(ch in text for ch in "、，,。") and _WEEKDAY_OR_BAR_RE.search(text) is not None
+
+
+#: 1141119: the Taiwanese calendar's year, month and day that close a CNA article.
+_CNA_CODE_RE = re.compile(r"^1[0-9]{2}[01][0-9][0-3][0-9]$")
 
 #: English words that make a line a sentence (a verb), not a heading, when it is long enough.
 _EN_VERBS = frozenset(
@@ -135,7 +180,9 @@ def _heading_doubt(text: str) -> str | None:
     if "，" in text:
         return "a comma inside, as in a sentence"
     words = text.split()
-    if len(words) >= 5 and any(w in _EN_VERBS or (w.islower() and w.endswith("ed")) for w in words):
+    if (len(words) >= 5 and any(w in _EN_VERBS for w in words)) or (
+        len(words) >= 6 and any(w.islower() and w.endswith("ed") for w in words)
+    ):
         return "a sentence with a verb that lost its full stop"
     if _JA_SENTENCE_END_RE.search(text) and cues.width(text) > 16:
         return "ends like a Japanese sentence that lost its 。"
@@ -158,16 +205,22 @@ def recognise(
     roles = [Role(n, t) for n, t in lines]
     if not roles:
         return roles, []
-    roles[0].set("title", "the first line")
-    footer = next((i for i in range(len(roles) - 1, 0, -1) if cues.is_footer(roles[i].text)), None)
+    at = title_at(roles)
+    roles[at].set("title", "the first line" if at == 0 else "the first line after the page's own")
+    footer = next((i for i in range(len(roles) - 1, at, -1) if cues.is_footer(roles[i].text)), None)
     end = footer if footer is not None else len(roles)
     if footer is not None:
         roles[footer].set("references", "a references footer")
         for r in roles[footer + 1 :]:
             r.set("reference", "after the references footer")
-    body = roles[1:end]
-    for i, r in enumerate(body, start=1):
+    body = roles[:at] + roles[at + 1 : end]
+    for i, r in enumerate(body, start=1 - at):
         _candidate(r, i, len(body))
+    above_title(body, at)
+    transcript(body)
+    related_lists(body)
+    repeated_lines(body, roles[at])
+    tail_furniture(body)
     _fields_beside_fields(body)
     _runs(body)
     _headings(body)
@@ -314,7 +367,7 @@ def _apply_overrides(body: list[Role], overrides: StructureOverrides) -> list[st
     return unmatched
 
 
-_NOT_LEAD = frozenset({"meta", "byline", "caption", "separator", "editor", "field"})
+_NOT_LEAD = frozenset({"meta", "byline", "caption", "separator", "editor", "field", "furniture", "label", "tags"})
 
 
 def _lead(body: list[Role], overrides: StructureOverrides) -> None:

@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.articles.article import Article, Block, Fields, ItemList, Note, Paragraph, Takeaway, TakeawayList, Turn
+from briefing.articles.article import (
+    UNMENTIONED_ROLES,
+    Article,
+    Block,
+    Fields,
+    ItemList,
+    Note,
+    Paragraph,
+    Takeaway,
+    TakeawayList,
+    Turn,
+)
 from briefing.generating.escaping import escape_text, option_value
 from briefing.generating.mention_markup import PARAGRAPH_LIMIT, MentionLinker
 from briefing.registry.model import Entity, Registry
@@ -75,7 +86,15 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
 
     for section in article.sections:
         linker.new_section()
-        if section.heading is not None:
+        if section.takeaway is not None:
+            # A heading the article announced as a takeaway is shown as one, in the heading's place.
+            out += [
+                *_fence(
+                    "takeaway", takeaway_id(slug, section.takeaway), [], _paragraphs(section.heading or "", linker)[:-1]
+                ),
+                "",
+            ]
+        elif section.heading is not None:
             out += [f"{'#' * (section.level + 1)} {_line(section.heading, linker, heading=True)}", ""]
         for block in section.blocks:
             out += _block(block, slug, linker)
@@ -148,7 +167,11 @@ def _container(classes: str, body: list[str]) -> list[str]:
 
 
 def _note(note: Note, linker: MentionLinker) -> list[str]:
-    """A line that is not prose, as a paragraph of its kind (CSS shows the kind)."""
+    """A line that is not prose, as a paragraph of its kind (CSS shows the kind). The lines of
+    the page, the outlet and the writer (furniture, labels, tags, dates, bylines, source and
+    editor's lines) are kept as text: they name no actor of the article."""
+    if note.role in UNMENTIONED_ROLES:
+        return _container(f"briefing-note briefing-{note.role}", [escape_text(" ".join(note.text.split()))])
     return _container(f"briefing-note briefing-{note.role}", _paragraphs(note.text, linker)[:-1])
 
 

@@ -38,13 +38,13 @@ LIBRARIES = (
 
 @cache
 def code_version() -> str:
-    """A hash of this package's code and schemas, the libraries it caches the work of,
+    """A hash of this package's code, schemas and data (the census's cue lists), the libraries it caches the work of,
     Python's and Unicode's versions: any change to them invalidates every cache."""
     digest = hashlib.sha256(f"{sys.version} {unicodedata.unidata_version}".encode())
     for line in library_versions(LIBRARIES):
         digest.update(line.encode())
     here = Path(__file__).parent.parent  # the package, not this floor
-    for path in sorted([*here.rglob("*.py"), *here.glob("schemas/*.json")]):
+    for path in sorted([*here.rglob("*.py"), *here.rglob("*.yaml"), *here.glob("schemas/*.json")]):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

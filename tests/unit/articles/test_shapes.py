@@ -1,78 +1,64 @@
-"""Articles of every shape (tests/fixtures/articles): what the parser understands equals what a reader sees."""
+"""Articles of every shape (tests/fixtures/articles): what the parser understands equals what a reader sees.
+
+The first 42 (written from our own seeds' shapes) must each be read exactly. The articles in the
+shapes of real outlets' pages (``outlet:`` in their expectation; the outlets are in
+``tests/fixtures/census.md``) are held to the scores ``make eval`` reports, which may only rise.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
-if str(ROOT / "_ext") not in sys.path:
-    sys.path.insert(0, str(ROOT / "_ext"))
+for folder in (ROOT / "_ext", ROOT / "benchmarks"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
-from briefing.articles.article import Article, Fact, Metadata, Paragraph, StructureOverrides  # noqa: E402
+from structure import ARTICLES, expectation, names, parse, score, understood  # type: ignore[import-not-found]  # noqa: E402
+
+from briefing.articles.article import Fact, Metadata, Paragraph, StructureOverrides  # noqa: E402
 from briefing.articles.dates import read_date  # noqa: E402
 from briefing.articles.metadata import parse_metadata  # noqa: E402
 from briefing.articles.parse import parse_seed  # noqa: E402
 
-ARTICLES = ROOT / "tests" / "fixtures" / "articles"
-NAMES = sorted(p.name.removesuffix(".expect.yaml") for p in ARTICLES.glob("*.expect.yaml"))
-
-
-def parse(name: str) -> Article:
-    sidecar = ARTICLES / f"{name}.yaml"
-    meta = None
-    if sidecar.exists():
-        meta, problems = parse_metadata(yaml.safe_load(sidecar.read_text("utf-8")))
-        assert problems == ()
-    return parse_seed((ARTICLES / f"{name}.txt").read_text("utf-8"), metadata=meta)
-
-
-def understood(article: Article) -> dict[str, Any]:
-    """The article in the shape of an expectation."""
-    if article.metadata.date:
-        date, date_from = article.metadata.date.isoformat(), "sidecar"
-    elif article.date_fact:
-        date, date_from = article.date_fact.value, "text"
-    else:
-        date, date_from = None, "none"
-    roles = {}
-    for r in article.roles:
-        role = r.role
-        if role == "heading":
-            role = f"heading-{_level(article, r.line)}"
-        roles[r.line] = role
-    return {
-        "date": date,
-        "date_from": date_from,
-        "source": article.metadata.source or (article.source_fact.value if article.source_fact else None),
-        "takeaways": [t.text for t in article.takeaways],
-        "lines": roles,
-    }
-
-
-def _level(article: Article, line: int) -> int:
-    return next((s.level for s in article.sections if s.line == line and s.heading is not None), 0)
+NAMES = names(ARTICLES)
+OWN = [name for name in NAMES if "outlet" not in expectation(ARTICLES, name)]
+REAL = [name for name in NAMES if "outlet" in expectation(ARTICLES, name)]
+#: What the articles in real outlets' shapes reach today (make eval): a floor that may only rise.
+FLOORS = {"line roles": 0.82, "date": 0.81, "source": 0.72, "lead": 0.67, "takeaway count": 0.91, "turns": 0.76}
 
 
 def test_there_are_enough_articles_of_every_shape() -> None:
     shapes: dict[str, set[str]] = {}
     for name in NAMES:
-        expect = yaml.safe_load((ARTICLES / f"{name}.expect.yaml").read_text("utf-8"))
-        shapes.setdefault(expect["shape"], set()).add(name)
-    assert len(NAMES) >= 40
+        shapes.setdefault(expectation(ARTICLES, name)["shape"], set()).add(name)
+    assert len(OWN) >= 40
     for shape in ("wire", "kyodo", "press-release", "qa", "zh", "analysis", "points", "markdownish"):
         assert len(shapes.get(shape, ())) >= 4, shape
 
 
-@pytest.mark.parametrize("name", NAMES)
+def test_the_census_has_the_outlets_and_every_real_shaped_article_names_one() -> None:
+    census = (ROOT / "tests" / "fixtures" / "census.md").read_text("utf-8")
+    outlets = set(re.findall(r"^### (\S+)", census, re.MULTILINE))
+    pages = set(re.findall(r"https?://\S+", census))
+    used = {expectation(ARTICLES, name)["outlet"] for name in REAL}
+    assert len(outlets) >= 25 and len(pages) >= 60 and len(REAL) >= 60
+    assert used <= outlets, used - outlets
+    assert outlets <= used, outlets - used  # every outlet of the census has an article in its shape
+    languages = {expectation(ARTICLES, name)["language"] for name in REAL}
+    assert languages == {"en", "ja", "zh-Hans", "zh-Hant"}
+
+
+@pytest.mark.parametrize("name", OWN)
 def test_the_article_is_understood_as_a_reader_sees_it(name: str) -> None:
-    expect = yaml.safe_load((ARTICLES / f"{name}.expect.yaml").read_text("utf-8"))
-    got = understood(parse(name))
+    expect = expectation(ARTICLES, name)
+    got = understood(parse(ARTICLES, name))
     text = (ARTICLES / f"{name}.txt").read_text("utf-8").splitlines()
     wrong = [
         f"line {n}: {expect['lines'][n]} expected, got {got['lines'].get(n)} — {text[n - 1][:60]}"
@@ -83,6 +69,13 @@ def test_the_article_is_understood_as_a_reader_sees_it(name: str) -> None:
     for key in ("date", "date_from", "source", "takeaways"):
         want = expect[key].isoformat() if hasattr(expect[key], "isoformat") else expect[key]
         assert got[key] == want, key
+
+
+def test_the_articles_in_real_outlets_shapes_keep_their_scores() -> None:
+    scores = score(ARTICLES, REAL)
+    reached = {key: round(tally.share, 3) for key, tally in scores.tallies.items()}
+    assert all(reached[key] >= floor for key, floor in FLOORS.items()), (reached, FLOORS)
+    assert scores.false_no_year == 0
 
 
 # --------------------------------------------------------------------------- doubt, overrides, facts

@@ -1,0 +1,227 @@
+"""What a web page puts around an article, and the speakers of a transcript (pure, one line at a time).
+
+Analysts paste whole pages: share buttons, "related" lists, breadcrumbs, section labels,
+tag lines, app promotions and copyright lines come with the article; ministries'
+press conferences come as turns opened by a speaker's label.  The patterns here were
+learnt from real pages of the outlets in ``tests/fixtures/census.md``; like
+:mod:`briefing.articles.cues` they are anchored and free of nested repetition, so
+any line is read in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from briefing.articles.cues import width
+from briefing.articles.dates import read_date
+
+# --------------------------------------------------------------------------- the census's lists
+
+_DATA = yaml.safe_load((Path(__file__).with_name("page_cues.yaml")).read_text("utf-8"))
+
+
+def _words(key: str) -> frozenset[str]:
+    """One list of page_cues.yaml (all its languages), case-folded."""
+    value = _DATA[key]
+    items = [w for ws in value.values() for w in ws] if isinstance(value, dict) else value
+    return frozenset(str(w).casefold() for w in items)
+
+
+_FURNITURE_LINES = _words("furniture")
+_RELATED = _words("related")
+_BUTTON_WORDS = _words("buttons")
+_LABELS = _words("labels")
+_ASKING_OUTLETS = _words("asking_outlets")
+OUTLETS = _words("outlets")
+
+# --------------------------------------------------------------------------- page furniture
+
+#: Furniture that starts a line.
+_FURNITURE_START_RE = re.compile(
+    r"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow us|download (?:the|our)|get the (?:app|latest)"
+    r"|read more ?[:：]|also read ?[:：]|related ?[:：]|see also ?[:：]|more on ?[:：]|watch ?[:：]|listen ?[:：]"
+    r"|copyright\b|©|\(c\) ?\d{4}|all rights reserved|this article (?:was|is) (?:first )?(?:published|originally)"
+    r"|click (?:here|to)|tap (?:here|to)|we use cookies|by (?:clicking|continuing|using this)"
+    r"|[0-9]+ min(?:ute)?s? read$|reading time|version imprimable"
+    r"|版权所有|版權所有|本网站|本網站|未经授权|未經授權|下载.{0,8}客户端|下載.{0,8}(?:客戶端|app)|扫码|掃碼|關注|关注我们|關注我們"
+    r"|点击|點擊|欢迎订阅|歡迎訂閱|订阅|訂閱|相关新闻|相關新聞|延伸閱讀|延伸阅读|更多新闻|更多新聞|往下看|字号|字體|字体"
+    r"|【(?:字号|字體|字体|打印|关闭|關閉|纠错|糾錯)"
+    r"|無断転載|無断複製|著作権|この記事を(?:シェア|共有|印刷)|関連(?:記事|ニュース|リンク)[：:]|おすすめ記事"
+    r"|有料会員|会員限定|続きは|アプリで|動画[：:]|【動画】$|現在位置|版權聲明|版权声明|請先同意|请先同意|本文章?(?:禁止|不得)"
+    r"|looking for news|.{0,30} is also available on|ios app|android app|.{0,12}一手新聞app|.{0,12}app下[載载]"
+    r"|(?:facebook|x|twitter|instagram|youtube|tiktok|telegram|weibo|line|threads)[ \u3000]*[:：][ \u3000]*@"
+    r"|この記事は(?:有料|会員)|残り[0-9,]+文字|無料会員|いますぐ購読|初月無料|.{0,20}でログイン$|メインメニューをとばして"
+    r"|本サイトに掲載の|記事・写真の無断|この記事のコメント|訪問主要內容|访问主要内容|無障礙|无障碍|our standards:"
+    r"|why you can trust|sign up here|please wait|no media source|加載中|加载中|loading\.\.\.|suggest to a friend"
+    r"|.{0,40}(?:瀏覽器|浏览器|ブラウザ|your browser)|このエントリーを"
+    r"|directory of sites|.{0,20}\blogo$|立即下載|立即下载|用app看|點我下載|点我下载|【スタッフ募集】)",
+    re.IGNORECASE,
+)
+#: A breadcrumb: short pieces joined by > › » \\ or a spaced / (首页 > 国际 > 正文, Home / World / Asia).
+_CRUMB_RE = re.compile(r"^[^>›»＞\\/]{1,20}(?:(?:\s*[>›»＞]{1,2}\s*|\\| / )[^>›»＞\\/]{1,40}){1,6}$")
+
+
+def _folded(text: str) -> str:
+    return text.strip().strip(" \u3000:：.。!！>»›→|｜").casefold()
+
+
+#: A player's clock (0:00 / 0:00), a time ago (5小時前, 3 hours ago), a lone URL, a "back to …" link.
+_FURNITURE_SHAPE_RE = re.compile(
+    r"^(?:[0-9:]{4,8}(?:\s*/?\s*[0-9:]{4,8}){1,2}"
+    r"|[0-9]{1,3}\s*(?:分鐘|分钟|小時|小时|天|分|時間|日)前"
+    r"|[0-9]{1,3} (?:minutes?|mins?|hours?|hrs?|days?) ago"
+    r"|https?://\S+"
+    r"|.{1,20}へ戻る"
+    r"|[|｜•·]"
+    r")$",
+    re.IGNORECASE,
+)
+#: A headline in a list of other articles, with the time it was posted: 港股半日升逾百點 (12:10).
+_TIMED_HEADLINE_RE = re.compile(r"^[^。．.!?！？]{4,60}[ \u3000]*[（(][0-9]{1,2}:[0-9]{2}[)）]$")
+
+
+def _scripts(text: str) -> int:
+    """How many writing systems a line mixes (a language switcher: عربي Español Русский 简体中文)."""
+    found = set()
+    for ch in text:
+        if ch.isalpha():
+            name = "latin" if ch.isascii() else ("cjk" if "\u3000" <= ch <= "\u9fff" else "other" + str(ord(ch) >> 8))
+            found.add(name)
+    return len(found)
+
+
+def is_furniture(text: str) -> bool:
+    """What the page put around the article: buttons, related lists' headings, crumbs, copyright."""
+    if len(text) > 200:
+        return False
+    folded = _folded(text)
+    stripped = text.strip()
+    if folded in _FURNITURE_LINES or _FURNITURE_START_RE.match(stripped) or _FURNITURE_SHAPE_RE.match(stripped):
+        return True
+    if _TIMED_HEADLINE_RE.match(stripped) or (len(stripped) <= 60 and _scripts(stripped) >= 3):
+        return True
+    if (
+        _CRUMB_RE.match(text)
+        and not read_date(text)
+        and (any(ch in text for ch in ">›»＞\\") or text.count(" / ") >= 2)
+    ):
+        return True
+    words = [w for w in re.split(r"[\s|｜/·・\-–—]+", folded) if w]
+    return len(words) >= 2 and all(w in _BUTTON_WORDS for w in words)
+
+
+def opens_related_list(text: str) -> bool:
+    """A furniture line after which the page lists other articles' titles (Related:, 相关新闻, 関連記事)."""
+    folded = _folded(text)
+    return folded in _RELATED or any(folded.startswith(word) for word in _RELATED if len(word) > 3)
+
+
+#: A menu: four or more short words of CJK script (即時 熱門 政治 國際 財經), or short words split by | .
+_MENU_RE = re.compile(r"^[\u3000-\u9fff]{1,4}(?:[ \u3000]+[\u3000-\u9fff]{1,4}){3,}$")
+_BAR_MENU_RE = re.compile(r"^[^|｜。.!?]{1,16}(?:[ \u3000]*[|｜][ \u3000]*[^|｜。.!?]{1,16}){3,}[|｜]?$")
+
+
+def is_menu(text: str) -> bool:
+    """A site's menu pasted as one line."""
+    stripped = text.strip()
+    return len(stripped) <= 120 and bool(_MENU_RE.match(stripped) or _BAR_MENU_RE.match(stripped))
+
+
+_OUTLET_SUFFIX_RE = re.compile(
+    r"^[^\s。，,.：:|｜]{1,8}(?:電子報|电子报|新聞網|新闻网|網|网|傳媒|传媒|日報|日报|新聞|新闻|時報|时报|オンライン|デジタル)$"
+)
+
+
+def is_outlet(text: str) -> bool:
+    """A line that is only an outlet's name (香港電台, 自由電子報, ABS-CBN News)."""
+    folded = _folded(text)
+    return folded in OUTLETS or bool(_OUTLET_SUFFIX_RE.match(text.strip()))
+
+
+# --------------------------------------------------------------------------- section labels and tags
+
+#: Categories joined by slashes (法國/中國/外交), or one hashtag (#World News).
+_SLASH_LABEL_RE = re.compile(r"^(?:[^/\s。，]{1,8}/){1,4}[^/\s。，]{1,8}$|^[#＃][^#＃]{1,24}$")
+_CAPS_LABEL_RE = re.compile(r"^[A-Z][A-Z&'.-]{1,15}(?: [A-Z][A-Z&'.-]{1,15}){0,2}$")
+
+
+def is_label(text: str) -> bool:
+    """A section label standing alone (国際, 兩岸, WORLD, Asia Pacific)."""
+    folded = _folded(text)
+    stripped = text.strip()
+    return (
+        folded in _LABELS
+        or bool(_SLASH_LABEL_RE.match(stripped))
+        or (bool(_CAPS_LABEL_RE.match(stripped)) and width(text) <= 24)
+    )
+
+
+_TAGS_RE = re.compile(
+    r"^(?:tags?|topics?|keywords?|filed under|标签|標籤|標簽|关键词|關鍵詞|关键字|關鍵字|キーワード|タグ|主题|主題"
+    r"|相關(?:文章|主題|標籤))[ \u3000]*[:：]",
+    re.IGNORECASE,
+)
+_HASHTAGS_RE = re.compile(r"^(?:[#＃][^\s#＃]{1,30}[ \u3000]*){2,}$")
+
+
+def is_tags(text: str) -> bool:
+    """A tag line: ``Tags: …``, ``标签：…``, ``#外交 #中国``."""
+    return len(text) <= 300 and bool(_TAGS_RE.match(text) or _HASHTAGS_RE.match(text.strip()))
+
+
+# --------------------------------------------------------------------------- transcript speakers
+
+#: Who asks: a reporter, or an outlet (the MFA's transcripts name the outlet).
+_ASKER_WORDS_RE = re.compile(
+    r"(?:记者|記者|reporter|journalist|correspondent|news agency|agency|news|tv|television|radio|daily|times|post"
+    r"|press|media|group|network|channel|broadcasting|telegraph|herald|journal|tribune|gazette|review|weekly"
+    r"|通信|新聞|放送|テレビ|日報|日报|电视|電視|电台|電台|新闻社|通讯社|通訊社|卫视|衛視|时报|時報|周刊|週刊)$",
+    re.IGNORECASE,
+)
+#: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
+_ANSWERER_RE = re.compile(
+    r"(?:发言人|發言人|部长|部長|外长|外長|大臣|外相|総理|首相|長官|官房長官|報道官|副大臣|政務官|大使|主席|总理|總理|总统|總統"
+    r"|spokesperson|spokesman|spokeswoman|minister|secretary|ambassador|president|premier|chancellor|director)$",
+    re.IGNORECASE,
+)
+#: A label and a colon at the start of a line: 林剑：…, 彭博社记者：…, Mao Ning: …, The Paper: …
+_COLON_LABEL_RE = re.compile(
+    r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}|[A-Z][\w.&'’-]{0,20}(?: [\w.&'’-]{1,20}){0,4})"
+    r"[ \u3000]*[：:][ \u3000]*(?=\S|$)"
+)
+#: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.
+_BRACKET_LABEL_RE = re.compile(
+    r"^(?:【(?P<a>[^】]{1,24})】|[（(](?P<b>[^（()）]{0,12}?(?:記者|大臣|外相|総理|長官|報道官|問|答))[)）])[ \u3000]*"
+)
+
+
+def colon_label(text: str) -> tuple[str, str, str] | None:
+    """(label, the marker as written, the rest) of a ``label：text`` line; the label may be anyone."""
+    m = _COLON_LABEL_RE.match(text)
+    if not m:
+        return None
+    return m.group("label"), text[: m.end()].rstrip(" \u3000"), text[m.end() :]
+
+
+def bracket_label(text: str) -> tuple[str, str, str] | None:
+    """(label, marker, rest) of ``【TBS 記者】…`` / ``【外務大臣】`` / ``（記者）…``, when the label is a speaker's."""
+    m = _BRACKET_LABEL_RE.match(text)
+    if not m:
+        return None
+    label = (m.group("a") or m.group("b") or "").strip(" \u3000")
+    if speaker_asks(label) is None:
+        return None
+    return label, text[: m.end()].rstrip(" \u3000"), text[m.end() :]
+
+
+def speaker_asks(label: str) -> bool | None:
+    """True for one who asks (a reporter, an outlet), False for one who answers by office, None if neither shows."""
+    folded = label.strip().casefold()
+    if folded in _ASKING_OUTLETS or _ASKER_WORDS_RE.search(folded) or folded in ("問", "记者", "記者"):
+        return True
+    if _ANSWERER_RE.search(folded) or folded in ("答",):
+        return False
+    return None

@@ -1,0 +1,202 @@
+"""The passes that read what a pasted web page holds besides the article (pure): where the
+title is under the page's own lines, a transcript's turns, the lists of other articles."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.articles import cues, page_cues
+from briefing.articles.dates import is_date_only, read_date
+from briefing.articles.role import Role
+
+#: How far down a page the article's title may stand (under menus, crumbs, labels).
+TITLE_REACH = 10
+
+
+#: A weekday or a bar: what a date line of a page has and a title with a date in it has not.
+_WEEKDAY_OR_BAR_RE = re.compile(
+    r"[|｜]|[（(][月火水木金土日](?:曜日?)?[)）]|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|星期|週[一二三四五六日]"
+)
+
+
+def _stamp(text: str) -> bool:
+    """A line that stamps an article under its title: a date, a time, a byline."""
+    if len(text) > 160:
+        return False
+    if is_date_only(text) or cues.meta_label(text) or cues.is_byline(text):
+        return True
+    found = read_date(text)
+    if found is None or found.year is None or cues.ends_like_sentence(text):
+        return False
+    return cues.has_clock(text) or (
+        len(text) <= 60 and not any(ch in text for ch in "、，,。") and _WEEKDAY_OR_BAR_RE.search(text) is not None
+    )
+
+
+def _page_own(text: str) -> bool:
+    """A line of the page's own above the article: furniture, a label, a menu, the outlet's name,
+    a caption, a word or two (快訊, Contact)."""
+    return cues.width(text) < 10 or _known_page_line(text)
+
+
+def _known_page_line(text: str) -> bool:
+    """A line the census's cues say is the page's: furniture, a label, a menu, an outlet, a caption."""
+    return (
+        page_cues.is_furniture(text)
+        or page_cues.is_label(text)
+        or page_cues.is_menu(text)
+        or page_cues.is_outlet(text)
+        or cues.is_caption(text)
+    )
+
+
+def _opens_article(text: str) -> bool:
+    """What follows a title: a date, a byline, or the lead's prose."""
+    if _stamp(text) or (cues.BULLET_RE.match(text) and cues.width(text) >= 40):  # a summary under the title
+        return True
+    return cues.width(text) >= 40 and cues.ends_like_sentence(text)
+
+
+def title_at(roles: list[Role]) -> int:
+    """The title. The first line, unless it is the page's own (a button, a crumb, a label, a
+    date): then the first headline-like line that a date, a byline or prose follows, looking
+    past the page's lines (other articles' titles are followed by more titles)."""
+    first = roles[0].text
+    if len(roles) < 2:
+        return 0
+    nav = cues.width(first) < 10 and not any(
+        cues.ends_like_sentence(r.text) or _stamp(r.text) for r in roles[1:3]
+    )  # 快訊, 我的頻道 over other articles' titles, not 題 over its lead
+    if not (nav or _known_page_line(first) or _stamp(first)):
+        return _under_a_label(roles)
+    top = roles[: TITLE_REACH + 1]
+    candidates = [i for i, r in enumerate(top) if not (_page_own(r.text) or _stamp(r.text)) and len(r.text) <= 200]
+    for i in candidates:
+        title = roles[i].text
+        following = next(
+            (r.text for r in roles[i + 1 :] if (not _page_own(r.text) or _stamp(r.text)) and r.text != title), None
+        )
+        if following is None or _opens_article(following):
+            return i if i + 1 < len(roles) else 0
+    return candidates[0] if candidates and candidates[0] + 1 < len(roles) else 0
+
+
+def _under_a_label(roles: list[Role]) -> int:
+    """0, unless the first line is a short label over the title: a line no wider than 30 columns
+    that no date or prose follows, over a longer one that they do follow."""
+    first, second = roles[0].text, roles[1].text
+    if cues.width(first) > 30 or cues.ends_like_sentence(first) or _stamp(second) or len(roles) < 3:
+        return 0
+    if cues.width(second) <= cues.width(first) or cues.ends_like_sentence(second) or cues.width(second) > 150:
+        return 0
+    if _opens_article(roles[2].text) and not _opens_article(second):
+        return 1
+    return 0
+
+
+def above_title(body: list[Role], at: int) -> None:
+    """The lines above the title are the page's: a short one right above it is its section label."""
+    for k, r in enumerate(body[:at]):
+        if r.role in ("furniture", "label", "meta", "caption", "byline", "tags"):
+            continue
+        short = cues.width(r.text) <= 30 and not cues.ends_like_sentence(r.text)
+        if k == at - 1 and short:
+            r.set("label", "a short line right above the title")
+        else:
+            r.set("furniture", "a line of the page above the article's title")
+
+
+def transcript(body: list[Role]) -> None:
+    """Turns opened by a speaker's label (林剑：…, The Paper: …), when the article is a transcript:
+    someone who asks (a reporter, an outlet) and at least three labelled turns."""
+    labelled = []
+    for r in body:
+        if r.role in ("text", "field?", "paragraph"):
+            found = page_cues.colon_label(r.text)
+            alone = found is not None and not found[2].strip()
+            if found is not None and (not alone or page_cues.speaker_asks(found[0]) is not None):
+                labelled.append((r, found))
+    asks = [page_cues.speaker_asks(label) for _r, (label, _m, _rest) in labelled]
+    if len(labelled) < 3 or (True not in asks and asks.count(False) < 2):
+        return
+    seen: dict[str, int] = {}
+    for _r, (label, _m, _rest) in labelled:
+        seen[label] = seen.get(label, 0) + 1
+    for (r, (label, marker, rest)), asker in zip(labelled, asks, strict=True):
+        if asker is None and seen[label] < 2:
+            continue  # a key：value line, or a name said once: not a speaker of this transcript
+        r.marker, r.body = marker, rest
+        r.data["speaker"] = label
+        r.data.pop("field", None)
+        r.set("question" if asker else "answer", f"a turn of the transcript: the speaker's label {marker!r}")
+
+
+def related_lists(body: list[Role]) -> None:
+    """The titles a page lists under ``Related:`` / ``相关新闻`` are furniture, up to the first sentence."""
+    following = False
+    for r in body:
+        if r.role == "furniture":
+            following = page_cues.opens_related_list(r.text)
+            continue
+        if not following:
+            continue
+        if r.role in ("text", "bullet", "numbered") and not cues.ends_like_sentence(r.text) and len(r.text) <= 120:
+            r.set("furniture", "a title in the page's list of other articles")
+        else:
+            following = False
+
+
+#: Roles that end an article without being prose: they keep their role, and the page's lines may follow them.
+_CLOSING = frozenset({"editor", "source", "tags", "byline", "meta", "footnote", "separator", "furniture", "caption"})
+
+
+def tail_furniture(body: list[Role]) -> None:
+    """After the article's last sentence, the short lines that are not the article's own (other
+    articles' titles, a site's menus and notices) are the page's furniture: in a pasted web page
+    (one with furniture the census knows), or in a run of two or more."""
+    pasted = any(r.role in ("furniture", "label", "tags") for r in body)
+    run = []
+    for r in reversed(body):
+        if r.role in _CLOSING:
+            continue
+        text = r.text
+        short = r.role in ("text", "field?") and not cues.ends_like_sentence(text) and len(text) <= 120
+        if not short or _reads_as_sentence(text):
+            break
+        run.append(r)
+    if pasted or len(run) >= 2:
+        for r in run:
+            r.set("furniture", "a short line after the article's last sentence")
+
+
+def repeated_lines(body: list[Role], title: Role) -> None:
+    """A line the page prints again (the title over a photo, a headline in a list) is furniture
+    the second time; a caption printed twice stays a caption."""
+    title_key = " ".join(title.text.split())
+    seen = {title_key}
+    previous: Role | None = None
+    for r in body:
+        key = " ".join(r.text.split())
+        twin = previous is not None and " ".join(previous.text.split()) == key and key != title_key
+        twin = twin and len(key) <= 150 and sum(key.count(ch) for ch in "。.!?！？") <= 2
+        if twin and previous is not None and previous.role in ("text", "caption", "paragraph", "bullet"):
+            # A photo's text twice in a row (its alternative text, then its caption).
+            for line in (previous, r):
+                if line.role != "caption":
+                    line.set("caption", "a line the page prints twice in a row under a photo")
+        elif key in seen and r.role in ("text", "field?", "bullet", "numbered"):
+            r.set("furniture", "the same line again (the page prints it twice)")
+        seen.add(key)
+        previous = r
+
+
+_JA_PREDICATE_RE = re.compile(r"(?:ました|ません|です|ます|でした|した|った|ている|ていた|である|だった)$")
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A sentence that lost its full stop (most of its words in lower case; a Japanese predicate at
+    its end; a Chinese comma inside), not a title of the page's."""
+    words = text.split()
+    if len(words) >= 4 and sum(w[:1].islower() for w in words) * 2 >= len(words):
+        return True
+    return bool(_JA_PREDICATE_RE.search(text)) or "，" in text or "、" in text
