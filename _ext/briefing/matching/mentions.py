@@ -94,7 +94,7 @@ class _Payload(NamedTuple):
     checks: bool  # whether any check applies (an acronym, a short form, a blocker; not the word checks)
     latin_start: bool  # the key starts with a word character (then the one before must not be one)
     latin_end: bool  # the key ends with one
-    exact: str | None  # an acronym as written (matched in capitals only), else None
+    exact: tuple[str, ...] | None  # an acronym's forms as written (matched only so), else None
     cjk_start: bool  # the key starts with a letter that joins kanji or katakana words
     cjk_end: bool  # it ends with one
     kind: int  # ALIAS, SHORT or BLOCKER
@@ -129,14 +129,23 @@ class Matcher:
         segmenter: Segmenter | None = None,
     ) -> None:
         self._automaton = ahocorasick.Automaton()
-        table: dict[str, tuple[tuple[str, ...], str | None, int]] = {}
+        table: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None, int]] = {}
+        written: dict[str, list[str]] = {}  # each key's aliases as written, to match when one is an acronym
+        acronyms: set[str] = set()
         for alias, ids in aliases.items():
             key, _origin = normalise(alias)
             if not key.strip():
                 continue
-            exact = unicodedata.normalize("NFKC", alias) if _ACRONYM_RE.match(alias) else None
-            old_ids, old_exact, _kind = table.get(key, ((), None, ALIAS))
-            table[key] = (tuple(dict.fromkeys((*old_ids, *ids))), exact if old_exact is None else old_exact, ALIAS)
+            written.setdefault(key, []).append(unicodedata.normalize("NFKC", alias))
+            if _ACRONYM_RE.match(alias):
+                acronyms.add(key)
+            old_ids = table.get(key, ((), None, ALIAS))[0]
+            table[key] = (tuple(dict.fromkeys((*old_ids, *ids))), None, ALIAS)
+        for key in acronyms:
+            # An acronym matches only as written (US, not us); a case variant the registry lists
+            # beside it (Asean beside ASEAN) is written that way on purpose and matches too.
+            ids, _none, kind = table[key]
+            table[key] = (ids, tuple(dict.fromkeys(written[key])), kind)
         for form, ids in (short_forms or {}).items():
             key, _origin = normalise(form)
             if key.strip() and key not in table:  # an alias of its own wins over a short form
@@ -319,9 +328,10 @@ class Matcher:
         return self.segmenter.on_boundaries(text, origin[first], origin[last] + 1, language)
 
 
-def _is_exact(text: str, start: int, end: int, exact: str) -> bool:
-    """Whether the acronym ``exact`` matched ``text[start:end]`` as written (in capitals)."""
-    return unicodedata.normalize("NFKC", text[start:end]) == exact
+def _is_exact(text: str, start: int, end: int, exact: tuple[str, ...]) -> bool:
+    """Whether an acronym's key matched ``text[start:end]`` as one of its aliases is written
+    (ASEAN in capitals, or Asean where the registry lists it)."""
+    return unicodedata.normalize("NFKC", text[start:end]) in exact
 
 
 def matcher_for(table: MatchTable) -> Matcher | None:

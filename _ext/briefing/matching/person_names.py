@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from briefing.language.errors import AnalyserError
 from briefing.language.titles import (
@@ -31,6 +32,7 @@ from briefing.language.titles import (
     TITLES_EN,
     TITLES_JA,
     TITLES_ZH,
+    TRANSLITERATION_ZH,
 )
 from briefing.language.words import chinese_words, japanese_words
 from briefing.matching.mentions import ArticleMentions, Matcher, Mention
@@ -233,6 +235,21 @@ def _chinese(text: str, user_words: frozenset[str]) -> list[tuple[int, int, str]
         if title and words[j].end - words[i].start >= 2:
             found.append((words[i].start, words[j].end, title))
         i = j + 1
+    return found + _transliterated(text, words)
+
+
+def _transliterated(text: str, words: list[Any]) -> list[tuple[int, int, str]]:
+    """A run of the characters foreign names are written with, right after a title, that the
+    analyser did not take for a person (国务卿魯比奧, 发言人扎哈罗娃): two to six of them."""
+    found = []
+    for k, word in enumerate(words[:-1]):
+        if word.surface not in TITLES_ZH:
+            continue
+        start = end = words[k + 1].start
+        while end < len(text) and end - start < 6 and text[end] in TRANSLITERATION_ZH:
+            end += 1
+        if end - start >= 2 and (end == len(text) or text[end] not in TRANSLITERATION_ZH):
+            found.append((start, end, word.surface))
     return found
 
 
