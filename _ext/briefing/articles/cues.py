@@ -108,7 +108,7 @@ def numbering(text: str) -> Numbering | None:
 # --------------------------------------------------------------------------- Q&A
 
 _QA_RE = re.compile(
-    r"^(?P<marker>(?P<q>問|问|追問|追问|記者|记者|Q|Question|Follow-up)|(?P<a>答|A|Answer))"
+    r"^(?P<marker>(?P<q>問|问|追問|追问|記者|记者|Q|Question|QUESTION|Follow-up)|(?P<a>答|A|Answer|ANSWER))"
     r"(?:[ \u3000]*[：:]|(?<=[QA])\.(?= ))[ \u3000]*(?=\S)"
 )
 
@@ -180,7 +180,7 @@ _POSITION_RE = re.compile(
     r"|\((?:left|right|center|centre|L|R|C)\))"
 )
 _CAPTION_START_RE = re.compile(
-    r"^(?:credit|image copyright|image caption|caption|photo credit|file photo|資料照片|资料图片|資料圖片)\b",
+    r"^(?:(?:credit|caption|photo credit|file photo)\b|image copyright|image caption|資料照片|资料图片|資料圖片)",
     re.IGNORECASE,
 )
 
@@ -286,7 +286,8 @@ def source_footer(text: str) -> str | None:
 
 
 _FOOTNOTE_RE = re.compile(
-    r"^(?:※|＊|\*(?=[ \u3000\d])|(?:注|註)[0-9０-９]*[：:)）]|[（(](?:注|註)[0-9０-９]*[)）]|Notes?:)"
+    r"^(?:This (?:English )?(?:text|translation) is (?:a )?provisional|\(The (?:briefing|press conference) (?:was )?"
+    r"(?:concluded|ended)|※|＊|\*(?=[ \u3000\d])|(?:注|註)[0-9０-９]*[：:)）]|[（(](?:注|註)[0-9０-９]*[)）]|Notes?:)"
 )
 
 

@@ -43,6 +43,8 @@ _MONTHS = {
 
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+#: An American time zone beside a date: the date is month first (03/05/2026 is March 5).
+_US_ZONE_RE = re.compile(r"\b(?:EST|EDT|ET|CST|CDT|PST|PDT|MST|MDT)\b")
 _DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _JA_RE = re.compile(r"(?:(令和|平成|昭和)(\d{1,2}|元)|(?<!\d)(\d{4}))年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY_JA_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
@@ -87,7 +89,8 @@ def read_date(text: str) -> DateRead | None:
     if m and not found:
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         # 14/01/2026 is day first (Commonwealth, Asian outlets); 01/14/2026 month first (American ones).
-        day_first = (second, first) if second > 12 else (first, second)
+        american = _US_ZONE_RE.search(text) is not None
+        day_first = (second, first) if second > 12 or (american and first <= 12) else (first, second)
         found.append((m.start(), DateRead(year, day_first[1], day_first[0])))
     m = _JA_RE.search(text)
     if m:

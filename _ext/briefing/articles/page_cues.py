@@ -55,7 +55,8 @@ _FURNITURE_START_RE = re.compile(
     r"|(?:facebook|x|twitter|instagram|youtube|tiktok|telegram|weibo|line|threads)[ \u3000]*[:：][ \u3000]*@"
     r"|この記事は(?:有料|会員)|残り[0-9,]+文字|無料会員|いますぐ購読|初月無料|.{0,20}でログイン$|メインメニューをとばして"
     r"|本サイトに掲載の|記事・写真の無断|この記事のコメント|訪問主要內容|访问主要内容|無障礙|无障碍|our standards:"
-    r"|why you can trust|sign up here|please wait|no media source|加載中|加载中|loading\.\.\.|suggest to a friend"
+    r"|.{0,80}\bcookies?\b|why you can trust|sign up here|please wait|no media source|加載中|加载中|loading\.\.\."
+    r"|suggest to a friend"
     r"|.{0,40}(?:瀏覽器|浏览器|ブラウザ|your browser)|このエントリーを"
     r"|directory of sites|.{0,20}\blogo$|立即下載|立即下载|用app看|點我下載|点我下载|【スタッフ募集】)",
     re.IGNORECASE,
@@ -189,7 +190,7 @@ _ANSWERER_RE = re.compile(
 )
 #: A label and a colon at the start of a line: 林剑：…, 彭博社记者：…, Mao Ning: …, The Paper: …
 _COLON_LABEL_RE = re.compile(
-    r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}|[A-Z][\w.&'’-]{0,20}(?: [\w.&'’-]{1,20}){0,4})"
+    r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,7})"
     r"[ \u3000]*[：:][ \u3000]*(?=\S|$)"
 )
 #: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.

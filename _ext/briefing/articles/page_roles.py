@@ -64,10 +64,12 @@ def title_at(roles: list[Role]) -> int:
     first = roles[0].text
     if len(roles) < 2:
         return 0
+    dated = is_date_only(first) or cues.meta_label(first) or cues.is_byline(first)
+    dated = dated or (_stamp(first) and _WEEKDAY_OR_BAR_RE.search(first) is not None)
     nav = cues.width(first) < 10 and not any(
         cues.ends_like_sentence(r.text) or _stamp(r.text) for r in roles[1:3]
     )  # 快訊, 我的頻道 over other articles' titles, not 題 over its lead
-    if not (nav or _known_page_line(first) or _stamp(first)):
+    if not (nav or _known_page_line(first) or dated):
         return _under_a_label(roles)
     top = roles[: TITLE_REACH + 1]
     candidates = [i for i, r in enumerate(top) if not (_page_own(r.text) or _stamp(r.text)) and len(r.text) <= 200]
@@ -97,7 +99,7 @@ def _under_a_label(roles: list[Role]) -> int:
 def above_title(body: list[Role], at: int) -> None:
     """The lines above the title are the page's: a short one right above it is its section label."""
     for k, r in enumerate(body[:at]):
-        if r.role in ("furniture", "label", "meta", "caption", "byline", "tags"):
+        if r.role in ("furniture", "label", "meta", "caption", "byline", "tags", "question", "answer"):
             continue
         short = cues.width(r.text) <= 30 and not cues.ends_like_sentence(r.text)
         if k == at - 1 and short:
@@ -108,16 +110,19 @@ def above_title(body: list[Role], at: int) -> None:
 
 def transcript(body: list[Role]) -> None:
     """Turns opened by a speaker's label (林剑：…, The Paper: …), when the article is a transcript:
-    someone who asks (a reporter, an outlet) and at least three labelled turns."""
+    someone asks (a reporter, an outlet, ``QUESTION:``), or two officials speak, or two labels
+    stand alone over what is said; a label that is neither an asker's nor an office's must recur."""
     labelled = []
     for r in body:
-        if r.role in ("text", "field?", "paragraph"):
+        if r.role in ("text", "field?", "paragraph", "byline"):
             found = page_cues.colon_label(r.text)
-            alone = found is not None and not found[2].strip()
-            if found is not None and (not alone or page_cues.speaker_asks(found[0]) is not None):
+            bare = found is not None and not found[2].strip()
+            if found is not None and (not bare or page_cues.speaker_asks(found[0]) is not None):
                 labelled.append((r, found))
     asks = [page_cues.speaker_asks(label) for _r, (label, _m, _rest) in labelled]
-    if len(labelled) < 3 or (True not in asks and asks.count(False) < 2):
+    asked = True in asks or any(r.role == "question" for r in body)  # a reporter, or Q: / QUESTION: turns
+    alone = sum(not rest.strip() for _r, (_l, _m, rest) in labelled)
+    if len(labelled) < 2 or not (asked or asks.count(False) >= 2 or alone >= 2):
         return
     seen: dict[str, int] = {}
     for _r, (label, _m, _rest) in labelled:
@@ -169,6 +174,10 @@ def tail_furniture(body: list[Role]) -> None:
             r.set("furniture", "a short line after the article's last sentence")
 
 
+def _unbulleted(text: str) -> str:
+    return text.lstrip("•・-*· \u3000")
+
+
 def repeated_lines(body: list[Role], title: Role) -> None:
     """A line the page prints again (the title over a photo, a headline in a list) is furniture
     the second time; a caption printed twice stays a caption."""
@@ -177,9 +186,10 @@ def repeated_lines(body: list[Role], title: Role) -> None:
     previous: Role | None = None
     for r in body:
         key = " ".join(r.text.split())
-        twin = previous is not None and " ".join(previous.text.split()) == key and key != title_key
-        twin = twin and len(key) <= 150 and sum(key.count(ch) for ch in "。.!?！？") <= 2
-        if twin and previous is not None and previous.role in ("text", "caption", "paragraph", "bullet"):
+        bare = _unbulleted(key)
+        twin = previous is not None and _unbulleted(" ".join(previous.text.split())) == bare and key != title_key
+        twin = twin and len(key) <= 300 and sum(key.count(ch) for ch in "。!?！？") + key.count(". ") <= 2
+        if twin and previous is not None and previous.role in ("text", "caption", "paragraph", "bullet", "item"):
             # A photo's text twice in a row (its alternative text, then its caption).
             for line in (previous, r):
                 if line.role != "caption":

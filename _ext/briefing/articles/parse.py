@@ -134,7 +134,7 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     preamble, lead, at = _preamble_and_lead(body)
     sections = _sections(body[at:], problems)
     dateline = _dateline(body)
-    date_fact = _date(body, dateline, problems) if meta.date is None else None
+    date_fact = _date(body, dateline, problems, title) if meta.date is None else None
     source_fact = _source(body, dateline)
     line_roles = tuple(LineRole(r.line, r.role, r.reason, r.text) for r in roles)
     date_origin = _origin(metadata and metadata.date, front.date, date_fact)
@@ -369,12 +369,24 @@ def _dateline(body: list[Role]) -> Dateline | None:
 
 #: Roles whose lines state the article's date.
 _DATE_ROLES = ("meta", "byline")
+#: A caption of a photo taken earlier: its date is not the article's.
+_FILE_PHOTO_RE = re.compile(r"file photo|資料照|资料照|資料圖|资料图|資料写真|檔案照|档案照", re.IGNORECASE)
 
 
-def _date(body: list[Role], dateline: Dateline | None, problems: list[Problem]) -> Fact | None:
-    """The article's date from its dateline or its date lines (never from the prose)."""
+def _date(
+    body: list[Role], dateline: Dateline | None, problems: list[Problem], title: Role | None = None
+) -> Fact | None:
+    """The article's date from its dateline or its date lines (never from the prose); where
+    they state none, from a photo's caption (not a file photo's) or the title."""
     stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
     whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
+    if not whole:
+        last_resort = [r for r in body if r.role == "caption" and not _FILE_PHOTO_RE.search(r.text)]
+        for r in [*last_resort, *([title] if title is not None else [])]:
+            found = read_date(r.text)
+            if found is not None and found.date() is not None:
+                whole = [(r.line, found)]
+                break
     if dateline is not None and dateline.date:
         found = read_date(dateline.date)
         if found is not None:

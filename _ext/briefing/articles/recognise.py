@@ -56,6 +56,8 @@ def _candidate(r: Role, i: int, last: int) -> None:
     text = r.text
     if cues.is_separator(text):
         return r.set("separator", "a line of marks only")
+    if _stamped(r):
+        return None
     if cues.is_editor(text):
         return r.set("editor", "an editor's line in brackets")
     turn = cues.qa_turn(text)
@@ -65,7 +67,8 @@ def _candidate(r: Role, i: int, last: int) -> None:
     spoken = page_cues.bracket_label(text)
     if spoken:
         label, r.marker, r.body = spoken
-        r.data["speaker"] = label
+        if label not in ("問", "答", "问"):
+            r.data["speaker"] = label
         asks = page_cues.speaker_asks(label)
         return r.set("question" if asks else "answer", f"opens with the speaker's label {r.marker!r}")
     if page_cues.is_tags(text):
@@ -383,10 +386,16 @@ def _lead(body: list[Role], overrides: StructureOverrides) -> None:
                     r.data["lead_refused"] = True
                 return
         return
+    pasted = any(r.role in ("furniture", "label", "tags") for r in body)
     for i, r in enumerate(body):
         if r.role in _NOT_LEAD:
             continue
+        if r.role == "item" and r.style == "bullet" and _summary_above_lead(body, i, pasted):
+            continue  # a summary in bullets above the article (Reuters, SCMP): the lead is under it
         if r.role == "paragraph" and not r.text.endswith((":", "：")):
+            if _caption_above_dateline(body, i):
+                r.set("caption", "a photo's text right above the paragraph that opens with the dateline")
+                continue
             opens = " (opens with a dateline)" if cues.dateline(r.text) else ""
             r.set("lead", f"the first prose paragraph{opens}")
         elif (
@@ -394,11 +403,28 @@ def _lead(body: list[Role], overrides: StructureOverrides) -> None:
             and r.style == "plain"
             and not r.data.get("forced")
             and i + 1 < len(body)
-            and body[i + 1].role != "item"
+            and body[i + 1].role == "paragraph"
         ):
             # Right under the title, a short line with prose under it is the article's lead (a subtitle).
             r.set("lead", "the first line under the title, with prose under it")
         return
+
+
+def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
+    """Bullets at the top of a pasted page, or over a paragraph that opens with a dateline."""
+    j = i
+    while j < len(body) and body[j].role == "item":
+        j += 1
+    after = next((b for b in body[j:] if b.role not in _NOT_LEAD), None)
+    return after is not None and after.role == "paragraph" and (pasted or cues.dateline(after.text) is not None)
+
+
+def _caption_above_dateline(body: list[Role], i: int) -> bool:
+    """A short paragraph without a dateline, with the one that opens with it two lines below at most."""
+    text = body[i].text
+    if cues.dateline(text) is not None or len(text) > 300 or sum(text.count(ch) for ch in "。.!?！？") > 2:
+        return False
+    return any(b.role == "paragraph" and cues.dateline(b.text) is not None for b in body[i + 1 : i + 3])
 
 
 def _levels(body: list[Role]) -> None:
