@@ -180,7 +180,8 @@ _POSITION_RE = re.compile(
     r"|\((?:left|right|center|centre|L|R|C)\))"
 )
 _CAPTION_START_RE = re.compile(
-    r"^(?:(?:credit|caption|photo credit|file photo)\b|image copyright|image caption|資料照片|资料图片|資料圖片)",
+    r"^(?:(?:credit|caption|photo credit|file photo)\b|image copyright|image caption|資料照片|资料图片|資料圖片"
+    r"|©[^/]{1,40}/[A-Za-z ]{2,30}$)",
     re.IGNORECASE,
 )
 
@@ -263,6 +264,12 @@ def meta_label(text: str) -> bool:
 _SIGN_OFF_RE = re.compile(
     r"^(?:-{1,2}|—)[ ]*(?P<a>[A-Z][A-Za-z]{2,20})$|^[\[［](?P<b>[^\]］]{2,12})[\]］]$|^「(?P<c>[^」]{2,20})」[0-9]{4}年"
 )
+
+
+def outlet_closing(text: str) -> str | None:
+    """The outlet the last paragraph ends with (``-- BERNAMA``, ``（共同）``)."""
+    m = _OUTLET_CLOSING_RE.search(text[-40:])
+    return (m.group("a") or m.group("b")) if m else None
 
 
 def outlet_opener(text: str) -> str | None:
@@ -357,11 +364,22 @@ _EN_UNDATED_DATELINE_RE = re.compile(
 )
 #: An outlet opening the lead: (星岛日报报道), 香港文匯報訊, 【财新网】, 【环球时报-环球网报道 记者…】, (德國之聲中文網)
 _ZH_OUTLET_OPENER_RE = re.compile(
-    r"^(?:[（(](?P<a>[^（()）\d]{2,12}?)(?:報道|报道|報導|讯|訊)?[)）]"
-    r"|(?P<b>[^\s（(【「]{2,10}?[報报網网社台])(?:訊|讯)"
-    r"|【(?P<c>[^】\s]{2,16}?)(?:報道|报道|報導)?(?:[ \u3000][^】]{0,20})?】)"
+    r"^(?:[（(](?P<a>[\u4e00-\u9fff]{2,12}?)(?:報道|报道|報導|讯|訊)?[)）]"
+    r"|(?P<b>[\u4e00-\u9fff]{2,10}?[報报網网社台])(?:訊|讯)"
+    r"|【(?P<c>[\u4e00-\u9fff][\u4e00-\u9fff-]{1,15}?)(?:報道|报道|報導)?(?:[ \u3000][^】]{0,20})?】)"
 )
-_JA_DATELINE_RE = re.compile(r"^【(?P<place>[^】\s]{1,12}?)(?P<agency>共同|時事|ロイター|AFP|AP|新華社|聯合|EPA)】")
+#: An outlet closing the last paragraph: … -- BERNAMA, …。（共同）
+_OUTLET_CLOSING_RE = re.compile(
+    r"(?:\s[-—–]{1,2}\s*(?P<a>[A-Z][A-Za-z]{2,15})|[（(](?P<b>共同|時事|新華社|ロイター|AFP|AP|Reuters|Bernama|中央社|新华社|法新社|路透社))[)）]?$"
+)
+_JA_DATELINE_RE = re.compile(
+    r"^【(?:(?P<place>[^】\s]{1,12}?)(?P<agency>(?:AFP＝|AP＝|ロイター＝)?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
+    r"|(?P<agency2>新華社|共同|時事)(?P<place2>[^】\d\s]{1,12}?)(?P<date>[0-9]{1,2}月[0-9]{1,2}日)?)】"
+)
+#: TASS's dateline: MOSCOW, January 29. /TASS/.
+_TASS_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{1,30}), (?P<date>[A-Z][a-z]{2,8} \d{1,2})\. /(?P<agency>TASS)/\."
+)
 _ZH_DATELINE_RE = re.compile(
     r"^(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网)(?P<place>[^\d\s，,。]{1,10}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|電)(?:[（(][^（()）]{0,30}[)）])?"
@@ -382,14 +400,21 @@ class DatelineCue:
 
 def dateline(text: str) -> DatelineCue | None:
     """The dateline a paragraph opens with, if any."""
-    for pattern in (_EN_DATELINE_RE, _EN_UNDATED_DATELINE_RE, _JA_DATELINE_RE, _ZH_DATELINE_RE, _CNA_DATELINE_RE):
+    for pattern in (
+        _EN_DATELINE_RE,
+        _EN_UNDATED_DATELINE_RE,
+        _TASS_DATELINE_RE,
+        _JA_DATELINE_RE,
+        _ZH_DATELINE_RE,
+        _CNA_DATELINE_RE,
+    ):
         m = pattern.match(text)
         if m:
             groups = m.groupdict()
             return DatelineCue(
                 m.group(0),
-                (groups.get("place") or "").strip(),
-                (groups.get("agency") or "").strip(),
+                (groups.get("place") or groups.get("place2") or "").strip(),
+                (groups.get("agency") or groups.get("agency2") or "").strip(),
                 (groups.get("date") or "").strip(),
             )
     return None

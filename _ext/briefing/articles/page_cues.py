@@ -136,6 +136,24 @@ _OUTLET_SUFFIX_RE = re.compile(
 )
 
 
+#: A byline that opens with its outlet: 聯合報／ 記者…／…報導, 中央社／ 布魯塞爾5日專電
+_BYLINE_OUTLET_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,8}?[報报社網网台])[ \u3000]*[／/]")
+
+
+def byline_outlet(text: str) -> str | None:
+    m = _BYLINE_OUTLET_RE.match(text.strip())
+    return m.group("outlet") if m else None
+
+
+def outlet_in(text: str) -> str | None:
+    """An outlet's name standing among a date line's pieces (Xinhua | Updated: …, 2025-04-06 13:17  CRI)."""
+    for piece in re.split(r"[|｜]|\s{2,}|\u3000", text):
+        piece = piece.strip()
+        if piece and _folded(piece) in OUTLETS:
+            return piece
+    return None
+
+
 def is_outlet(text: str) -> bool:
     """A line that is only an outlet's name (香港電台, 自由電子報, ABS-CBN News)."""
     folded = _folded(text)

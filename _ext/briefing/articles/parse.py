@@ -359,12 +359,16 @@ def _check_sections(
 
 
 def _dateline(body: list[Role]) -> Dateline | None:
-    for r in body[:6]:
-        if r.role in ("lead", "paragraph"):
-            found = cues.dateline(r.text)
-            if found:
-                return Dateline(found.text, found.place, found.agency, found.date, r.line)
+    """The dateline the article's first paragraphs open with (under a pasted page's own lines too)."""
+    for r in _first_paragraphs(body):
+        found = cues.dateline(r.text)
+        if found:
+            return Dateline(found.text, found.place, found.agency, found.date, r.line)
     return None
+
+
+def _first_paragraphs(body: list[Role], count: int = 3) -> list[Role]:
+    return [r for r in body if r.role in ("lead", "paragraph")][:count]
 
 
 #: Roles whose lines state the article's date.
@@ -421,10 +425,14 @@ def _source(body: list[Role], dateline: Dateline | None) -> Fact | None:
     """The agency or outlet the text names: the dateline's, else a source footer's."""
     if dateline is not None and dateline.agency:
         return Fact(dateline.agency, dateline.line)
-    for r in body[:8]:
-        opener = cues.outlet_opener(r.text) if r.role in ("lead", "paragraph") else None
+    for r in _first_paragraphs(body):
+        opener = cues.outlet_opener(r.text)
         if opener:
             return Fact(opener, r.line)
+    prose = [r for r in body if r.role in ("lead", "paragraph")]
+    closing = cues.outlet_closing(prose[-1].text) if prose else None
+    if closing:  # … said the minister. -- Bernama / …と述べた。（共同）
+        return Fact(closing, prose[-1].line)
     for r in reversed(body):
         outlet = r.data.get("outlet")
         if isinstance(outlet, str) and outlet:

@@ -73,6 +73,8 @@ def _candidate(r: Role, i: int, last: int) -> None:
         return r.set("question" if asks else "answer", f"opens with the speaker's label {r.marker!r}")
     if page_cues.is_tags(text):
         return r.set("tags", "a tag or keyword line")
+    if text.startswith("©") and "/" in text and cues.is_caption(text):
+        return r.set("caption", "a photo's credit (© Name/Agency)")
     if page_cues.is_furniture(text):
         return r.set("furniture", "what the web page puts around an article (a button, a link list, a notice)")
     if i <= LABEL_REACH and page_cues.is_label(text):
@@ -82,6 +84,9 @@ def _candidate(r: Role, i: int, last: int) -> None:
     if cues.is_caption(text):
         return r.set("caption", "written like a photo caption")
     if cues.is_byline(text):
+        outlet = page_cues.byline_outlet(text)
+        if outlet:
+            r.data["outlet"] = outlet
         return r.set("byline", "names who wrote it")
     if page_cues.is_outlet(text) and i > 0:
         r.data["outlet"] = text.strip()
@@ -128,7 +133,7 @@ def _stamped(r: Role) -> bool:
     stamped = dated and (cues.has_clock(text) or cues.inner_source(text) is not None or _short_dated(text))
     if not (stamped or _DATELINE_TITLE_RE.match(text) or _CNA_CODE_RE.match(text) or cues.is_time_only(text)):
         return False
-    outlet = cues.inner_source(text)
+    outlet = cues.inner_source(text) or page_cues.outlet_in(text)
     if outlet:
         r.data["outlet"] = outlet
     r.set("meta", "a date and a clock time (or another stamp of the article)")
