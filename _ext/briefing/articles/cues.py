@@ -72,7 +72,7 @@ _NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("space", re.compile(r"^[0-9０-９]{1,2}(?=[ \u3000])")),
     ("letter", re.compile(r"^(?:[（(][a-z][)）]|[a-z][.)](?= ))")),
     ("kana", re.compile(r"^[アイウエオカキクケコ](?=[ \u3000])")),
-    ("mark", re.compile(r"^[■□◆◇●○▼▽▶►◎]")),
+    ("mark", re.compile(r"^[■□◆◇●○◯▼▽▶►◎]")),
 )
 #: A whole line in lenticular brackets (【会談の概要】): a heading, unless it is a dateline or an editor.
 LENTICULAR_RE = re.compile(r"^【[^】]{1,40}】$")
@@ -373,7 +373,7 @@ _OUTLET_CLOSING_RE = re.compile(
     r"(?:\s[-—–]{1,2}\s*(?P<a>[A-Z][A-Za-z]{2,15})|[（(](?P<b>共同|時事|新華社|ロイター|AFP|AP|Reuters|Bernama|中央社|新华社|法新社|路透社))[)）]?$"
 )
 _JA_DATELINE_RE = re.compile(
-    r"^【(?:(?P<place>[^】\s]{1,12}?)(?P<agency>(?:AFP＝|AP＝|ロイター＝)?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
+    r"^【(?:(?P<place>[^】\s]{0,12}?)(?P<agency>(?:AFP＝|AP＝|ロイター＝)?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
     r"|(?P<agency2>新華社|共同|時事)(?P<place2>[^】\d\s]{1,12}?)(?P<date>[0-9]{1,2}月[0-9]{1,2}日)?)】"
 )
 #: TASS's dateline: MOSCOW, January 29. /TASS/.

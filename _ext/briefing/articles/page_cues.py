@@ -56,7 +56,10 @@ _FURNITURE_START_RE = re.compile(
     r"|この記事は(?:有料|会員)|残り[0-9,]+文字|無料会員|いますぐ購読|初月無料|.{0,20}でログイン$|メインメニューをとばして"
     r"|本サイトに掲載の|記事・写真の無断|この記事のコメント|訪問主要內容|访问主要内容|無障礙|无障碍|our standards:"
     r"|.{0,80}\bcookies?\b|why you can trust|sign up here|please wait|no media source|加載中|加载中|loading\.\.\."
-    r"|suggest to a friend"
+    r"|suggest to a friend|.{1,30}記事一覧$|.{0,20}を読む$|.{0,12}コメント[0-9,]+件|[0-9,]+件のコメント"
+    r"|pick up$|recommend$"
+    r"|updates to this page|share this page|explore the topic|分享到|.{0,20}著作権法|.{0,40}needs your support"
+    r"|[\[［]?有料会員|.{0,40}(?:订阅|訂閱)|.{0,20}残り[0-9,]+文字|[↓↑→]"
     r"|.{0,40}(?:瀏覽器|浏览器|ブラウザ|your browser)|このエントリーを"
     r"|directory of sites|.{0,20}\blogo$|立即下載|立即下载|用app看|點我下載|点我下载|【スタッフ募集】)",
     re.IGNORECASE,
@@ -184,6 +187,14 @@ _TAGS_RE = re.compile(
     re.IGNORECASE,
 )
 _HASHTAGS_RE = re.compile(r"^(?:[#＃][^\s#＃]{1,30}[ \u3000]*){2,}$")
+
+
+_TAGS_HEADINGS = _words("tag_headings")
+
+
+def opens_tags(text: str) -> bool:
+    """A line that only announces tags under it (KEYWORDS, 关键词, 関連キーワード)."""
+    return _folded(text) in _TAGS_HEADINGS
 
 
 def is_tags(text: str) -> bool:

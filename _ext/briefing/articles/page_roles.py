@@ -66,6 +66,10 @@ def title_at(roles: list[Role]) -> int:
         return 0
     dated = is_date_only(first) or cues.meta_label(first) or cues.is_byline(first)
     dated = dated or (_stamp(first) and _WEEKDAY_OR_BAR_RE.search(first) is not None)
+    # 外務大臣会見記録（平成14年11月12日(火)10:05～　於：…）: a title with its stamp in brackets after it.
+    bracket = _TRAILING_BRACKETS_RE.search(first)
+    if bracket and read_date(bracket.group()) and not read_date(first[: bracket.start()]):
+        dated = dated and cues.width(first[: bracket.start()]) < 12
     nav = cues.width(first) < 10 and not any(
         cues.ends_like_sentence(r.text) or _stamp(r.text) for r in roles[1:3]
     )  # 快訊, 我的頻道 over other articles' titles, not 題 over its lead
@@ -81,6 +85,9 @@ def title_at(roles: list[Role]) -> int:
         if following is None or _opens_article(following):
             return i if i + 1 < len(roles) else 0
     return candidates[0] if candidates and candidates[0] + 1 < len(roles) else 0
+
+
+_TRAILING_BRACKETS_RE = re.compile(r"[（(《][^（()）《》]*[)）》]$")
 
 
 def _under_a_label(roles: list[Role]) -> int:
@@ -209,4 +216,25 @@ def _reads_as_sentence(text: str) -> bool:
     words = text.split()
     if len(words) >= 4 and sum(w[:1].islower() for w in words) * 2 >= len(words):
         return True
-    return bool(_JA_PREDICATE_RE.search(text)) or "，" in text or "、" in text
+    commas = ("，" in text or "、" in text) and len(text) > 30  # a headline has its commas too
+    return bool(_JA_PREDICATE_RE.search(text)) or commas
+
+
+#: How many lines of tags may stand under a tags heading (KEYWORDS, 关键词) one per line.
+TAG_LINES = 8
+
+
+def tag_lists(body: list[Role]) -> None:
+    """Tags one per line under a line that only says so (KEYWORDS, 关键词, キーワード)."""
+    following = 0
+    for r in body:
+        if page_cues.opens_tags(r.text):
+            r.set("tags", "a tags heading")
+            following = TAG_LINES
+            continue
+        tag = r.role in ("text", "field?", "furniture", "label") and cues.width(r.text) <= 60
+        if following and tag and not cues.ends_like_sentence(r.text):
+            r.set("tags", "a tag under the tags heading")
+            following -= 1
+            continue
+        following = 0

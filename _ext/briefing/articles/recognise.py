@@ -20,6 +20,7 @@ from briefing.articles.page_roles import (
     above_title,
     related_lists,
     repeated_lines,
+    tag_lists,
     tail_furniture,
     title_at,
     transcript,
@@ -64,7 +65,7 @@ def _candidate(r: Role, i: int, last: int) -> None:
     if turn:
         r.marker, r.body = turn[1], turn[2]
         return r.set(turn[0], f"starts with the Q&A marker {turn[1]!r}")
-    spoken = page_cues.bracket_label(text)
+    spoken = page_cues.bracket_label(text) if not cues.is_byline(text) else None
     if spoken:
         label, r.marker, r.body = spoken
         if label not in ("問", "答", "问"):
@@ -228,6 +229,7 @@ def recognise(
     transcript(body)
     related_lists(body)
     repeated_lines(body, roles[at])
+    tag_lists(body)
     tail_furniture(body)
     _fields_beside_fields(body)
     _runs(body)
