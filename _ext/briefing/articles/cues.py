@@ -376,6 +376,10 @@ _JA_DATELINE_RE = re.compile(
     r"^【(?:(?P<place>[^】\s]{0,12}?)(?P<agency>(?:AFP＝|AP＝|ロイター＝)?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
     r"|(?P<agency2>新華社|共同|時事)(?P<place2>[^】\d\s]{1,12}?)(?P<date>[0-9]{1,2}月[0-9]{1,2}日)?)】"
 )
+#: A place in capitals and a dash or a colon, no agency: MANILA —, KUALA LUMPUR -, KUALA LUMPUR:
+_PLACE_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'/-]{2,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][a-z]+)?(?: (?:—|--|–|-) |: )(?=[A-Z\"“])"
+)
 #: TASS's dateline: MOSCOW, January 29. /TASS/.
 _TASS_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{1,30}), (?P<date>[A-Z][a-z]{2,8} \d{1,2})\. /(?P<agency>TASS)/\."
@@ -404,6 +408,7 @@ def dateline(text: str) -> DatelineCue | None:
         _EN_DATELINE_RE,
         _EN_UNDATED_DATELINE_RE,
         _TASS_DATELINE_RE,
+        _PLACE_DATELINE_RE,
         _JA_DATELINE_RE,
         _ZH_DATELINE_RE,
         _CNA_DATELINE_RE,

@@ -394,15 +394,14 @@ def _lead(body: list[Role], overrides: StructureOverrides) -> None:
                 return
         return
     pasted = any(r.role in ("furniture", "label", "tags") for r in body)
+    if _lead_at_dateline(body):
+        return
     for i, r in enumerate(body):
         if r.role in _NOT_LEAD:
             continue
         if r.role == "item" and r.style == "bullet" and _summary_above_lead(body, i, pasted):
             continue  # a summary in bullets above the article (Reuters, SCMP): the lead is under it
         if r.role == "paragraph" and not r.text.endswith((":", "：")):
-            if _caption_above_dateline(body, i):
-                r.set("caption", "a photo's text right above the paragraph that opens with the dateline")
-                continue
             opens = " (opens with a dateline)" if cues.dateline(r.text) else ""
             r.set("lead", f"the first prose paragraph{opens}")
         elif (
@@ -417,6 +416,27 @@ def _lead(body: list[Role], overrides: StructureOverrides) -> None:
         return
 
 
+#: How far down a page the paragraph that opens with a dateline may stand and still be the lead.
+DATELINE_REACH = 16
+
+
+def _lead_at_dateline(body: list[Role]) -> bool:
+    """A news story's lead opens with its dateline (MANILA, Philippines (AP) —, (吉隆坡20日讯),
+    【ソウル共同】): no section heading stands above it, so the short lines that read as headings
+    before it are the page's labels and subtitles. Only when no prose comes before it."""
+    for i, r in enumerate(body[:DATELINE_REACH]):
+        if r.role == "paragraph" and (cues.dateline(r.text) or cues.outlet_opener(r.text)):
+            before = body[:i]
+            if any(b.role in ("paragraph", "question", "answer", "field") for b in before):
+                return False
+            for b in before:
+                if b.role == "heading" and not b.data.get("forced"):
+                    b.set("label", "a short line above the paragraph that opens with the dateline")
+            r.set("lead", "the paragraph that opens with the dateline")
+            return True
+    return False
+
+
 def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
     """Bullets at the top of a pasted page, or over a paragraph that opens with a dateline."""
     j = i
@@ -424,14 +444,6 @@ def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
         j += 1
     after = next((b for b in body[j:] if b.role not in _NOT_LEAD), None)
     return after is not None and after.role == "paragraph" and (pasted or cues.dateline(after.text) is not None)
-
-
-def _caption_above_dateline(body: list[Role], i: int) -> bool:
-    """A short paragraph without a dateline, with the one that opens with it two lines below at most."""
-    text = body[i].text
-    if cues.dateline(text) is not None or len(text) > 300 or sum(text.count(ch) for ch in "。.!?！？") > 2:
-        return False
-    return any(b.role == "paragraph" and cues.dateline(b.text) is not None for b in body[i + 1 : i + 3])
 
 
 def _levels(body: list[Role]) -> None:

@@ -31,7 +31,7 @@ NAMES = names(ARTICLES)
 OWN = [name for name in NAMES if "outlet" not in expectation(ARTICLES, name)]
 REAL = [name for name in NAMES if "outlet" in expectation(ARTICLES, name)]
 #: What the articles in real outlets' shapes reach today (make eval): a floor that may only rise.
-FLOORS = {"line roles": 0.87, "date": 0.93, "source": 0.92, "lead": 0.77, "takeaway count": 0.91, "turns": 0.97}
+FLOORS = {"line roles": 0.88, "date": 0.93, "source": 0.92, "lead": 0.8, "takeaway count": 0.91, "turns": 0.97}
 
 
 def test_there_are_enough_articles_of_every_shape() -> None:
