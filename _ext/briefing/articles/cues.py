@@ -1,10 +1,11 @@
 """What one line looks like on its own: the cues the recogniser weighs (pure, no context).
 
 Each cue is a pattern that holds across outlets and languages (ja, en, zh):
-a Q&A marker, a numbering and its style, a dateline, a byline, a caption, a
+a Q&A marker, a numbering and its style, a byline, a caption, a
 timestamp, a separator, a footnote mark, an editor's line, a source footer, a
-key–value line.  Patterns are anchored and free of nested repetition, so any
-line, however long or hostile, is read in linear time.
+key–value line (datelines: :mod:`briefing.articles.datelines`).  Patterns are
+anchored and free of nested repetition, so any line, however long or hostile,
+is read in linear time.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from briefing.articles.datelines import dateline
 
 #: A heading is at most this wide (East Asian wide characters count two).
 HEADING_MAX_WIDTH = 100
@@ -167,8 +170,9 @@ _CAPTION_RE = re.compile(
 
 #: A photo's credit closing a line: （路透社）, (AP Photo/…), (Xinhua/Li Xin), ＝外務省提供, …撮影, 中新社記者 … 攝.
 _CREDIT_END_RE = re.compile(
-    r"(?:[（(〔][^（()）〔〕]{0,80}?(?:photo|圖片|图片|照片|檔案照|档案照|資料照|资料照|提供|撮影|攝|摄|/|／|pool"
-    r"|社|reuters|afp|\bap\b|xinhua|getty|epa|kyodo|共同|時事|ロイター|新華社|通信|bloomberg)[^（()）〔〕]{0,40}[)）〕]"
+    r"(?:[（(〔\[［][^（()）〔〕\[\]［］]{0,80}?(?:photo|圖片|图片|照片|檔案照|档案照|資料照|资料照|写真|提供|撮影|攝|摄|/|／|pool"
+    r"|社|reuters|afp|\bap\b|xinhua|getty|epa|kyodo|共同|時事|ロイター|新華社|通信|bloomberg)[^（()）〔〕\[\]［］]{0,40}[)）〕\]］]"
+    r"|\(c\) ?[A-Za-z][^()]{1,60}"
     r"|＝[^＝]{0,60}(?:提供|撮影|代表撮影)|(?:撮影|攝|摄|攝影|摄影)|(?:提供)"
     r"|[图圖][：:／/][^。]{1,30}|(?:圖片|图片)來?来?源[：:][^。]{1,60})$",
     re.IGNORECASE,
@@ -203,6 +207,8 @@ _BYLINE_RE = re.compile(
     r"|(?:\S{1,8}社|\S{1,8}報|\S{1,8}报)?(?:記者|记者)[ \u3000]+[^\s。，]{2,4}(?:[ \u3000、]+[^\s。，]{2,4}){0,3}$"
     r"|[（(〔][^（()）〔〕]{0,20}(?:記者|记者)[^（()）〔〕]{0,20}[)）〕]$|撰文[：:]"
     r"|.{0,80}contributed to this report\.?$|Office of the (?:Press Secretary|Spokesperson|Spokesman)$"
+    r"|By:? ?-? ?[A-Z@].{0,80}$|Staff (?:writer|reporter)s?\b.{0,40}$|\(With inputs from .{2,40}\)$"
+    r"|[（(][\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4}){0,3}[)）]$"
     r"|The (?:below|following) is attributable to .{3,120}$|[A-Z][A-Za-z]{1,20} Staff$"
     r"|(?:[^\s／/]{1,8}[／/] ?)?(?:記者|记者)[^\s／/。，]{1,8}[／/][^\s／/。，]{0,12}(?:報導|报道|報道)$"
     r"|Written by |Reporter: |文[／/]|(?:撰文|記者|记者)[／/]"
@@ -237,7 +243,7 @@ def has_clock(text: str) -> bool:
 
 
 _SOURCE_RE = re.compile(
-    r"^(?:出典|出所|来源|來源|文章来源|文章來源|情報提供元|配信元|Source|Sources|Quelle)"
+    r"^(?:出典|出所|来源|來源|文章来源|文章來源|新聞來源|新闻来源|情報提供元|配信元|Source|Sources|Quelle)"
     r"[ \u3000]*[：:][ \u3000]*(?=\S)",
     re.IGNORECASE,
 )
@@ -266,20 +272,6 @@ _SIGN_OFF_RE = re.compile(
 )
 
 
-def outlet_closing(text: str) -> str | None:
-    """The outlet the last paragraph ends with (``-- BERNAMA``, ``（共同）``)."""
-    m = _OUTLET_CLOSING_RE.search(text[-40:])
-    return (m.group("a") or m.group("b")) if m else None
-
-
-def outlet_opener(text: str) -> str | None:
-    """The outlet a Chinese lead opens with: (星岛日报报道), 香港文匯報訊, 【财新网】."""
-    m = _ZH_OUTLET_OPENER_RE.match(text)
-    if not m:
-        return None
-    return (m.group("a") or m.group("b") or m.group("c") or "").strip() or None
-
-
 def source_footer(text: str) -> str | None:
     """The outlet a one-line source footer names (``出典：外務省ホームページ https://…``, ``-- BERNAMA``)."""
     sign_off = _SIGN_OFF_RE.match(text.strip())
@@ -293,7 +285,8 @@ def source_footer(text: str) -> str | None:
 
 
 _FOOTNOTE_RE = re.compile(
-    r"^(?:This (?:English )?(?:text|translation) is (?:a )?provisional|\(The (?:briefing|press conference) (?:was )?"
+    r"^(?:This (?:English )?(?:text|translation) is (?:a )?provisional|This is a developing story"
+    r"|\(The (?:briefing|press conference) (?:was )?"
     r"(?:concluded|ended)|※|＊|\*(?=[ \u3000\d])|(?:注|註)[0-9０-９]*[：:)）]|[（(](?:注|註)[0-9０-９]*[)）]|Notes?:)"
 )
 
@@ -348,81 +341,6 @@ def names_no_points(text: str) -> bool:
 def announces_points(text: str) -> bool:
     """A sentence that says the takeaways follow (then headings may be them)."""
     return len(text) <= 200 and bool(_ANNOUNCES_RE.search(text))
-
-
-# --------------------------------------------------------------------------- datelines
-
-_EN_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'/-]{1,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][A-Za-z.]{1,20}(?: [A-Z][a-z]+)?)?,"
-    r" (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
-    r"(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))? ?(?:--|—|–|-)"
-)
-#: A wire's dateline without a date: MANILA, Philippines (AP) —, WOODSIDE, Calif. (AP) —
-_EN_UNDATED_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'/-]{1,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][A-Za-z.]{1,20}(?: [A-Z][a-z]+)?)?"
-    r" \((?P<agency>AP|Reuters|AFP|Xinhua|Bernama|Kyodo|Yonhap|Anadolu|TASS|UPI|dpa|EFE)\) ?(?:--|—|–|-)"
-)
-#: An outlet opening the lead: (星岛日报报道), 香港文匯報訊, 【财新网】, 【环球时报-环球网报道 记者…】, (德國之聲中文網)
-_ZH_OUTLET_OPENER_RE = re.compile(
-    r"^(?:[（(](?P<a>[\u4e00-\u9fff]{2,12}?)(?:報道|报道|報導|讯|訊)?[)）]"
-    r"|(?P<b>[\u4e00-\u9fff]{2,10}?[報报網网社台])(?:訊|讯)"
-    r"|【(?P<c>[\u4e00-\u9fff][\u4e00-\u9fff-]{1,15}?)(?:報道|报道|報導)?(?:[ \u3000][^】]{0,20})?】)"
-)
-#: An outlet closing the last paragraph: … -- BERNAMA, …。（共同）
-_OUTLET_CLOSING_RE = re.compile(
-    r"(?:\s[-—–]{1,2}\s*(?P<a>[A-Z][A-Za-z]{2,15})|[（(](?P<b>共同|時事|新華社|ロイター|AFP|AP|Reuters|Bernama|中央社|新华社|法新社|路透社))[)）]?$"
-)
-_JA_DATELINE_RE = re.compile(
-    r"^【(?:(?P<place>[^】\s]{0,12}?)(?P<agency>(?:AFP＝|AP＝|ロイター＝)?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
-    r"|(?P<agency2>新華社|共同|時事)(?P<place2>[^】\d\s]{1,12}?)(?P<date>[0-9]{1,2}月[0-9]{1,2}日)?)】"
-)
-#: A place in capitals and a dash or a colon, no agency: MANILA —, KUALA LUMPUR -, KUALA LUMPUR:
-_PLACE_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'/-]{2,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][a-z]+)?(?: (?:—|--|–|-) |: )(?=[A-Z\"“])"
-)
-#: TASS's dateline: MOSCOW, January 29. /TASS/.
-_TASS_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{1,30}), (?P<date>[A-Z][a-z]{2,8} \d{1,2})\. /(?P<agency>TASS)/\."
-)
-_ZH_DATELINE_RE = re.compile(
-    r"^(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网)(?P<place>[^\d\s，,。]{1,10}?)"
-    r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|電)(?:[（(][^（()）]{0,30}[)）])?"
-)
-_CNA_DATELINE_RE = re.compile(
-    r"^[（(](?P<agency>中央社)(?:記者|记者)?[^（()）]{0,12}?(?P<place>台北|臺北|東京|华盛顿|華盛頓|北京|上海|香港|[^\d（()）]{2,4}?)"
-    r"(?P<date>\d{1,2}日)(?:電|电|綜合外電報導|综合外电报道|專電|专电)[)）]"
-)
-
-
-@dataclass(frozen=True)
-class DatelineCue:
-    text: str
-    place: str
-    agency: str
-    date: str
-
-
-def dateline(text: str) -> DatelineCue | None:
-    """The dateline a paragraph opens with, if any."""
-    for pattern in (
-        _EN_DATELINE_RE,
-        _EN_UNDATED_DATELINE_RE,
-        _TASS_DATELINE_RE,
-        _PLACE_DATELINE_RE,
-        _JA_DATELINE_RE,
-        _ZH_DATELINE_RE,
-        _CNA_DATELINE_RE,
-    ):
-        m = pattern.match(text)
-        if m:
-            groups = m.groupdict()
-            return DatelineCue(
-                m.group(0),
-                (groups.get("place") or groups.get("place2") or "").strip(),
-                (groups.get("agency") or groups.get("agency2") or "").strip(),
-                (groups.get("date") or "").strip(),
-            )
-    return None
 
 
 #: A URL the book links: http(s) only, ASCII URL characters, never a quote, < > ` or \.

@@ -45,6 +45,8 @@ _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 #: An American time zone beside a date: the date is month first (03/05/2026 is March 5).
 _US_ZONE_RE = re.compile(r"\b(?:EST|EDT|ET|CST|CDT|PST|PDT|MST|MDT)\b")
+#: A date written as eight digits and nothing else (20251105).
+_COMPACT_RE = re.compile(r"^\s*(20[0-9]{2})([01][0-9])([0-3][0-9])\s*$")
 _DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _JA_RE = re.compile(r"(?:(令和|平成|昭和)(\d{1,2}|元)|(?<!\d)(\d{4}))年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY_JA_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
@@ -81,6 +83,9 @@ class DateRead:
 def read_date(text: str) -> DateRead | None:
     """The first date the text writes, in any of the forms above, or None."""
     text = text.translate(_DIGITS)
+    compact = _COMPACT_RE.match(text)
+    if compact:  # 20251105 alone on its line
+        return DateRead(int(compact.group(1)), int(compact.group(2)), int(compact.group(3)))
     found: list[tuple[int, DateRead]] = []
     m = _ISO_RE.search(text)
     if m:

@@ -59,6 +59,9 @@ _FURNITURE_START_RE = re.compile(
     r"|suggest to a friend|.{1,30}記事一覧$|.{0,20}を読む$|.{0,12}コメント[0-9,]+件|[0-9,]+件のコメント"
     r"|pick up$|recommend$"
     r"|updates to this page|share this page|explore the topic|分享到|.{0,20}著作権法|.{0,40}needs your support"
+    r"|写真拡大|share this article|about the author|get latest .{0,60} news|featured stories|your subscription"
+    r"|by providing an email|leave a reply|your email address|[\[［]full ?story[\]］]|image beacon|この記事を読んで"
+    r"|热门新闻|熱門新聞|阅读全文|閱讀全文|示意图|示意圖|字[級级号號][:：]|【字[號号][:：]|.{0,20}天氣圖標|.{0,30}°C"
     r"|[\[［]?有料会員|.{0,40}(?:订阅|訂閱)|.{0,20}残り[0-9,]+文字|[↓↑→]"
     r"|.{0,40}(?:瀏覽器|浏览器|ブラウザ|your browser)|このエントリーを"
     r"|directory of sites|.{0,20}\blogo$|立即下載|立即下载|用app看|點我下載|点我下载|【スタッフ募集】)",

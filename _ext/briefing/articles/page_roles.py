@@ -64,6 +64,9 @@ def title_at(roles: list[Role]) -> int:
     first = roles[0].text
     if len(roles) < 2:
         return 0
+    repeated = _title_again(roles)
+    if repeated is not None:  # a browser's title (… | Inquirer, News / World / …) over the page's own
+        return repeated
     dated = is_date_only(first) or cues.meta_label(first) or cues.is_byline(first)
     dated = dated or (_stamp(first) and _WEEKDAY_OR_BAR_RE.search(first) is not None)
     # 外務大臣会見記録（平成14年11月12日(火)10:05～　於：…）: a title with its stamp in brackets after it.
@@ -88,6 +91,17 @@ def title_at(roles: list[Role]) -> int:
 
 
 _TRAILING_BRACKETS_RE = re.compile(r"[（(《][^（()）《》]*[)）》]$")
+
+
+def _title_again(roles: list[Role]) -> int | None:
+    """Where the first line holds a later one whole and more (the page's title in the browser,
+    ``X | Outlet``, or a crumb ending in it), that later line: the article's title."""
+    first = " ".join(roles[0].text.split())
+    for k, r in enumerate(roles[1 : TITLE_REACH + 1], start=1):
+        text = " ".join(r.text.split())
+        if len(text) >= 10 and text != first and text in first and k + 1 < len(roles):
+            return k
+    return None
 
 
 def _under_a_label(roles: list[Role]) -> int:

@@ -11,7 +11,6 @@ not give them.  Every character of the seed reaches the article, in order.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import replace
@@ -22,7 +21,6 @@ from briefing.articles.article import (
     NOTE_ROLES,
     Article,
     Block,
-    Dateline,
     Fact,
     Field,
     Fields,
@@ -39,7 +37,7 @@ from briefing.articles.article import (
     TakeawayList,
     Turn,
 )
-from briefing.articles.dates import read_date
+from briefing.articles.facts import date_of, dateline_of, source_of
 from briefing.articles.metadata import merge_metadata, parse_metadata, split_front_matter
 from briefing.articles.recognise import recognise
 from briefing.articles.role import Role
@@ -133,9 +131,9 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
         problems.append(Problem(Subtype.STRUCTURE, "the seed holds only a title", title.line))
     preamble, lead, at = _preamble_and_lead(body)
     sections = _sections(body[at:], problems)
-    dateline = _dateline(body)
-    date_fact = _date(body, dateline, problems, title) if meta.date is None else None
-    source_fact = _source(body, dateline)
+    dateline = dateline_of(body)
+    date_fact = date_of(body, dateline, problems, title) if meta.date is None else None
+    source_fact = source_of(body, dateline)
     line_roles = tuple(LineRole(r.line, r.role, r.reason, r.text) for r in roles)
     date_origin = _origin(metadata and metadata.date, front.date, date_fact)
     source_origin = _origin(metadata and metadata.source, front.source, source_fact)
@@ -353,88 +351,3 @@ def _check_sections(
             problems.append(
                 Problem(Subtype.STRUCTURE, f"{heading.text!r} announces points, but no list follows it", heading.line)
             )
-
-
-# --------------------------------------------------------------------------- facts
-
-
-def _dateline(body: list[Role]) -> Dateline | None:
-    """The dateline the article's first paragraphs open with (under a pasted page's own lines too)."""
-    for r in _first_paragraphs(body):
-        found = cues.dateline(r.text)
-        if found:
-            return Dateline(found.text, found.place, found.agency, found.date, r.line)
-    return None
-
-
-def _first_paragraphs(body: list[Role], count: int = 3) -> list[Role]:
-    return [r for r in body if r.role in ("lead", "paragraph")][:count]
-
-
-#: Roles whose lines state the article's date.
-_DATE_ROLES = ("meta", "byline")
-#: A caption of a photo taken earlier: its date is not the article's.
-_FILE_PHOTO_RE = re.compile(r"file photo|資料照|资料照|資料圖|资料图|資料写真|檔案照|档案照", re.IGNORECASE)
-
-
-def _date(
-    body: list[Role], dateline: Dateline | None, problems: list[Problem], title: Role | None = None
-) -> Fact | None:
-    """The article's date from its dateline or its date lines (never from the prose); where
-    they state none, from a photo's caption (not a file photo's) or the title."""
-    stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
-    whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
-    if not whole:
-        last_resort = [r for r in body if r.role == "caption" and not _FILE_PHOTO_RE.search(r.text)]
-        for r in [*last_resort, *([title] if title is not None else [])]:
-            found = read_date(r.text)
-            if found is not None and found.date() is not None:
-                whole = [(r.line, found)]
-                break
-    if dateline is not None and dateline.date:
-        found = read_date(dateline.date)
-        if found is not None:
-            if found.year is not None and found.date() is not None:
-                return Fact(found.date().isoformat(), dateline.line)  # type: ignore[union-attr]
-            if whole:
-                line, other = whole[0]
-                anchor = other.date()
-                completed = found.date(other.year)
-                if anchor is not None and completed is not None:
-                    if completed - anchor > dt.timedelta(days=31):  # December's news, January's timestamp
-                        completed = found.date((other.year or 1) - 1) or completed
-                    return Fact(completed.isoformat(), dateline.line)
-            problems.append(
-                Problem(
-                    Subtype.STRUCTURE, f"the dateline's date {dateline.date!r} has no year in the text", dateline.line
-                )
-            )
-            return None
-    if whole:
-        line, found = whole[0]
-        return Fact(found.date().isoformat(), line)  # type: ignore[union-attr]
-    for line, found in stated:
-        if found is not None:
-            message = "a date line whose date could not be read (no year, or no such day in the calendar or in its era)"
-            problems.append(Problem(Subtype.STRUCTURE, message, line))
-            break
-    return None
-
-
-def _source(body: list[Role], dateline: Dateline | None) -> Fact | None:
-    """The agency or outlet the text names: the dateline's, else a source footer's."""
-    if dateline is not None and dateline.agency:
-        return Fact(dateline.agency, dateline.line)
-    for r in _first_paragraphs(body):
-        opener = cues.outlet_opener(r.text)
-        if opener:
-            return Fact(opener, r.line)
-    prose = [r for r in body if r.role in ("lead", "paragraph")]
-    closing = cues.outlet_closing(prose[-1].text) if prose else None
-    if closing:  # … said the minister. -- Bernama / …と述べた。（共同）
-        return Fact(closing, prose[-1].line)
-    for r in reversed(body):
-        outlet = r.data.get("outlet")
-        if isinstance(outlet, str) and outlet:
-            return Fact(outlet, r.line)
-    return None

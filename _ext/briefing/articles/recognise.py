@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from briefing.articles import cues, page_cues
+from briefing.articles import cues, datelines, page_cues
 from briefing.articles.article import StructureOverrides
 from briefing.articles.dates import is_date_only, read_date
+from briefing.articles.lead import find_lead, normalise
 from briefing.articles.page_roles import (
     above_title,
     related_lists,
@@ -43,11 +44,6 @@ _WEEKDAY_OR_BAR_RE = re.compile(
 )
 
 
-def normalise(text: str) -> str:
-    """How an override's text and a line are compared: whitespace folded."""
-    return " ".join(text.split())
-
-
 #: How many lines under the title a section label may stand (国際, WORLD).
 LABEL_REACH = 3
 
@@ -61,26 +57,9 @@ def _candidate(r: Role, i: int, last: int) -> None:
         return None
     if cues.is_editor(text):
         return r.set("editor", "an editor's line in brackets")
-    turn = cues.qa_turn(text)
-    if turn:
-        r.marker, r.body = turn[1], turn[2]
-        return r.set(turn[0], f"starts with the Q&A marker {turn[1]!r}")
-    spoken = page_cues.bracket_label(text) if not cues.is_byline(text) else None
-    if spoken:
-        label, r.marker, r.body = spoken
-        if label not in ("問", "答", "问"):
-            r.data["speaker"] = label
-        asks = page_cues.speaker_asks(label)
-        return r.set("question" if asks else "answer", f"opens with the speaker's label {r.marker!r}")
-    if page_cues.is_tags(text):
-        return r.set("tags", "a tag or keyword line")
-    if text.startswith("©") and "/" in text and cues.is_caption(text):
-        return r.set("caption", "a photo's credit (© Name/Agency)")
-    if page_cues.is_furniture(text):
-        return r.set("furniture", "what the web page puts around an article (a button, a link list, a notice)")
-    if i <= LABEL_REACH and page_cues.is_label(text):
-        return r.set("label", "a section label near the title")
-    if cues.dateline(text):
+    if _turn(r) or _page_line(r, i):
+        return None
+    if datelines.dateline(text):
         return r.set("text", "opens with a dateline")
     if cues.is_caption(text):
         return r.set("caption", "written like a photo caption")
@@ -92,8 +71,6 @@ def _candidate(r: Role, i: int, last: int) -> None:
     if page_cues.is_outlet(text) and i > 0:
         r.data["outlet"] = text.strip()
         return r.set("byline", "the outlet's name standing alone")
-    if _stamped(r):
-        return None
     outlet = cues.source_footer(text)
     if outlet is not None:
         r.data["outlet"] = outlet
@@ -119,6 +96,41 @@ def _candidate(r: Role, i: int, last: int) -> None:
         r.data["field"] = kv
         return r.set("field?", "key：value")
     return r.set("text", "")
+
+
+def _turn(r: Role) -> bool:
+    """A Q&A turn (問：, Q:) or a speaker's label in brackets (【記者】, (外務大臣))."""
+    text = r.text
+    turn = cues.qa_turn(text)
+    if turn:
+        r.marker, r.body = turn[1], turn[2]
+        r.set(turn[0], f"starts with the Q&A marker {turn[1]!r}")
+        return True
+    spoken = page_cues.bracket_label(text) if not cues.is_byline(text) else None
+    if not spoken:
+        return False
+    label, r.marker, r.body = spoken
+    if label not in ("問", "答", "问"):
+        r.data["speaker"] = label
+    asks = page_cues.speaker_asks(label)
+    r.set("question" if asks else "answer", f"opens with the speaker's label {r.marker!r}")
+    return True
+
+
+def _page_line(r: Role, i: int) -> bool:
+    """A line of the web page's own: tags, a photo's © credit, furniture, a section label near the title."""
+    text = r.text
+    if page_cues.is_tags(text):
+        r.set("tags", "a tag or keyword line")
+    elif text.startswith("©") and "/" in text and cues.is_caption(text):
+        r.set("caption", "a photo's credit (© Name/Agency)")
+    elif page_cues.is_furniture(text):
+        r.set("furniture", "what the web page puts around an article (a button, a link list, a notice)")
+    elif i <= LABEL_REACH and page_cues.is_label(text):
+        r.set("label", "a section label near the title")
+    else:
+        return False
+    return True
 
 
 #: A dateline that is the whole line but for the story's title: 中新社吉隆坡10月26日電 題：…
@@ -235,7 +247,7 @@ def recognise(
     _runs(body)
     _headings(body)
     unmatched = _apply_overrides(body, overrides)
-    _lead(body, overrides)
+    find_lead(body, overrides)
     _levels(body)
     for r in body:
         if r.data.get("lead_refused"):
@@ -321,7 +333,7 @@ def _headings(body: list[Role]) -> None:
         if r.role != "text":
             continue
         nxt = body[i + 1] if i + 1 < len(body) else None
-        if cues.dateline(r.text) or not cues.is_heading_like(r.text):
+        if datelines.dateline(r.text) or not cues.is_heading_like(r.text):
             r.set("paragraph", r.reason or "prose")
             continue
         if r.text.endswith((":", "：")):
@@ -375,75 +387,6 @@ def _apply_overrides(body: list[Role], overrides: StructureOverrides) -> list[st
     if overrides.lead is not None and normalise(overrides.lead) not in by_text:
         unmatched.append(f"structure override lead: {overrides.lead!r} matches no line of the seed")
     return unmatched
-
-
-_NOT_LEAD = frozenset({"meta", "byline", "caption", "separator", "editor", "field", "furniture", "label", "tags"})
-
-
-def _lead(body: list[Role], overrides: StructureOverrides) -> None:
-    """The opening paragraph: the first prose line, before any heading, list, field or Q&A."""
-    if overrides.lead is not None:
-        wanted = normalise(overrides.lead)
-        for i, r in enumerate(body):
-            if normalise(r.text) == wanted:
-                # Only what may stand before a lead (a date, a byline, fields, prose) is before it.
-                if all(b.role in _NOT_LEAD or b.role == "paragraph" for b in body[:i]):
-                    r.set("lead", "the sidecar says it is the lead")
-                else:
-                    r.data["lead_refused"] = True
-                return
-        return
-    pasted = any(r.role in ("furniture", "label", "tags") for r in body)
-    if _lead_at_dateline(body):
-        return
-    for i, r in enumerate(body):
-        if r.role in _NOT_LEAD:
-            continue
-        if r.role == "item" and r.style == "bullet" and _summary_above_lead(body, i, pasted):
-            continue  # a summary in bullets above the article (Reuters, SCMP): the lead is under it
-        if r.role == "paragraph" and not r.text.endswith((":", "：")):
-            opens = " (opens with a dateline)" if cues.dateline(r.text) else ""
-            r.set("lead", f"the first prose paragraph{opens}")
-        elif (
-            r.role == "heading"
-            and r.style == "plain"
-            and not r.data.get("forced")
-            and i + 1 < len(body)
-            and body[i + 1].role == "paragraph"
-        ):
-            # Right under the title, a short line with prose under it is the article's lead (a subtitle).
-            r.set("lead", "the first line under the title, with prose under it")
-        return
-
-
-#: How far down a page the paragraph that opens with a dateline may stand and still be the lead.
-DATELINE_REACH = 16
-
-
-def _lead_at_dateline(body: list[Role]) -> bool:
-    """A news story's lead opens with its dateline (MANILA, Philippines (AP) —, (吉隆坡20日讯),
-    【ソウル共同】): no section heading stands above it, so the short lines that read as headings
-    before it are the page's labels and subtitles. Only when no prose comes before it."""
-    for i, r in enumerate(body[:DATELINE_REACH]):
-        if r.role == "paragraph" and (cues.dateline(r.text) or cues.outlet_opener(r.text)):
-            before = body[:i]
-            if any(b.role in ("paragraph", "question", "answer", "field") for b in before):
-                return False
-            for b in before:
-                if b.role == "heading" and not b.data.get("forced"):
-                    b.set("label", "a short line above the paragraph that opens with the dateline")
-            r.set("lead", "the paragraph that opens with the dateline")
-            return True
-    return False
-
-
-def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
-    """Bullets at the top of a pasted page, or over a paragraph that opens with a dateline."""
-    j = i
-    while j < len(body) and body[j].role == "item":
-        j += 1
-    after = next((b for b in body[j:] if b.role not in _NOT_LEAD), None)
-    return after is not None and after.role == "paragraph" and (pasted or cues.dateline(after.text) is not None)
 
 
 def _levels(body: list[Role]) -> None:

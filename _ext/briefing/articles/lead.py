@@ -1,0 +1,87 @@
+"""The article's lead: its opening paragraph (pure).
+
+The first prose paragraph before any heading, list, field or Q&A turn; in a news story, the
+paragraph that opens with the dateline, under a pasted page's labels and subtitles; under a
+summary in bullets; a short line right under the title with prose under it (a subtitle).
+An analyst's override (the sidecar's ``structure.lead``) wins where it can open the article.
+"""
+
+from __future__ import annotations
+
+from briefing.articles import datelines
+from briefing.articles.article import StructureOverrides
+from briefing.articles.role import Role
+
+
+def normalise(text: str) -> str:
+    """How an override's text and a line are compared: whitespace folded."""
+    return " ".join(text.split())
+
+
+_NOT_LEAD = frozenset({"meta", "byline", "caption", "separator", "editor", "field", "furniture", "label", "tags"})
+
+
+def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
+    """The opening paragraph: the first prose line, before any heading, list, field or Q&A."""
+    if overrides.lead is not None:
+        wanted = normalise(overrides.lead)
+        for i, r in enumerate(body):
+            if normalise(r.text) == wanted:
+                # Only what may stand before a lead (a date, a byline, fields, prose) is before it.
+                if all(b.role in _NOT_LEAD or b.role == "paragraph" for b in body[:i]):
+                    r.set("lead", "the sidecar says it is the lead")
+                else:
+                    r.data["lead_refused"] = True
+                return
+        return
+    pasted = any(r.role in ("furniture", "label", "tags") for r in body)
+    if _lead_at_dateline(body):
+        return
+    for i, r in enumerate(body):
+        if r.role in _NOT_LEAD:
+            continue
+        if r.role == "item" and r.style == "bullet" and _summary_above_lead(body, i, pasted):
+            continue  # a summary in bullets above the article (Reuters, SCMP): the lead is under it
+        if r.role == "paragraph" and not r.text.endswith((":", "：")):
+            opens = " (opens with a dateline)" if datelines.dateline(r.text) else ""
+            r.set("lead", f"the first prose paragraph{opens}")
+        elif (
+            r.role == "heading"
+            and r.style == "plain"
+            and not r.data.get("forced")
+            and i + 1 < len(body)
+            and body[i + 1].role == "paragraph"
+        ):
+            # Right under the title, a short line with prose under it is the article's lead (a subtitle).
+            r.set("lead", "the first line under the title, with prose under it")
+        return
+
+
+#: How far down a page the paragraph that opens with a dateline may stand and still be the lead.
+DATELINE_REACH = 16
+
+
+def _lead_at_dateline(body: list[Role]) -> bool:
+    """A news story's lead opens with its dateline (MANILA, Philippines (AP) —, (吉隆坡20日讯),
+    【ソウル共同】): no section heading stands above it, so the short lines that read as headings
+    before it are the page's labels and subtitles. Only when no prose comes before it."""
+    for i, r in enumerate(body[:DATELINE_REACH]):
+        if r.role == "paragraph" and (datelines.dateline(r.text) or datelines.outlet_opener(r.text)):
+            before = body[:i]
+            if any(b.role in ("paragraph", "question", "answer", "field") for b in before):
+                return False
+            for b in before:
+                if b.role == "heading" and not b.data.get("forced"):
+                    b.set("label", "a short line above the paragraph that opens with the dateline")
+            r.set("lead", "the paragraph that opens with the dateline")
+            return True
+    return False
+
+
+def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
+    """Bullets at the top of a pasted page, or over a paragraph that opens with a dateline."""
+    j = i
+    while j < len(body) and body[j].role == "item":
+        j += 1
+    after = next((b for b in body[j:] if b.role not in _NOT_LEAD), None)
+    return after is not None and after.role == "paragraph" and (pasted or datelines.dateline(after.text) is not None)
