@@ -19,7 +19,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
-from briefing.articles.parse import Paragraph, parse_seed
+from briefing.articles.article import Paragraph
+from briefing.articles.parse import parse_seed
 from briefing.generating.render import escape_text
 
 KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
@@ -127,10 +128,11 @@ def plain_pages(seeds: list[Path], out: Path) -> None:
             if section.heading:
                 lines += [f"## {escape_text(section.heading)}", ""]
             for block in section.blocks:
-                if isinstance(block, Paragraph):
-                    lines += [escape_text(block.text), ""]
+                items = getattr(block, "items", None)
+                if isinstance(block, Paragraph) or items is None:  # prose, a note, a turn: a paragraph
+                    lines += [escape_text(getattr(block, "text", "")), ""]
                 else:
-                    lines += [f"- {escape_text(item.text)}" for item in block.items] + [""]
+                    lines += [f"- {escape_text(item.text)}" for item in items] + [""]
         (out / f"{path.stem}.md").write_text("\n".join(lines), "utf-8")
         names.append(path.stem)
     index = [

@@ -104,9 +104,11 @@ def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: l
     assert body is not None
     visible = _norm(body.get_text())
     # Every non-blank line's content is on the page, in the seed's order (a bullet's mark
-    # becomes the list's bullet; a numbering stays with its item).
+    # becomes the list's bullet; a numbering stays with its item), the title first: a pasted
+    # page's lines above the title (its menus, a label) come right under it.
     at = 0
-    for role in article.roles:
+    in_order = sorted(article.roles, key=lambda role: (role.role != "title", role.line))
+    for role in in_order:
         content = _norm(BULLET_RE.sub("", role.text) if role.role == "item" else role.text)
         found = visible.find(content, at)
         assert found >= 0, (role.line, role.role, role.text)

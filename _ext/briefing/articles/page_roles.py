@@ -210,12 +210,18 @@ def repeated_lines(body: list[Role], title: Role) -> None:
         bare = _unbulleted(key)
         twin = previous is not None and _unbulleted(" ".join(previous.text.split())) == bare and key != title_key
         twin = twin and len(key) <= 300 and sum(key.count(ch) for ch in "。!?！？") + key.count(". ") <= 2
-        if twin and previous is not None and previous.role in ("text", "caption", "paragraph", "bullet", "item"):
+        both_listed = previous is not None and {previous.role, r.role} <= {"bullet", "item"}
+        if (
+            twin
+            and not both_listed
+            and previous is not None
+            and previous.role in ("text", "caption", "paragraph", "bullet", "item")
+        ):
             # A photo's text twice in a row (its alternative text, then its caption).
             for line in (previous, r):
                 if line.role != "caption":
                     line.set("caption", "a line the page prints twice in a row under a photo")
-        elif key in seen and r.role in ("text", "field?", "bullet", "numbered"):
+        elif key in seen and r.role in ("text", "field?"):
             r.set("furniture", "the same line again (the page prints it twice)")
         seen.add(key)
         previous = r
