@@ -8,7 +8,7 @@ An analyst's override (the sidecar's ``structure.lead``) wins where it can open 
 
 from __future__ import annotations
 
-from briefing.articles import datelines
+from briefing.articles import cues, datelines
 from briefing.articles.article import StructureOverrides
 from briefing.articles.role import Role
 
@@ -42,6 +42,9 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
             continue
         if r.role == "item" and r.style == "bullet" and _summary_above_lead(body, i, pasted):
             continue  # a summary in bullets above the article (Reuters, SCMP): the lead is under it
+        if pasted and r.role == "paragraph" and _page_scrap(r.text):
+            r.set("furniture", "a scrap of the page above the article's first sentence")
+            continue
         if r.role == "paragraph" and not r.text.endswith((":", "：")):
             opens = " (opens with a dateline)" if datelines.dateline(r.text) else ""
             r.set("lead", f"the first prose paragraph{opens}")
@@ -76,6 +79,11 @@ def _lead_at_dateline(body: list[Role]) -> bool:
             r.set("lead", "the paragraph that opens with the dateline")
             return True
     return False
+
+
+def _page_scrap(text: str) -> bool:
+    """On a pasted page, a short line above the first sentence that is no sentence itself."""
+    return cues.width(text) < 40 and not cues.ends_like_sentence(text)
 
 
 def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
