@@ -190,6 +190,23 @@ _CAPTION_START_RE = re.compile(
 )
 
 
+#: What a photo's text says people do, in the present (Leaders pose for a photo, X shakes hands).
+_CAPTION_VERBS_RE = re.compile(
+    r"\b(?:poses?|shakes?|joins?|welcomes?|attends?|meets?|speaks?|arrives?|delivers?|waves?|gestures?|"
+    r"listens?|walks?|greets?|signs?|holds?|stands?|sits?|looks? on|addresses?|inspects?|visits?)\b"
+    r"|\bfile (?:photo|picture|image)\b|\bin this (?:photo|picture|handout)\b|臨む|握手する|写真|摄|攝",
+    re.IGNORECASE,
+)
+
+
+def reads_as_caption(text: str) -> bool:
+    """A short paragraph that reads like a photo's text: one or two sentences saying, in the
+    present, what people in a photo do (or that it is a file photo)."""
+    if len(text) > 320 or sum(text.count(ch) for ch in "。!?！？") + text.count(". ") > 2:
+        return False
+    return bool(_CAPTION_VERBS_RE.search(text)) and not re.search(r"\b(?:said|says|will|would)\b", text)
+
+
 def is_caption(text: str) -> bool:
     """A photo's caption or credit: a caption's own words, a credit at its end, where people stand."""
     if len(text) > 300:

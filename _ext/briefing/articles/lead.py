@@ -71,8 +71,13 @@ def _lead_at_dateline(body: list[Role]) -> bool:
     for i, r in enumerate(body[:DATELINE_REACH]):
         if r.role == "paragraph" and (datelines.dateline(r.text) or datelines.outlet_opener(r.text)):
             before = body[:i]
-            if any(b.role in ("paragraph", "question", "answer", "field") for b in before):
+            if any(b.role in ("question", "answer", "field") for b in before):
                 return False
+            prose = [b for b in before if b.role == "paragraph"]
+            if not all(cues.reads_as_caption(b.text) for b in prose):
+                return False
+            for b in prose:  # a photo's text above the story (Leaders pose for a photo …)
+                b.set("caption", "a photo's text above the paragraph that opens with the dateline")
             for b in before:
                 if b.role == "heading" and not b.data.get("forced"):
                     b.set("label", "a short line above the paragraph that opens with the dateline")

@@ -86,8 +86,14 @@ _FURNITURE_SHAPE_RE = re.compile(
     r")$",
     re.IGNORECASE,
 )
+#: A kicker in angle brackets before a headline: <APEC慶州首脳会議>韓日首脳会談… (not a crumb).
+_KICKER_RE = re.compile(r"^[<＜〈][^>＞〉]{1,30}[>＞〉]")
 #: A headline in a list of other articles, with the time it was posted: 港股半日升逾百點 (12:10).
 _TIMED_HEADLINE_RE = re.compile(r"^[^。．.!?！？]{4,60}[ \u3000]*[（(][0-9]{1,2}:[0-9]{2}[)）]$")
+
+
+def is_timed_headline(text: str) -> bool:
+    return bool(_TIMED_HEADLINE_RE.match(text.strip()))
 
 
 def _scripts(text: str) -> int:
@@ -112,6 +118,7 @@ def is_furniture(text: str) -> bool:
         return True
     if (
         _CRUMB_RE.match(text)
+        and not _KICKER_RE.match(text)
         and not read_date(text)
         and (any(ch in text for ch in ">›»＞\\") or text.count(" / ") >= 2)
     ):

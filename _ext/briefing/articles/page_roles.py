@@ -36,6 +36,8 @@ def _stamp(text: str) -> bool:
 def _page_own(text: str) -> bool:
     """A line of the page's own above the article: furniture, a label, a menu, the outlet's name,
     a caption, a word or two (快訊, Contact)."""
+    if page_cues.is_timed_headline(text):  # a headline with its time: the title, or another article's
+        return False
     return cues.width(text) < 10 or _known_page_line(text)
 
 
