@@ -142,6 +142,7 @@ _EDITOR_RE = re.compile(
 _BARE_EDITOR_RE = re.compile(
     r"^(?:责任编辑|責任編輯|责编|編集|编辑|編輯|版面编辑|Editor|Editors?)[ \u3000]*[：:]"
     r"|^(?:Reporting|Writing|Editing|Additional reporting) by .{2,200}$"
+    r"|^.{0,20}?(?:责任编辑|責任編輯|核稿編輯|核稿编辑)[ \u3000]*[／/：:]"  # 國際中心/報導 責任編輯/…
 )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.articles.cues import width
+from briefing.articles.cues import ends_like_sentence, has_clock, width
 from briefing.articles.dates import read_date
 
 # --------------------------------------------------------------------------- the census's lists
@@ -265,3 +265,32 @@ def speaker_asks(label: str) -> bool | None:
     if _ANSWERER_RE.search(folded) or folded in ("答",):
         return False
     return None
+
+
+# --------------------------------------------------------------------------- stamps
+
+#: A weekday or a bar: what a page's date line has and a title with a date in it has not.
+_WEEKDAY_OR_BAR_RE = re.compile(
+    r"[|｜]|[（(][月火水木金土日](?:曜日?)?[)）]|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|星期|週[一二三四五六日]"
+)
+
+
+def has_weekday_or_bar(text: str) -> bool:
+    return _WEEKDAY_OR_BAR_RE.search(text) is not None
+
+
+def whole_date(text: str) -> bool:
+    """A short line, no sentence, that states a whole date (a year, a day that exists)."""
+    if len(text) > 160 or ends_like_sentence(text):
+        return False
+    found = read_date(text)
+    return found is not None and found.year is not None and found.date() is not None
+
+
+def is_dated_stamp(text: str) -> bool:
+    """A line that stamps an article with its date: a whole date and a clock time, or a short
+    line with a whole date, a weekday or a bar and no prose (NHKニュース|国際 2025年7月10日 (木曜日))."""
+    if not whole_date(text):
+        return False
+    short = len(text) <= 60 and not any(ch in text for ch in "、，,。") and has_weekday_or_bar(text)
+    return has_clock(text) or short

@@ -13,24 +13,12 @@ from briefing.articles.role import Role
 TITLE_REACH = 10
 
 
-#: A weekday or a bar: what a date line of a page has and a title with a date in it has not.
-_WEEKDAY_OR_BAR_RE = re.compile(
-    r"[|｜]|[（(][月火水木金土日](?:曜日?)?[)）]|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|星期|週[一二三四五六日]"
-)
-
-
 def _stamp(text: str) -> bool:
     """A line that stamps an article under its title: a date, a time, a byline."""
     if len(text) > 160:
         return False
-    if is_date_only(text) or cues.meta_label(text) or cues.is_byline(text):
-        return True
-    found = read_date(text)
-    if found is None or found.year is None or cues.ends_like_sentence(text):
-        return False
-    return cues.has_clock(text) or (
-        len(text) <= 60 and not any(ch in text for ch in "、，,。") and _WEEKDAY_OR_BAR_RE.search(text) is not None
-    )
+    date_line = is_date_only(text) or cues.meta_label(text) or cues.is_byline(text)
+    return date_line or page_cues.is_dated_stamp(text)
 
 
 def _page_own(text: str) -> bool:
@@ -70,7 +58,7 @@ def title_at(roles: list[Role]) -> int:
     if repeated is not None:  # a browser's title (… | Inquirer, News / World / …) over the page's own
         return repeated
     dated = is_date_only(first) or cues.meta_label(first) or cues.is_byline(first)
-    dated = dated or (_stamp(first) and _WEEKDAY_OR_BAR_RE.search(first) is not None)
+    dated = dated or (_stamp(first) and page_cues.has_weekday_or_bar(first))
     # 外務大臣会見記録（平成14年11月12日(火)10:05～　於：…）: a title with its stamp in brackets after it.
     bracket = _TRAILING_BRACKETS_RE.search(first)
     if bracket and read_date(bracket.group()) and not read_date(first[: bracket.start()]):

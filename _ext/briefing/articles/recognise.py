@@ -15,7 +15,7 @@ import re
 
 from briefing.articles import cues, datelines, page_cues
 from briefing.articles.article import StructureOverrides
-from briefing.articles.dates import is_date_only, read_date
+from briefing.articles.dates import is_date_only
 from briefing.articles.lead import find_lead, normalise
 from briefing.articles.page_roles import (
     above_title,
@@ -38,12 +38,6 @@ _QUOTATION_RE = re.compile(r"^(?:「[^「」]*」|『[^『』]*』|“[^“”]*
 HEADING_MAX_WORDS = 10
 
 
-#: A weekday or a bar: what a date line of a page has and a title with a date in it has not.
-_WEEKDAY_OR_BAR_RE = re.compile(
-    r"[|｜]|[（(][月火水木金土日](?:曜日?)?[)）]|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|星期|週[一二三四五六日]"
-)
-
-
 #: How many lines under the title a section label may stand (国際, WORLD).
 LABEL_REACH = 3
 
@@ -56,7 +50,7 @@ def _candidate(r: Role, i: int, last: int) -> None:
     if _stamped(r):
         return None
     if cues.is_editor(text):
-        return r.set("editor", "an editor's line in brackets")
+        return r.set("editor", "an editor's line")
     if _turn(r) or _page_line(r, i):
         return None
     if datelines.dateline(text):
@@ -141,9 +135,7 @@ def _stamped(r: Role) -> bool:
     """A line that stamps the article (a date and a clock time, an outlet or an editor with them;
     a dateline with the story's title; a CNA date code): metadata, whatever else it holds."""
     text = r.text
-    found = read_date(text) if len(text) <= 160 and not cues.ends_like_sentence(text) else None
-    dated = found is not None and found.year is not None and found.date() is not None
-    stamped = dated and (cues.has_clock(text) or cues.inner_source(text) is not None or _short_dated(text))
+    stamped = page_cues.is_dated_stamp(text) or (cues.inner_source(text) is not None and page_cues.whole_date(text))
     if not (stamped or _DATELINE_TITLE_RE.match(text) or _CNA_CODE_RE.match(text) or cues.is_time_only(text)):
         return False
     outlet = cues.inner_source(text) or page_cues.outlet_in(text)
@@ -151,11 +143,6 @@ def _stamped(r: Role) -> bool:
         r.data["outlet"] = outlet
     r.set("meta", "a date and a clock time (or another stamp of the article)")
     return True
-
-
-def _short_dated(text: str) -> bool:
-    """A short line that holds a whole date and no prose (NHKニュース|国際 2025年7月10日 (木曜日))."""
-    return len(text) <= 60 and not any(ch in text for ch in "、，,。") and _WEEKDAY_OR_BAR_RE.search(text) is not None
 
 
 #: 1141119: the Taiwanese calendar's year, month and day that close a CNA article.

@@ -79,8 +79,7 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
     out += _fence("briefing", slug, _header(page), [])
     out.append("")
 
-    for block in article.preamble:
-        out += _block(block, slug, linker)
+    out += _blocks(article.preamble, slug, linker)
     if article.lead:
         out += _paragraphs(article.lead.text, linker)
 
@@ -96,8 +95,7 @@ def render_briefing(page: BriefingPage, linker: MentionLinker | None = None) -> 
             ]
         elif section.heading is not None:
             out += [f"{'#' * (section.level + 1)} {_line(section.heading, linker, heading=True)}", ""]
-        for block in section.blocks:
-            out += _block(block, slug, linker)
+        out += _blocks(section.blocks, slug, linker)
 
     if article.references:
         body: list[str] = []
@@ -178,6 +176,25 @@ def _note(note: Note, linker: MentionLinker) -> list[str]:
 def _marked(marker: str) -> str:
     """A list item's numbering or a speaker's marker, kept as written, in bold."""
     return f"{{strong}}`{marker}` " if marker else ""
+
+
+def _blocks(blocks: Sequence[Block], slug: str, linker: MentionLinker) -> list[str]:
+    """The blocks in order; a caption the page printed twice in a row names its actors once
+    (its second copy is kept as text, so an entity's page does not list the same line twice)."""
+    out: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        same = (
+            isinstance(previous, Note)
+            and isinstance(block, Note)
+            and (previous.role, previous.text) == (block.role, block.text)
+        )
+        if same and isinstance(block, Note) and block.role == "caption":
+            out += _container("briefing-note briefing-caption", [escape_text(" ".join(block.text.split()))])
+        else:
+            out += _block(block, slug, linker)
+        previous = block
+    return out
 
 
 def _block(block: Block, slug: str, linker: MentionLinker) -> list[str]:

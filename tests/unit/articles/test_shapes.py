@@ -234,3 +234,8 @@ def test_inspect_says_when_a_seed_cannot_be_read(tmp_path: Path, capsys: pytest.
 
     assert main(["inspect", str(tmp_path / "missing.txt")]) == 1
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_an_editor_s_line_after_the_desk_s_name_is_the_editor_s() -> None:
+    article = parse_seed("標題\n本文です。\n國際中心/報導 責任編輯/陳宜君\n")
+    assert [r.role for r in article.roles] == ["title", "lead", "editor"]

@@ -172,3 +172,21 @@ def test_urls_are_found_in_linear_time_and_never_cut() -> None:
     pieces = split_long(text)
     assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
     assert any("https://www.example.com/path" in piece for piece in pieces)
+
+
+def test_the_page_s_lines_name_no_actor_and_a_caption_printed_twice_names_them_once() -> None:
+    matcher = matcher_for(load_registry(ROOT / "registry").match_table())
+    text = (
+        "中国とロシアが会談\n国際\n2025年3月1日 10:00 来源：中国新闻网\n"
+        "握手する中国とロシアの外相＝1日（共同）\n握手する中国とロシアの外相＝1日（共同）\n"
+        "中国とロシアの外相が北京で会談した。\n相关新闻\n中国の関連記事\n"
+    )
+    article = parse_seed(text)
+    assert [r.role for r in article.roles] == [
+        "title", "label", "meta", "caption", "caption", "lead", "furniture", "furniture",
+    ]  # fmt: skip
+    body = render_briefing(BriefingPage("s", "seeds/s.txt", article), MentionLinker(matcher, "section"))
+    captions = [block for block in body.split(":::") if "briefing-caption" in block]
+    assert len(captions) == 2 and "{mention}" in captions[0] and "{mention}" not in captions[1]
+    for role in ("meta", "furniture", "label"):
+        assert all("{mention}" not in block for block in body.split(":::") if f"briefing-{role}" in block)
