@@ -12,9 +12,10 @@ SPHINXBUILD   = $(BIN)/python -m sphinx
 
 BOOK_STAMP    = $(VENV)/.installed-book
 DEV_STAMP     = $(VENV)/.installed-dev
+IMPORT_STAMP  = $(VENV)/.installed-import
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges eval test-stacks inspect docs
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges eval test-stacks inspect import docs
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -33,6 +34,7 @@ help:
 	@echo "  test-stacks  the whole-book tests on Python 3.11 + Sphinx 8.2.3 and Python 3.12 + Sphinx 9.1 (CI runs it)"
 	@echo "  lint       ruff (lint and format check), mypy, and the floors' import contracts (import-linter)"
 	@echo "  inspect    how a seed was read, line by line: make inspect SEED=seeds/x.txt"
+	@echo "  import     saved pages and feeds become seeds: make import FILES=\"page.html feed.xml\" [URLS=…]"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
 	@echo "  <builder>  any other Sphinx builder: singlehtml, text, man, gettext, linkcheck, …"
@@ -52,7 +54,12 @@ $(BOOK_STAMP): requirements.txt
 	$(BIN)/python tools/pins.py requirements.txt && \
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt && touch $@
 
-$(DEV_STAMP): requirements-dev.txt $(BOOK_STAMP)
+$(IMPORT_STAMP): requirements-import.txt $(BOOK_STAMP)
+	@if [ "$(PINS)" = keep ]; then exit 0; fi; \
+	$(BIN)/python tools/pins.py requirements-import.txt && \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-import.txt && touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(IMPORT_STAMP)
 	@if [ "$(PINS)" = keep ]; then exit 0; fi; \
 	$(BIN)/python tools/pins.py requirements-dev.txt && \
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt && touch $@
@@ -100,6 +107,16 @@ inspect: $(BOOK_STAMP)
 	@test -f "$$SEED" || { echo "make inspect: SEED is not a file (one seed: SEED=seeds/<name>.txt)" >&2; exit 2; }
 	PYTHONPATH=_ext $(BIN)/python -m briefing inspect -- "$$SEED"
 
+# Saved pages and feeds become seeds (python -m briefing import). FILES and URLS reach the shell
+# as environment variables, split into words there and never globbed or run: a name holding ;
+# $() or quotes is a file name. A path with spaces: call python -m briefing import yourself.
+FILES         ?=
+URLS          ?=
+export FILES URLS
+import: $(IMPORT_STAMP)
+	@test -n "$$FILES$$URLS" || { echo 'make import FILES="saved/page.html saved/feed.xml" [URLS="https://…"]' >&2; exit 2; }
+	@set -f; PYTHONPATH=_ext $(BIN)/python -m briefing import $$FILES $${URLS:+--fetch $$URLS}
+
 bench: $(BOOK_STAMP)
 	$(BIN)/python benchmarks/run.py
 
@@ -119,7 +136,7 @@ clean:
 	rm -rf "$(BUILDDIR)"
 
 # Files make must never try to build with the catch-all rule below.
-Makefile requirements.txt requirements-dev.txt: ;
+Makefile requirements.txt requirements-dev.txt requirements-import.txt: ;
 
 # Any other target is a Sphinx builder, as in Sphinx's own make-mode Makefile:
 # `make singlehtml`, `make text`, `make man`, `make gettext`, `make linkcheck`, …

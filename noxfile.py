@@ -25,11 +25,11 @@ STACKS = {"lowest": ("3.11", "sphinx==8.2.3"), "newest": ("3.12", "sphinx>=9.1,<
 
 
 def requirements(sphinx: str) -> str:
-    """requirements-dev.txt with the book's pins inlined and the Sphinx pin replaced."""
-    book = (ROOT / "requirements.txt").read_text("utf-8").splitlines()
-    dev = (ROOT / "requirements-dev.txt").read_text("utf-8").splitlines()
-    lines = [line for line in book if not line.startswith("sphinx==")] + [sphinx]
-    return "\n".join(lines + [line for line in dev if not line.startswith("-r ")]) + "\n"
+    """requirements-dev.txt with the book's and the importer's pins inlined and the Sphinx pin replaced."""
+    files = ("requirements.txt", "requirements-import.txt", "requirements-dev.txt")
+    lines = [line for name in files for line in (ROOT / name).read_text("utf-8").splitlines()]
+    kept = [line for line in lines if not line.startswith(("sphinx==", "-r "))]
+    return "\n".join([*kept, sphinx]) + "\n"
 
 
 @nox.session(venv_backend="venv")

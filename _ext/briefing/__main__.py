@@ -1,4 +1,5 @@
-"""``python -m briefing inspect seeds/X.txt``: how the parser read a seed, line by line, and why.
+"""``python -m briefing inspect seeds/X.txt``: how the parser read a seed, line by line, and why;
+``python -m briefing import PATH…``: saved pages and feeds become seeds.
 
 An analyst runs it on one seed to see each line's role (title, lead, heading,
 item, caption, …) and the reason it got that role, the date and source read
@@ -133,12 +134,34 @@ def report(seed: Path) -> str:
     return "\n".join(map(shown, out)) + "\n"
 
 
+def _import(paths: list[Path], urls: list[str], seeds: Path) -> int:
+    """Import, say what happened to each input, then show how each new seed reads."""
+    from briefing.importing.command import run  # trafilatura and feedparser load only for an import
+
+    outcome = run(paths, urls, seeds)
+    for line in outcome.messages:
+        sys.stdout.write(shown(line) + "\n")
+    for seed in outcome.written:
+        sys.stdout.write("\n" + report(seed))
+    written = len(outcome.written)
+    sys.stdout.write(f"\n{written} seed{'s' * (written != 1)} written, {outcome.failed} input(s) not imported\n")
+    return 1 if outcome.failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m briefing", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     inspect = sub.add_parser("inspect", help="print each line of a seed with the role it got and why")
     inspect.add_argument("seeds", nargs="+", type=Path, help="seed files (.txt)")
+    imports = sub.add_parser("import", help="saved pages (.html, .mhtml) and feeds (Atom, RSS, RDF) become seeds")
+    imports.add_argument("paths", nargs="*", type=Path, help="saved pages and feed files")
+    imports.add_argument("--fetch", nargs="+", default=[], metavar="URL", help="also download these http(s) URLs")
+    imports.add_argument("--seeds", type=Path, default=Path("seeds"), help="the seed folder (default: seeds)")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        if not args.paths and not args.fetch:
+            parser.error("import: name saved pages or feeds, or --fetch URL")
+        return _import(args.paths, args.fetch, args.seeds)
     status = 0
     for seed in args.seeds:
         try:

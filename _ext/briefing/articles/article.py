@@ -126,7 +126,8 @@ class StructureOverrides:
 
     ``headings`` / ``not_headings``: lines that are, or are not, headings; ``lead``: the
     line that is the lead; ``takeaways``: lines (headings or introductions) whose list is
-    the takeaways.  Matched by the line's text (whitespace folded), so that an edit to the
+    the takeaways; ``title``: the line that is the title (the lines above it are the
+    page's).  Matched by the line's text (whitespace folded), so that an edit to the
     seed never shifts them silently: one that matches no line is a warning.
     """
 
@@ -134,9 +135,10 @@ class StructureOverrides:
     not_headings: tuple[str, ...] = ()
     lead: str | None = None
     takeaways: tuple[str, ...] = ()
+    title: str | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.headings or self.not_headings or self.lead is not None or self.takeaways)
+        return bool(self.headings or self.not_headings or self.lead is not None or self.takeaways or self.title)
 
 
 @dataclass(frozen=True)

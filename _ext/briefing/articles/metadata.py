@@ -100,7 +100,7 @@ def _tags(value: Any, problems: list[Problem], line: int | None) -> tuple[str, .
 
 
 #: The keys of a sidecar's ``structure:`` (see :class:`briefing.articles.article.StructureOverrides`).
-STRUCTURE_KEYS = ("headings", "not_headings", "lead", "takeaways")
+STRUCTURE_KEYS = ("headings", "not_headings", "lead", "takeaways", "title")
 #: How many lines an override may name (a sidecar is written by hand).
 STRUCTURE_LIMIT = 200
 
@@ -109,7 +109,7 @@ def _structure(raw: Any, problems: list[Problem], line: int | None) -> Structure
     if raw is None:
         return StructureOverrides()
     if not isinstance(raw, dict):
-        message = "structure must be a mapping (headings, not_headings, lead, takeaways)"
+        message = "structure must be a mapping (headings, not_headings, lead, takeaways, title)"
         problems.append(Problem(Subtype.METADATA, message, line))
         return StructureOverrides()
     for key in sorted(set(map(str, raw)) - set(STRUCTURE_KEYS)):
@@ -128,11 +128,15 @@ def _structure(raw: Any, problems: list[Problem], line: int | None) -> Structure
             problems.append(Problem(Subtype.METADATA, message, line))
         return tuple(" ".join(v.split()) for v in value[:STRUCTURE_LIMIT] if v.strip())
 
-    lead = raw.get("lead")
-    if lead is not None and not isinstance(lead, str):
-        problems.append(Problem(Subtype.METADATA, "structure.lead must be the text of one line of the seed", line))
-        lead = None
-    return StructureOverrides(texts("headings"), texts("not_headings"), lead, texts("takeaways"))
+    one = {}
+    for key in ("lead", "title"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            message = f"structure.{key} must be the text of one line of the seed"
+            problems.append(Problem(Subtype.METADATA, message, line))
+            value = None
+        one[key] = value
+    return StructureOverrides(texts("headings"), texts("not_headings"), one["lead"], texts("takeaways"), one["title"])
 
 
 def safe_url(url: str | None) -> str | None:

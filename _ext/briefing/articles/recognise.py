@@ -213,8 +213,11 @@ def recognise(
     roles = [Role(n, t) for n, t in lines]
     if not roles:
         return roles, []
-    at = title_at(roles)
-    roles[at].set("title", "the first line" if at == 0 else "the first line after the page's own")
+    at, title_problem = _title(roles, overrides)
+    if title_problem is None:
+        roles[at].set("title", "the sidecar says it is the title")
+    else:
+        roles[at].set("title", "the first line" if at == 0 else "the first line after the page's own")
     footer = next((i for i in range(len(roles) - 1, at, -1) if cues.is_footer(roles[i].text)), None)
     end = footer if footer is not None else len(roles)
     if footer is not None:
@@ -233,7 +236,7 @@ def recognise(
     _fields_beside_fields(body)
     _runs(body)
     _headings(body)
-    unmatched = _apply_overrides(body, overrides)
+    unmatched = [*_apply_overrides(body, overrides), *([title_problem] if title_problem else [])]
     find_lead(body, overrides)
     _levels(body)
     for r in body:
@@ -339,6 +342,17 @@ def _headings(body: list[Role]) -> None:
             continue
         r.set("heading", "short, no sentence end, text under it")
         r.style = "plain"
+
+
+def _title(roles: list[Role], overrides: StructureOverrides) -> tuple[int, str | None]:
+    """(where the title is, None when the sidecar said so; else what is wrong with its word, or "")."""
+    if overrides.title is None:
+        return title_at(roles), ""
+    wanted = normalise(overrides.title)
+    at = next((i for i, r in enumerate(roles) if normalise(r.text) == wanted), None)
+    if at is None:
+        return title_at(roles), f"structure override title: {overrides.title!r} matches no line of the seed"
+    return at, None
 
 
 def _apply_overrides(body: list[Role], overrides: StructureOverrides) -> list[str]:

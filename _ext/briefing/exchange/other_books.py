@@ -8,11 +8,7 @@ for a while; a book that cannot be read is a warning, and the rest builds.
 
 from __future__ import annotations
 
-import contextlib
-import http.client
 import json
-import socket
-import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -27,6 +23,7 @@ from briefing.readtime.config import BriefingConfig
 from briefing.readtime.domain import get_domain
 from briefing.util import cache as build_cache
 from briefing.util.files import UnsafeFile, read_inside
+from briefing.util.http import FetchError, fetch
 from briefing.util.subtypes import Subtype
 
 if TYPE_CHECKING:
@@ -67,7 +64,6 @@ UNDERSTOOD_VERSIONS = (1, 2)
 MAX_DEPTH = 32
 #: A failed fetch is tried again after this many seconds at most (a book that works: the cache option).
 RETRY_FAILED = 3600.0
-_MAX_REDIRECTS = 5
 
 
 def _location(base: str, where: str | None, srcdir: Path) -> tuple[str, str]:
@@ -76,80 +72,6 @@ def _location(base: str, where: str | None, srcdir: Path) -> tuple[str, str]:
     if "://" not in target:
         return str((srcdir / target).resolve()), base
     return target, base or target.rsplit("/", 1)[0] + "/"
-
-
-def fetch(url: str, timeout: float, max_bytes: int) -> bytes:
-    """The body of an http(s) GET of ``url``, within ``timeout`` seconds in all and ``max_bytes`` bytes.
-
-    Redirects are followed to http(s) URLs only.  One deadline covers the whole
-    fetch: a timer shuts the connection down when it passes, so a server that
-    sends its headers, chunk sizes or body a byte at a time is cut off too.
-    """
-    deadline = time.monotonic() + timeout
-    for _hop in range(_MAX_REDIRECTS + 1):
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise ExternalError(f"no answer within {timeout:g} s")
-        try:
-            answer = _get(url, left, max_bytes)
-        except (OSError, ValueError, http.client.HTTPException) as err:  # ValueError: a malformed URL
-            if time.monotonic() >= deadline:
-                raise ExternalError(f"not read within {timeout:g} s") from err
-            raise ExternalError(f"{type(err).__name__}: {err}") from err
-        if isinstance(answer, bytes):
-            return answer
-        url = answer
-    raise ExternalError(f"more than {_MAX_REDIRECTS} redirects")
-
-
-def _get(url: str, left: float, max_bytes: int) -> str | bytes:
-    """One request: the body (bytes), or the URL a redirect names (str)."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ExternalError(f"{url[:200]} is not an http(s) URL")
-    connection_type = http.client.HTTPSConnection if parts.scheme.lower() == "https" else http.client.HTTPConnection
-    connection = connection_type(parts.hostname, parts.port, timeout=left)
-    stop: threading.Timer | None = None
-    fired = threading.Event()
-    try:
-        connection.connect()
-        # The socket itself: the connection lets go of it once the response says it will close.
-        stop = threading.Timer(left, _shut, (connection.sock, fired))
-        stop.daemon = True
-        stop.start()
-        path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
-        connection.request("GET", path, headers={"Accept": "application/json", "User-Agent": "briefing-book"})
-        response = connection.getresponse()
-        location = response.getheader("Location")
-        if response.status in (301, 302, 303, 307, 308) and location:
-            return urllib.parse.urljoin(url, location)
-        if response.status != 200:
-            raise ExternalError(f"HTTP {response.status} {response.reason}")
-        declared = response.getheader("Content-Length", "")
-        if declared.isdigit() and int(declared) > max_bytes:
-            raise ExternalError(f"larger than {max_bytes} bytes ({declared})")
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := response.read1(65536):  # what has arrived, not a full 64 KiB
-            size += len(chunk)
-            if size > max_bytes:
-                raise ExternalError(f"larger than {max_bytes} bytes")
-            chunks.append(chunk)
-        if fired.is_set():  # the timer shut the connection: what came is not the whole file
-            raise TimeoutError("the deadline passed")
-        return b"".join(chunks)
-    finally:
-        if stop is not None:
-            stop.cancel()
-        connection.close()
-
-
-def _shut(sock: socket.socket | None, fired: threading.Event) -> None:
-    """At the deadline: end the connection, so that a read waiting on it returns now."""
-    fired.set()  # before the shutdown: a read it ends must see it
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
 
 
 def _depth(value: Any) -> int:
@@ -226,7 +148,10 @@ def book_links(name: str, data: dict[str, Any], root: str) -> tuple[dict[str, An
 
 def _read_book(target: str, timeout: float, max_bytes: int) -> bytes:
     if "://" in target:
-        return fetch(target, timeout, max_bytes)
+        try:
+            return fetch(target, timeout, max_bytes, accept="application/json")
+        except FetchError as err:
+            raise ExternalError(str(err)) from err
     path = Path(target)
     try:
         return read_inside(path, path.parent, max_bytes)

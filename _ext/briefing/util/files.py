@@ -23,7 +23,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["UnsafeFile", "atomic_stream", "folder_lock", "inside", "read_inside", "regular_files", "write_atomic"]
+__all__ = [
+    "UnsafeFile",
+    "atomic_stream",
+    "folder_lock",
+    "inside",
+    "read_inside",
+    "regular_files",
+    "write_atomic",
+    "write_new",
+]
 
 #: Largest seed read (a long article is a few hundred kilobytes).
 SEED_LIMIT = 16 * 1024 * 1024
@@ -125,6 +134,33 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """
     with atomic_stream(path, binary=True) as stream:
         stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def write_new(path: Path, data: str | bytes) -> None:
+    """Write a file that must not exist yet, whole or not at all: a temporary file beside it,
+    then a hard link to the name (which fails, leaving what is there, when the name is taken).
+
+    Raises ``FileExistsError`` when ``path`` exists, ``OSError`` when the folder cannot be
+    written; a file system without hard links falls back to an exclusive create.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(payload)
+        tmp.chmod(0o666 & ~_UMASK)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: create exclusively, then fill
+            with path.open("xb") as stream:
+                stream.write(payload)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 @contextlib.contextmanager

@@ -1,0 +1,255 @@
+"""The article in a page, and its facts, taken out with trafilatura (pure).
+
+trafilatura finds the article (its paragraphs, sub-headings, lists, tables and
+quotes, without navigation, related links, share buttons, comments or scripts)
+and its metadata (JSON-LD, OpenGraph, ``<meta>``; the date by htmldate, which
+reads ``<time datetime>`` and the publish-date ``<meta>`` of Chinese portals).
+This module asks it, then turns its result into the lines of a seed:
+
+- a figure's caption, which trafilatura drops, is kept where the figure stood;
+- the minimum article size is lowered (its default, 250 characters, is a short
+  English story, but a long Japanese one), so that short articles keep their
+  structure instead of falling back to one run of text;
+- whitespace that only wrapped the HTML source is folded (never between two
+  CJK characters, where a browser shows none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import lxml.html
+from lxml import etree
+from trafilatura import bare_extraction
+from trafilatura.settings import Document, use_config
+
+from briefing.articles.metadata import safe_url
+from briefing.importing.inputs import Refused
+
+BlockKind = Literal["heading", "paragraph", "item"]
+
+#: The most elements a page may have (a saved news page has a few thousand).
+MAX_ELEMENTS = 200_000
+#: An article shorter than this (characters) is read by trafilatura as it is, not by its fallbacks.
+MIN_ARTICLE = 20
+
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_ARTICLE))
+_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # the caller bounds the time, in a child process
+_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_ELEMENTS))
+_DATES = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+_CJK = r"\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n]*\n[ \t\r\n]*(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_TAG_SPLIT = re.compile(r"[,，、;；|]")
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})?")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the article: its kind (as the page marked it up) and its text."""
+
+    kind: BlockKind
+    text: str
+    marker: str = ""  # an ordered list item's number ("1."), else ""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article taken out of a page or a feed entry: what a seed and its sidecar hold."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    summary_only: bool = False
+
+
+def clean(text: str) -> str:
+    """``text`` as one line: source wrapping between CJK characters removed, other runs of
+    whitespace folded to one space."""
+    return _SPACES.sub(" ", _CJK_BREAK.sub("", text)).strip()
+
+
+def parse_html(html: str) -> Any:
+    """The page as an lxml tree (no network, no huge-tree mode: libxml2's depth limit holds)."""
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)  # lxml refuses a str with an encoding declaration
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        return lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError) as err:
+        raise Refused(f"not readable as HTML: {err}") from err
+
+
+def unwrap_cjk(tree: Any) -> None:
+    """Remove the source's line breaks between two CJK characters in every text of ``tree``
+    (CSS Text's segment break rule: a browser shows no space there; trafilatura would make one)."""
+    for elem in tree.iter():
+        if isinstance(elem.text, str) and "\n" in elem.text:
+            elem.text = _CJK_BREAK.sub("", elem.text)
+        if isinstance(elem.tail, str) and "\n" in elem.tail:
+            elem.tail = _CJK_BREAK.sub("", elem.tail)
+
+
+def keep_captions(tree: Any) -> None:
+    """Each ``<figure>`` with a caption becomes a paragraph of its caption, where it stood."""
+    for figure in list(tree.iter("figure")):
+        caption = figure.find(".//figcaption")
+        text = clean("".join(caption.itertext())) if caption is not None else ""
+        parent = figure.getparent()
+        if parent is None:
+            continue
+        if text:
+            paragraph = lxml.html.Element("p")
+            paragraph.text = text
+            paragraph.tail = figure.tail
+            parent.replace(figure, paragraph)
+        else:
+            figure.drop_tree()
+
+
+def page_language(tree: Any) -> str | None:
+    """The language the page declares (``<html lang>``, Content-Language, ``og:locale``), as ``ja``/``zh-TW``."""
+    candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for meta in tree.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in ("content-language", "og:locale", "language", "dc.language"):
+            candidates.append(meta.get("content"))
+    for value in candidates:
+        if isinstance(value, str) and _LANG.fullmatch(value.strip()):
+            return value.strip().replace("_", "-")
+    return None
+
+
+def extract_page(html: str, url_hint: str | None = None) -> Extracted:
+    """The article of a saved page, or :class:`Refused` when the page holds none."""
+    tree = parse_html(html)
+    if sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
+        raise Refused(f"more than {MAX_ELEMENTS:,} elements: not a saved article page")
+    language = page_language(tree)
+    unwrap_cjk(tree)
+    keep_captions(tree)
+    doc = bare_extraction(
+        tree,
+        url=url_hint,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_formatting=False,
+        include_links=False,
+        config=_CONFIG,
+        date_extraction_params=_DATES,
+    )
+    body = getattr(doc, "body", None)
+    blocks = tuple(blocks_of(body)) if body is not None else ()
+    if not isinstance(doc, Document) or not blocks:
+        raise Refused("no article found in it (only page furniture, or no text)")
+    title = clean(doc.title or "")
+    if blocks[0].kind == "heading" and (not title or blocks[0].text == title):
+        title, blocks = blocks[0].text, blocks[1:]
+    if not title:
+        title, blocks = blocks[0].text, blocks[1:]
+    if not any(b.kind == "paragraph" for b in blocks):
+        raise Refused("no article found in it: no paragraph of text beside the page's menus and lists")
+    return Extracted(
+        title=title,
+        blocks=blocks,
+        date=_date(doc.date),
+        url=safe_url(doc.url) or safe_url(url_hint),
+        source=clean(doc.sitename or "") or _host(doc.url or url_hint),
+        language=language,
+        tags=tags_of([*(doc.categories or []), *(doc.tags or [])]),
+    )
+
+
+def fragment_lines(html: str) -> tuple[list[Block], str]:
+    """The lines of an HTML fragment that is all article (a feed entry's content), and its
+    plain text for when trafilatura finds no article in it."""
+    tree = parse_html(f"<html><body><article>{html}</article></body></html>")
+    unwrap_cjk(tree)
+    keep_captions(tree)
+    doc = bare_extraction(tree, config=_CONFIG, include_comments=False, include_tables=True, favor_recall=True)
+    body = getattr(doc, "body", None)
+    return (blocks_of(body) if body is not None else []), "\n".join(tree.itertext())
+
+
+def blocks_of(body: Any) -> list[Block]:
+    """The lines of trafilatura's article tree, in order: headings, paragraphs, list items
+    (nested ones too), table rows (cells joined by a space), quotes; a ``<lb/>`` ends a line."""
+    out: list[Block] = []
+    for elem in body:
+        tag = elem.tag
+        if tag == "head":
+            out += _lines(elem, "heading")
+        elif tag == "list":
+            out += _items(elem)
+        elif tag == "table":
+            for row in elem.iter("row"):
+                cells = [clean("".join(cell.itertext())) for cell in row.iter("cell")]
+                if text := " ".join(c for c in cells if c):
+                    out.append(Block("paragraph", text))
+        elif tag == "quote" and len(elem):
+            out += blocks_of(elem)
+        elif tag != "graphic":
+            out += _lines(elem, "paragraph")
+    return out
+
+
+def _items(listing: Any) -> list[Block]:
+    ordered = listing.get("rend") == "ol"
+    out: list[Block] = []
+    number = 0
+    for item in listing.iter("item"):
+        if item.getparent() is not listing:
+            continue
+        number += 1
+        nested = [child for child in item if child.tag == "list"]
+        for child in nested:
+            item.remove(child)
+        out += [Block("item", b.text, f"{number}." if ordered else "") for b in _lines(item, "item")]
+        for child in nested:
+            out += _items(child)
+    return out
+
+
+def _lines(elem: Any, kind: BlockKind) -> list[Block]:
+    """``elem``'s text split where the page broke the line (``<lb/>``), each part cleaned."""
+    parts, current = [], [elem.text or ""]
+    for child in elem:
+        if child.tag == "lb":
+            parts.append("".join(current))
+            current = [child.tail or ""]
+        else:
+            current += ["".join(child.itertext()), child.tail or ""]
+    parts.append("".join(current))
+    return [Block(kind, text) for text in map(clean, parts) if text]
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _host(url: str | None) -> str | None:
+    match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
+    return match.group(1) if match else None
+
+
+def tags_of(values: list[str]) -> tuple[str, ...]:
+    """The page's keywords as tags: split where the page lists several in one string, cleaned, each once."""
+    tags: dict[str, None] = {}
+    for value in values:
+        for part in _TAG_SPLIT.split(value or ""):
+            if (tag := clean(part)) and len(tag) <= 60:
+                tags.setdefault(tag, None)
+    return tuple(tags)[:20]
