@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
+import imports  # noqa: E402
 import structure  # noqa: E402
 
 from briefing.language.scripts import text_language  # noqa: E402
@@ -212,6 +213,7 @@ def main(argv: list[str]) -> int:
         text = path.read_text("utf-8") if path.exists() else ""
         text = _between(text, "<!-- eval:start -->", "<!-- eval:end -->", "\n".join(sections))
         text = _between(text, "<!-- structure:start -->", "<!-- structure:end -->", "\n".join(structure_sections))
+        text = _between(text, "<!-- imports:start -->", "<!-- imports:end -->", _imports())
         path.write_text(text, "utf-8")
     return 0
 
@@ -245,6 +247,17 @@ def _structure(errors: bool) -> list[str]:
                 print(f"== {name}\n" + "\n".join(f"   {line}" for line in wrong))
         out.append(f"### {title}: {scores.articles} articles\n\n{text}\n")
     return out
+
+
+def _imports() -> str:
+    """What ``python -m briefing import`` takes out of the saved pages and feeds of the fixtures."""
+    started = time.perf_counter()
+    pages, feeds = imports.score_folder(imports.PAGES), imports.score_folder(imports.FEEDS)
+    rows = [*imports.report(pages, "saved pages"), *imports.report(feeds, "feeds")]
+    header = ["| fixtures | lines | title | date | url | source | with furniture |", "|---|---|---|---|---|---|---|"]
+    text = "\n".join([*header, *rows])
+    print(f"## Importing\n\n{text}\n({time.perf_counter() - started:.1f} s)\n")
+    return f"{text}\n"
 
 
 if __name__ == "__main__":

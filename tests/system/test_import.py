@@ -16,6 +16,9 @@ import pytest
 from briefing.importing.command import run
 from tests.conftest import PYTHON, ROOT, LocalServer
 
+#: The importer is tested on the other stacks too (its libraries' oldest declared versions).
+pytestmark = pytest.mark.stacks
+
 PAGE = """<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{title} | 架空新聞</title>
 <meta property="og:site_name" content="架空新聞"><meta property="og:url" content="{url}">
 <meta property="article:published_time" content="2025-02-28T18:30:00+09:00">

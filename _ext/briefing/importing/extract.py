@@ -40,7 +40,14 @@ _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_ARTICLE))
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # the caller bounds the time, in a child process
 _CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_ELEMENTS))
-_DATES = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+
+def _date_params() -> dict[str, Any]:
+    """htmldate's settings: the original date, searched widely; a page dated up to two days ahead of
+    this machine's clock is no error (Tokyo's morning is still yesterday in UTC)."""
+    latest = dt.datetime.now() + dt.timedelta(days=2)
+    return {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d", "max_date": latest}
+
 
 _CJK = r"\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n]*\n[ \t\r\n]*(?=[{_CJK}])")
@@ -146,7 +153,7 @@ def extract_page(html: str, url_hint: str | None = None) -> Extracted:
         include_formatting=False,
         include_links=False,
         config=_CONFIG,
-        date_extraction_params=_DATES,
+        date_extraction_params=_date_params(),
     )
     body = getattr(doc, "body", None)
     blocks = tuple(blocks_of(body)) if body is not None else ()

@@ -80,8 +80,8 @@ def _article(entry: Any, source: str | None, language: str | None) -> Extracted:
 
 
 def _text(value: str, detail: Any) -> str:
-    """A title as text: feedparser leaves markup in one whose type is HTML."""
-    if detail and detail.get("type") in _HTML_TYPES and _MARKUP.search(value):
+    """A title as text: feedparser leaves markup and character references in one whose type is HTML."""
+    if detail and detail.get("type") in _HTML_TYPES and ("<" in value or "&" in value):
         return "".join(parse_html(f"<p>{value}</p>").itertext())
     return value
 

@@ -9,6 +9,9 @@ import pytest
 from briefing.importing.bounded import run_bounded
 from briefing.importing.inputs import Refused
 
+#: The importer is tested on the other stacks too (its libraries' oldest declared versions).
+pytestmark = pytest.mark.stacks
+
 
 def _sleep(seconds: float) -> str:
     time.sleep(seconds)

@@ -9,6 +9,9 @@ import pytest
 from briefing.importing.extract import Block, clean, extract_page, tags_of
 from briefing.importing.inputs import Refused
 
+#: The importer is tested on the other stacks too (its libraries' oldest declared versions).
+pytestmark = pytest.mark.stacks
+
 NAV = """<header><nav><ul><li><a href="/">トップ</a></li><li><a href="/politics">政治</a></li>
 <li><a href="/intl">国際</a></li></ul></nav></header>
 <div class="breadcrumb"><a href="/">ホーム</a> &gt; <a href="/intl">国際</a></div>"""

@@ -10,6 +10,9 @@ from briefing.importing.extract import Block
 from briefing.importing.feeds import read_feed
 from briefing.importing.inputs import Refused
 
+#: The importer is tested on the other stacks too (its libraries' oldest declared versions).
+pytestmark = pytest.mark.stacks
+
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">
   <title>架空通信 国際ニュース</title>

@@ -14,6 +14,9 @@ import pytest
 from briefing.importing.inputs import Refused, decode_html, load_bytes, load_file, what_it_is
 from briefing.util.files import UnsafeFile
 
+#: The importer is tested on the other stacks too (its libraries' oldest declared versions).
+pytestmark = pytest.mark.stacks
+
 PAGE = "<!DOCTYPE html><html lang='ja'><head><meta charset='{charset}'><title>題</title></head><body><p>{text}</p></body></html>"
 
 

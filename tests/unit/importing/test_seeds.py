@@ -13,6 +13,9 @@ from briefing.importing.extract import Block, Extracted
 from briefing.importing.seeds import Folder, file_stem, free_stem, seed_text, sidecar_text
 from briefing.util.files import write_new
 
+#: The importer is tested on the other stacks too (its libraries' oldest declared versions).
+pytestmark = pytest.mark.stacks
+
 ARTICLE = Extracted(
     title="外相、G20会合で発言",
     blocks=(
