@@ -5,7 +5,8 @@
 
 nox finds each Python by its name on PATH (``python3.11``, ``python3.12``) and keeps a virtual
 environment per session in ``.nox/``, made from requirements-dev.txt (with the book's and the
-importer's pins) with only the pins of :data:`STACKS` changed. The tests are the ones marked ``stacks``. ``make test-stacks`` (and CI) runs both.
+importer's pins) with only the pins of :data:`STACKS` changed. The tests are the ones marked
+``stacks``. ``make test-stacks`` (and CI) runs both.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ def stacks(session: nox.Session, replacing: str) -> None:
     finally:
         Path(pins.name).unlink()
     versions = (
-        "import sphinx, sys, trafilatura, feedparser; print(f'Python {sys.version.split()[0]}, Sphinx {sphinx.__version__},"
-        " trafilatura {trafilatura.__version__}, feedparser {feedparser.__version__}')"
+        "import sphinx, sys, trafilatura, feedparser; print(f'Python {sys.version.split()[0]},"
+        " Sphinx {sphinx.__version__}, trafilatura {trafilatura.__version__}, feedparser {feedparser.__version__}')"
     )
     session.run("python", "-c", versions)
     session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "stacks", *session.posargs)

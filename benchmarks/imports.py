@@ -152,7 +152,8 @@ def score_folder(folder: Path, score: Score | None = None) -> Score:
 
 def report(score: Score, label: str) -> list[str]:
     row = " | ".join(f"{score.share(w):.3f}" for w in ("lines", "title", "date", "url", "source"))
-    return [f"| {label} ({score.inputs} files, {score.items} articles, {len(score.outlets)} outlets) | {row} | {score.furnished} |"]
+    what = f"{label} ({score.inputs} files, {score.items} articles, {len(score.outlets)} outlets)"
+    return [f"| {what} | {row} | {score.furnished} |"]
 
 
 def main(argv: list[str]) -> int:
