@@ -329,7 +329,10 @@ def field(text: str) -> tuple[str, str] | None:
 
 
 _POINTS_RE = re.compile(
-    r"(?:takeaways?|\bpoints\b|highlights|what to watch|要点|ポイント|重点|要點|重點)", re.IGNORECASE
+    # 重点 before a verb is "mainly" (重點推廣物流: mainly promote logistics), not the points.
+    r"(?:takeaways?|\bpoints\b|highlights|what to watch|要点|ポイント|要點"
+    r"|重[点點](?=$|[:：\s】」』)）\]]|如下|是|有|一[览覽]|整理))",
+    re.IGNORECASE,
 )
 
 

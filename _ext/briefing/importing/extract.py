@@ -16,6 +16,7 @@ This module asks it, then turns its result into the lines of a seed:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -26,8 +27,10 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Document, use_config
 
+from briefing.articles.cues import ends_like_sentence
 from briefing.articles.metadata import safe_url
 from briefing.importing.inputs import Refused
+from briefing.importing.page_facts import _SKIPPED, headline, is_stamp, page_date, site_name, text_of
 
 BlockKind = Literal["heading", "paragraph", "item"]
 
@@ -105,16 +108,45 @@ def unwrap_cjk(tree: Any) -> None:
             elem.tail = _CJK_BREAK.sub("", elem.tail)
 
 
+#: The attribute marking a paragraph made of a figure's caption (in our copy of the page only).
+CAPTION = "data-briefing-caption"
+#: Words in an element's class, id or test id that mark the page's own boxes, not the article.
+BOILERPLATE = frozenset(
+    {
+        *("ad", "ads", "advert", "advertisement", "advertising", "newsletter", "newsletters", "promo", "signup"),
+        *("subscribe", "subscription", "related", "share", "sharing", "social", "sns", "recommend", "recommended"),
+        *("recommendation", "outbrain", "taboola", "sponsor", "sponsored"),
+    }
+)
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_INLINE = {"a", "span", "em", "strong", "b", "i", "u", "br", "time", "small", "sup", "sub", "abbr", "cite", "q", "mark"}
+
+
+def prune_boilerplate(tree: Any, keep: Any | None) -> None:
+    """Drop the page's own boxes (ads, newsletters, share buttons, related links) by the words of
+    their class, id or test id; never an element holding ``keep`` (the headline)."""
+    keeping = set(keep.iterancestors()) | {keep} if keep is not None else set()
+    for elem in list(tree.iter()):
+        if not isinstance(elem.tag, str) or elem in keeping or elem.getparent() is None:
+            continue
+        names = " ".join(elem.get(a) or "" for a in ("class", "id", "data-testid"))
+        if names and {w.lower() for w in _WORDS.findall(names)} & BOILERPLATE:
+            elem.drop_tree()
+
+
 def keep_captions(tree: Any) -> None:
     """Each ``<figure>`` with a caption becomes a paragraph of its caption, where it stood."""
     for figure in list(tree.iter("figure")):
         caption = figure.find(".//figcaption")
+        if caption is not None:
+            for link in caption.findall(".//a[@target='_blank']"):  # a button (licensing, enlarge), not the caption
+                link.drop_tree()
         text = clean("".join(caption.itertext())) if caption is not None else ""
         parent = figure.getparent()
         if parent is None:
             continue
         if text:
-            paragraph = lxml.html.Element("p")
+            paragraph = lxml.html.Element("p", {CAPTION: ""})
             paragraph.text = text
             paragraph.tail = figure.tail
             parent.replace(figure, paragraph)
@@ -143,8 +175,10 @@ def extract_page(html: str, url_hint: str | None = None) -> Extracted:
     language = page_language(tree)
     unwrap_cjk(tree)
     keep_captions(tree)
+    first_title = next((text_of(t) for t in tree.iter("title")), "")
+    prune_boilerplate(tree, headline(tree, first_title))
     doc = bare_extraction(
-        tree,
+        copy.deepcopy(tree),  # trafilatura prunes the tree it is given; the lead zone is read from ours
         url=url_hint,
         with_metadata=True,
         include_comments=False,
@@ -152,28 +186,64 @@ def extract_page(html: str, url_hint: str | None = None) -> Extracted:
         include_images=False,
         include_formatting=False,
         include_links=False,
+        favor_precision=True,
         config=_CONFIG,
         date_extraction_params=_date_params(),
     )
     body = getattr(doc, "body", None)
-    blocks = tuple(blocks_of(body)) if body is not None else ()
+    blocks = blocks_of(body) if body is not None else []
     if not isinstance(doc, Document) or not blocks:
         raise Refused("no article found in it (only page furniture, or no text)")
-    title = clean(doc.title or "")
-    if blocks[0].kind == "heading" and (not title or blocks[0].text == title):
+    head = headline(tree, clean(doc.title or first_title))
+    title = text_of(head) if head is not None else clean(doc.title or "")
+    blocks = _leading(tree, head, blocks)
+    if blocks and blocks[0].kind == "heading" and (not title or blocks[0].text == title):
         title, blocks = blocks[0].text, blocks[1:]
     if not title:
         title, blocks = blocks[0].text, blocks[1:]
     if not any(b.kind == "paragraph" for b in blocks):
         raise Refused("no article found in it: no paragraph of text beside the page's menus and lists")
+    url = safe_url(doc.url) or safe_url(url_hint)
     return Extracted(
         title=title,
-        blocks=blocks,
-        date=_date(doc.date),
-        url=safe_url(doc.url) or safe_url(url_hint),
-        source=clean(doc.sitename or "") or _host(doc.url or url_hint),
+        blocks=tuple(blocks),
+        date=page_date(_date(doc.date), tree, head, html),
+        url=url,
+        source=site_name(tree, title, _host(url)),
         language=language,
         tags=tags_of([*(doc.categories or []), *(doc.tags or [])]),
+    )
+
+
+def _leading(tree: Any, head: Any | None, blocks: list[Block]) -> list[Block]:
+    """``blocks`` with what stands between the headline and the article's first line restored
+    (a photo's caption, a summary paragraph: trafilatura keeps only the body's container) and
+    the page's date stamps before the first paragraph dropped (the sidecar has the date)."""
+    order = list(tree.iter())
+    start = order.index(head) + 1 if head is not None else 0
+    first = next((b.text for b in blocks if b.kind == "paragraph"), None)
+    end = next((i for i in range(start, len(order)) if first and clean(text_of(order[i])).startswith(first)), None)
+    known = {b.text for b in blocks}
+    restored: list[Block] = []
+    for elem in order[start:end] if end is not None else []:
+        if not isinstance(elem.tag, str) or elem.tag in _SKIPPED or not _leaf_block(elem):
+            continue
+        if any(a.tag in _SKIPPED for a in elem.iterancestors()):
+            continue
+        text = clean("".join(elem.itertext()))
+        wanted = elem.get(CAPTION) is not None or (len(text) >= 20 and ends_like_sentence(text))
+        if text and wanted and text not in known:
+            restored.append(Block("paragraph", text))
+            known.add(text)
+    out = [*restored, *blocks]
+    lead = next((i for i, b in enumerate(out) if b.kind == "paragraph" and not is_stamp(b.text)), len(out))
+    return [b for i, b in enumerate(out) if i >= lead or not is_stamp(b.text)]
+
+
+def _leaf_block(elem: Any) -> bool:
+    """A block of text (a paragraph, a div of text, a caption) with no block inside it."""
+    return elem.tag in ("p", "div", "figcaption", "li", "dd") and all(
+        isinstance(child.tag, str) and child.tag in _INLINE for child in elem
     )
 
 
