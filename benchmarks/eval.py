@@ -253,7 +253,9 @@ def _imports() -> str:
     """What ``python -m briefing import`` takes out of the saved pages and feeds of the fixtures."""
     started = time.perf_counter()
     pages, feeds = imports.score_folder(imports.PAGES), imports.score_folder(imports.FEEDS)
+    held = imports.score_folder(imports.HOLDOUT)
     rows = [*imports.report(pages, "saved pages"), *imports.report(feeds, "feeds")]
+    rows += imports.report(held, "held out (pages and feeds)")
     header = ["| fixtures | lines | title | date | url | source | with furniture |", "|---|---|---|---|---|---|---|"]
     text = "\n".join([*header, *rows])
     print(f"## Importing\n\n{text}\n({time.perf_counter() - started:.1f} s)\n")

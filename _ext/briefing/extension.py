@@ -15,6 +15,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from briefing.exchange.briefings_json import setup_jsonio
 from briefing.exchange.other_books import setup_external
+from briefing.output.feeds import setup_feeds
 from briefing.output.glyphs import setup_glyphs
 from briefing.output.latex import setup_latex
 from briefing.output.search import setup_search
@@ -109,6 +110,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_jsonio(app)
     setup_external(app)
     setup_search(app)
+    setup_feeds(app)
     setup_speedups(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)

@@ -21,6 +21,8 @@ class BriefingRecord(NamedTuple):
     url: str = ""
     tags: tuple[str, ...] = ()
     language: str = ""  # of the article, from its metadata ("" when not given)
+    lead: str = ""  # the text of its first paragraph (for feeds), set when the page is read
+    outlet: str = ""  # the agency or outlet (the text's source line, or the sidecar's source:)
 
 
 class TakeawayRecord(NamedTuple):

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
+    from briefing.readtime.domain import BriefingDomain
 
 logger = logging.getLogger(__name__)
 _ = get_translation("briefing")
@@ -188,6 +189,7 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         named[id(block)] = [eid for ids, _link, _sentence in found for eid in ids]
     domain = get_domain(app.env)
     domain.set_mentions(docname, records)
+    _note_lead(domain, elements)
     for box in boxes:
         tid = box["briefing-takeaway"]
         if tid in domain.takeaways and domain.takeaways[tid].docname == docname:
@@ -195,6 +197,34 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
             domain.takeaways[tid] = domain.takeaways[tid]._replace(entities=tuple(dict.fromkeys(inside)))
     if strays:  # only a mention the role could not note can be a node that does not link
         plain_text_for_unlinked(doctree)
+
+
+#: The most of a lead a briefing's record keeps (a feed's summary shows it).
+LEAD_LIMIT = 600
+
+
+def _note_lead(domain: BriefingDomain, elements: list[nodes.Element]) -> None:
+    """The briefing's lead: the first paragraph of the page's own text after its header (not one
+    inside a note, a turn or a takeaway: those are containers)."""
+    header = next((n for n in elements if isinstance(n, nodes.container) and "briefing-header" in n["classes"]), None)
+    if header is None or not header.get("briefing-anchor"):
+        return
+    slug = str(header["briefing-anchor"]).removeprefix("briefing-")
+    record = domain.briefings.get(slug)
+    if record is None:
+        return
+    after = elements[elements.index(header) + 1 :]
+    lead = next(
+        (
+            n
+            for n in after
+            if isinstance(n, nodes.paragraph) and isinstance(n.parent, nodes.section | nodes.document)
+        ),
+        None,
+    )
+    text = " ".join(lead.astext().split())[:LEAD_LIMIT] if lead is not None else ""
+    if text != record.lead:
+        domain.briefings[slug] = record._replace(lead=text)
 
 
 def _follow_moved_notes(doctree: nodes.document, present: set[int]) -> None:

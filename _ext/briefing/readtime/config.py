@@ -77,6 +77,13 @@ class BriefingConfig:
         choices=("section", "page", "all", "none"),
     )
     graph_max_edges: int = _option(150, "edges kept in the book's relationship graph", rebuild="html", read=int)
+    feed_length: int = _option(
+        50,
+        "entries of each Atom feed (`feeds/atom.xml`, one per entity and per tag; the newest first); "
+        "feeds need `html_baseurl`",
+        rebuild="",
+        read=int,
+    )
     group_above: int = _option(
         40, "lists longer than this are grouped (year/month, gojūon row)", rebuild="env", read=int
     )

@@ -146,6 +146,7 @@ class BriefingHeaderDirective(SphinxDirective):
                 safe_url(self.options.get("url")) or "",
                 tags,
                 self.options.get("language", ""),
+                outlet=self.options.get("outlet", ""),
             ),
             container,
         )

@@ -94,7 +94,7 @@ class BriefingDomain(Domain):
         "written": {},
         "external": {},
     }
-    data_version = 4
+    data_version = 5  # 5: a briefing's record holds its lead
 
     def __init__(self, env: BuildEnvironment) -> None:
         # Per-instance copies (Sphinx declares these as class variables): configure()
