@@ -215,11 +215,7 @@ def _note_lead(domain: BriefingDomain, elements: list[nodes.Element]) -> None:
         return
     after = elements[elements.index(header) + 1 :]
     lead = next(
-        (
-            n
-            for n in after
-            if isinstance(n, nodes.paragraph) and isinstance(n.parent, nodes.section | nodes.document)
-        ),
+        (n for n in after if isinstance(n, nodes.paragraph) and isinstance(n.parent, nodes.section | nodes.document)),
         None,
     )
     text = " ".join(lead.astext().split())[:LEAD_LIMIT] if lead is not None else ""
