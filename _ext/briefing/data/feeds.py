@@ -61,8 +61,8 @@ def _entries(
 ) -> dict[str, FeedEntry]:
     """docname -> its entry, for every dated briefing."""
     points: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for tid, rec in takeaways.items():
-        points[rec.docname].append((tid, rec.text))
+    for tid, point in takeaways.items():
+        points[point.docname].append((tid, point.text))
     out = {}
     for doc, rec in views.briefing_of_doc.items():
         if not rec.date:

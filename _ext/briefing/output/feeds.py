@@ -97,7 +97,8 @@ def render(app: Sphinx, feed: Feed, base: str) -> bytes:
             unique_id=url,
             categories=entry.categories,
         )
-    return atom.writeString("utf-8").encode("utf-8")
+    text: str = atom.writeString("utf-8")
+    return text.encode("utf-8")
 
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
