@@ -28,9 +28,11 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document, use_config
 
 from briefing.articles.cues import ends_like_sentence
+from briefing.articles.dates import read_date
 from briefing.articles.metadata import safe_url
+from briefing.articles.page_cues import is_furniture
 from briefing.importing.inputs import Refused
-from briefing.importing.page_facts import _SKIPPED, headline, is_stamp, page_date, site_name, text_of
+from briefing.importing.page_facts import _OUTSIDE, _SKIPPED, headline, is_stamp, page_date, site_name, text_of
 
 BlockKind = Literal["heading", "paragraph", "item"]
 
@@ -126,12 +128,72 @@ def prune_boilerplate(tree: Any, keep: Any | None) -> None:
     """Drop the page's own boxes (ads, newsletters, share buttons, related links) by the words of
     their class, id or test id; never an element holding ``keep`` (the headline)."""
     keeping = set(keep.iterancestors()) | {keep} if keep is not None else set()
+    for caption in tree.iter("p"):
+        if caption.get(CAPTION) is not None:  # an editor's table of photos named like an ad (adEditor)
+            keeping |= set(caption.iterancestors())
     for elem in list(tree.iter()):
         if not isinstance(elem.tag, str) or elem in keeping or elem.getparent() is None:
             continue
         names = " ".join(elem.get(a) or "" for a in ("class", "id", "data-testid"))
         if names and {w.lower() for w in _WORDS.findall(names)} & BOILERPLATE:
             elem.drop_tree()
+
+
+#: Words of a class or id that name a photo's caption (trafilatura drops such elements whole).
+CAPTION_WORDS = frozenset({"caption", "pictext", "figcaption", "imgcaption", "photocaption", "credit"})
+#: The most a caption holds; a larger element so named is a container (its name is taken off).
+CAPTION_LIMIT = 300
+_AD_LABEL = re.compile(r"^(?:advertisement|advert|ad|sponsored|廣告|广告|広告|スポンサー)\b", re.IGNORECASE)
+
+
+def _words(elem: Any) -> set[str]:
+    names = " ".join(elem.get(a) or "" for a in ("class", "id", "data-testid"))
+    return {w.lower() for w in _WORDS.findall(names)} if names else set()
+
+
+def _as_caption(elem: Any, text: str) -> None:
+    paragraph = lxml.html.Element("p", {CAPTION: ""})
+    paragraph.text = text
+    paragraph.tail = elem.tail
+    parent = elem.getparent()
+    if parent is not None:
+        parent.replace(elem, paragraph)
+
+
+def mark_captions(tree: Any) -> None:
+    """Photos' captions outside ``<figure>`` become caption paragraphs where they stand: an element
+    named a caption (``imgCaption``, ``pictext``), or one whose text is its photo's ``alt`` or
+    ``title``. A large element so named (an article body in ``page-caption-p``) loses the name."""
+    alts = {
+        " ".join((img.get("alt") or img.getparent().get("title") or "").split())
+        for img in tree.iter("img")
+        if img.getparent() is not None
+    }
+    alts.discard("")
+    for elem in list(tree.iter()):
+        if not isinstance(elem.tag, str) or elem.tag in ("img", "figure", "figcaption") or elem.getparent() is None:
+            continue
+        named = bool(_words(elem) & CAPTION_WORDS)
+        text = clean("".join(elem.itertext()))
+        if named and (len(text) > CAPTION_LIMIT or len(elem.findall(".//p")) > 1):
+            elem.set("class", " ".join(w for w in (elem.get("class") or "").split() if "caption" not in w.lower()))
+        elif text and (named or (text in alts and len(text) >= 6)) and elem.find(".//img") is None:
+            _as_caption(elem, text)
+
+
+def text_divs_as_paragraphs(tree: Any) -> None:
+    """A ``<div>`` of lines of text broken by ``<br>`` (and inline elements only) is a paragraph:
+    made one, so that trafilatura keeps its first line (it may drop a div's own text)."""
+    for div in list(tree.iter("div")):
+        own = len((div.text or "").strip()) >= 20
+        inline = all(isinstance(child.tag, str) and child.tag in _INLINE for child in div)
+        if own and inline and div.find("br") is not None:
+            div.tag = "p"
+
+
+def is_page_line(text: str) -> bool:
+    """A line of the page's own, never the article's: a button or label the census knows, an ad's label."""
+    return is_furniture(text) or (len(text) <= 40 and bool(_AD_LABEL.match(text)))
 
 
 def keep_captions(tree: Any) -> None:
@@ -175,6 +237,8 @@ def extract_page(html: str, url_hint: str | None = None) -> Extracted:
     language = page_language(tree)
     unwrap_cjk(tree)
     keep_captions(tree)
+    mark_captions(tree)
+    text_divs_as_paragraphs(tree)
     first_title = next((text_of(t) for t in tree.iter("title")), "")
     prune_boilerplate(tree, headline(tree, first_title))
     doc = bare_extraction(
@@ -196,10 +260,10 @@ def extract_page(html: str, url_hint: str | None = None) -> Extracted:
         raise Refused("no article found in it (only page furniture, or no text)")
     head = headline(tree, clean(doc.title or first_title))
     title = text_of(head) if head is not None else clean(doc.title or "")
-    blocks = _leading(tree, head, blocks)
     if blocks and blocks[0].kind == "heading" and (not title or blocks[0].text == title):
         title, blocks = blocks[0].text, blocks[1:]
-    if not title:
+    blocks = _leading(tree, head, blocks)
+    if not title and blocks:
         title, blocks = blocks[0].text, blocks[1:]
     if not any(b.kind == "paragraph" for b in blocks):
         raise Refused("no article found in it: no paragraph of text beside the page's menus and lists")
@@ -228,14 +292,16 @@ def _leading(tree: Any, head: Any | None, blocks: list[Block]) -> list[Block]:
     for elem in order[start:end] if end is not None else []:
         if not isinstance(elem.tag, str) or elem.tag in _SKIPPED or not _leaf_block(elem):
             continue
-        if any(a.tag in _SKIPPED for a in elem.iterancestors()):
+        if any(a.tag in _OUTSIDE for a in elem.iterancestors()):
             continue
         text = clean("".join(elem.itertext()))
-        wanted = elem.get(CAPTION) is not None or (len(text) >= 20 and ends_like_sentence(text))
-        if text and wanted and text not in known:
+        # A standfirst may end bare; a line of the page's facts (date, source, editor) holds a date.
+        prose = (len(text) >= 20 and ends_like_sentence(text)) or (len(text) >= 40 and read_date(text) is None)
+        if text and (elem.get(CAPTION) is not None or prose) and text not in known:
             restored.append(Block("paragraph", text))
             known.add(text)
-    out = [*restored, *blocks]
+    at = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), len(blocks))
+    out = [b for b in (*blocks[:at], *restored, *blocks[at:]) if b.kind == "heading" or not is_page_line(b.text)]
     lead = next((i for i, b in enumerate(out) if b.kind == "paragraph" and not is_stamp(b.text)), len(out))
     return [b for i, b in enumerate(out) if i >= lead or not is_stamp(b.text)]
 

@@ -37,6 +37,8 @@ _STAMP_WORDS = re.compile(
 #: How far below the headline the printed date is looked for (elements, in document order).
 _DATE_REACH = 60
 _SKIPPED = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"}
+#: What is never inside an article (a form may be: ASP.NET pages hold the whole page in one).
+_OUTSIDE = _SKIPPED - {"form"}
 
 
 def text_of(elem: Any) -> str:
@@ -45,13 +47,16 @@ def text_of(elem: Any) -> str:
 
 
 def headline(tree: Any, title: str) -> Any | None:
-    """The page's ``<h1>`` that is its title (its text begins the title, or the title begins it)."""
-    heads = [h for h in tree.iter("h1") if text_of(h)]
+    """The page's heading that is its title (its text begins the title, or the title begins it):
+    an ``<h1>``, else an ``<h2>`` or ``<h3>`` (a page whose ``<h1>`` is its logo)."""
     folded = " ".join(title.split())
-    for h in heads:
-        text = text_of(h)
-        if folded.startswith(text) or text.startswith(_first_part(folded)) or text in folded:
-            return h
+    if not folded:
+        return None
+    for level in ("h1", "h2", "h3"):
+        for h in tree.iter(level):
+            text = text_of(h)
+            if text and (folded.startswith(text) or text.startswith(_first_part(folded)) or text in folded):
+                return h
     return None
 
 
@@ -71,12 +76,12 @@ def site_name(tree: Any, heading: str, host: str | None) -> str | None:
     if heading and heading in page_title:
         before, _, after = page_title.partition(heading)
         before, after = before.rstrip(_SEPARATORS), after.lstrip(_SEPARATORS)
-        parts = [p.strip() for p in _TITLE_PARTS.split(after) if p.strip()]
-        if parts:
-            return parts[-1]
-        parts = [p.strip() for p in _TITLE_PARTS.split(before) if p.strip()]
-        if parts:
-            return parts[0]
+        names = [p.strip() for p in _TITLE_PARTS.split(after) if p.strip() and read_date(p) is None]
+        if names:
+            return names[-1]
+        names = [p.strip() for p in _TITLE_PARTS.split(before) if p.strip() and read_date(p) is None]
+        if names:
+            return names[0]
     return host
 
 
@@ -92,7 +97,7 @@ def printed_date(tree: Any, head: Any | None) -> dt.date | None:
     for elem in order[start : start + _DATE_REACH]:
         if not isinstance(elem.tag, str) or elem.tag in _SKIPPED:
             continue
-        if any(a.tag in _SKIPPED for a in elem.iterancestors()):
+        if any(a.tag in _OUTSIDE for a in elem.iterancestors()):
             continue
         own = " ".join((elem.text or "").split())
         if not own or len(own) > 80:
