@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the shape of what the extension stores in the environment changes.
-ENV_VERSION = 12  # 12: articles read as pasted pages (turns' speakers, headings as takeaways)
+ENV_VERSION = 13  # 13: briefing records hold the lead and outlet (feeds, attention)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -153,3 +153,27 @@ def test_articles_of_every_shape_fit_a_phone(shapes: Build, served: tuple[str, A
                 assert page.locator(".briefing-article-link").get_attribute("href") == LONG_URL
                 assert page.locator(f"article p a[href='{LONG_URL}']").count() >= 1
             page.close()
+
+
+@pytest.fixture(scope="module")
+def followed(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The shipped book with a base URL: it has feeds."""
+    return run_build(copy_book(tmp_path_factory.mktemp("followed") / "book"), html_baseurl="https://example.org/book/")
+
+
+def test_an_entity_page_shows_its_attention_and_a_subscribe_link(followed: Build) -> None:
+    require_programs("chromium")
+    with tool.serve(followed.outdir) as base, tool.browser() as chrome:
+        page = chrome.new_page()
+        page.goto(base + "entities/actor/wang-yi.html")
+        chart = page.locator("svg.briefing-attention-chart")
+        assert chart.is_visible()
+        box = chart.bounding_box()
+        assert box is not None and box["width"] > 50 and box["height"] > 40
+        assert page.locator("svg.briefing-attention-chart rect").count() == 1  # one month, one bar
+        assert page.locator(".briefing-attention-sources").is_visible()
+        link = page.locator("a.briefing-subscribe")
+        assert link.is_visible() and link.get_attribute("href") == "https://example.org/book/feeds/actor/wang-yi.xml"
+        feeds = page.locator('link[rel="alternate"][type="application/atom+xml"]')
+        assert feeds.count() == 2  # the book's and Wang Yi's
+        page.close()

@@ -298,8 +298,15 @@ class BookViews:
     @cached_property
     def pairs(self) -> Counter[tuple[str, str]]:
         """(a, b) with a < b -> the briefings mentioning both; counted once per build."""
+        return self.pairs_in("", "")
+
+    @_kept
+    def pairs_in(self, start: str, end: str) -> Counter[tuple[str, str]]:
+        """:attr:`pairs` of the briefings dated in the months ``start``..``end`` ("": open)."""
         counter: Counter[tuple[str, str]] = Counter()
-        for members in self.doc_entities.values():
+        for doc, members in self.doc_entities.items():
+            if (start or end) and not _in_months(self.briefing_of_doc[doc].date, start, end):
+                continue
             ordered = sorted(members)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 :]:
@@ -320,12 +327,14 @@ class BookViews:
         return together
 
     @_kept
-    def edges(self, kinds: frozenset[str], limit: int, around: str = "") -> tuple[tuple[str, str, int], ...]:
+    def edges(
+        self, kinds: frozenset[str], limit: int, around: str = "", window: tuple[str, str] = ("", "")
+    ) -> tuple[tuple[str, str, int], ...]:
         """Co-mention edges (a, b, briefings shared) between entities of ``kinds``, heaviest first.
 
         ``around`` keeps the neighbourhood of one entity: its edges to its
         ``NEIGHBOURS_SHOWN`` strongest neighbours (the cost is that of the
-        drawing, not of the book).
+        drawing, not of the book). ``window`` (months, YYYY-MM) keeps the briefings of a period.
         """
 
         def wanted(eid: str) -> bool:
@@ -338,9 +347,15 @@ class BookViews:
             near = sorted(self.co_mentions(around).items(), key=lambda kv: (-kv[1], kv[0]))
             found = [(min(around, e), max(around, e), n) for e, n in near if wanted(e)][:NEIGHBOURS_SHOWN]
         else:
-            found = [(a, b, n) for (a, b), n in self.pairs.items() if wanted(a) and wanted(b)]
+            pairs = self.pairs_in(*window) if any(window) else self.pairs
+            found = [(a, b, n) for (a, b), n in pairs.items() if wanted(a) and wanted(b)]
         found.sort(key=lambda edge: (-edge[2], edge[0], edge[1]))
         return tuple(found[:limit])
+
+
+def _in_months(date: str, start: str, end: str) -> bool:
+    month = date[:7]
+    return bool(month) and (not start or month >= start) and (not end or month <= end)
 
 
 def _best(scores: Mapping[str, float], limit: int) -> list[tuple[str, float]]:

@@ -19,6 +19,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from briefing.data.attention import MONTH_RE
 from briefing.output.graphs import setup_graphs
 from briefing.readtime.nodes import briefing_view, view_node
 from briefing.util.subtypes import Subtype
@@ -148,9 +149,28 @@ class RelatedDirective(_ViewDirective):
 
 
 class GraphDirective(_ViewDirective):
-    """``{briefing-graph}``: the co-mention graph of actors and forums."""
+    """``{briefing-graph}``: the co-mention graph of actors and forums; ``:from:`` and ``:to:``
+    (months, ``2025-01``) keep the briefings of one period."""
 
     view = "graph"
+    option_spec: ClassVar[dict[str, Any]] = {"from": directives.unchanged, "to": directives.unchanged}
+
+    def params(self) -> list[str]:
+        window = []
+        for key in ("from", "to"):
+            value = (self.options.get(key) or "").strip()
+            if value and not MONTH_RE.fullmatch(value):
+                logger.warning(
+                    "briefing-graph :%s: takes a month like 2025-01, not %r; the graph is not cut there",
+                    key,
+                    value,
+                    type="briefing",
+                    subtype=Subtype.DIRECTIVE,
+                    location=self.get_location(),
+                )
+                value = ""
+            window.append(value)
+        return window if any(window) else []
 
 
 def setup_pages(app: Sphinx) -> None:

@@ -22,8 +22,10 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
+from briefing.data.attention import attention
 from briefing.data.views import TakeawayFilter
 from briefing.exchange.other_books import external_mentions
+from briefing.output import charts
 from briefing.output.graphs import BATCH_BUILDERS, LEDGER, briefing_graph, drawing_name
 from briefing.readtime.config import BriefingConfig
 from briefing.util.subtypes import Subtype
@@ -43,6 +45,8 @@ logger = logging.getLogger(__name__)
 GRAPH_KINDS = frozenset({"actor", "forum"})
 #: The edges of the graph on an entity's page (its neighbourhood).
 ENTITY_GRAPH_EDGES = 25
+#: Sources named beside the attention chart (the most frequent).
+ATTENTION_SOURCES = 8
 
 
 def _rubric(text: str) -> nodes.rubric:
@@ -84,6 +88,7 @@ def entity_nodes(ctx: Context, params: list[str]) -> list[nodes.Node]:
             "last": ctx.date(view.last_seen),
         }
         box += _para(nodes.Text(seen), classes=["briefing-seen"])
+    box += attention_nodes(ctx, eid)
     rows: list[list[Block]] = []
     for row in view.docs:
         head = para(ctx.to(row.docname, row.title), ctx.dated(row.date), " — " + _("%d mentions") % row.times)
@@ -114,6 +119,22 @@ def entity_nodes(ctx: Context, params: list[str]) -> list[nodes.Node]:
     if graph:
         box += _rubric(_("Relationship graph"))
         box += graph
+    return [box]
+
+
+def attention_nodes(ctx: Context, eid: str) -> list[nodes.Node]:
+    """Briefings per month as a chart (SVG in HTML, a picture in the PDF), and per source beside it."""
+    seen = attention(ctx.views, eid)
+    if not seen.months:
+        return []
+    caption = _("Briefings mentioning it, by month")
+    box = nodes.container(classes=["briefing-attention"])
+    box += nodes.raw("", charts.svg(seen.months, caption), format="html")
+    box += nodes.raw("", charts.latex(seen.months, caption), format="latex")
+    if seen.sources:
+        parts = [nodes.inline("", f"{source} ({count})") for source, count in seen.sources[:ATTENTION_SOURCES]]
+        label = nodes.strong(_("By source"), _("By source"))
+        box += _para(label, nodes.Text(": "), *ctx.separated(parts), classes=["briefing-attention-sources"])
     return [box]
 
 
@@ -235,10 +256,10 @@ def check_graphviz(app: Sphinx) -> None:
         )
 
 
-def graph_nodes(ctx: Context, around: str = "", limit: int = 0) -> list[nodes.Node]:
-    """The co-mention graph of actors and forums (around one entity, or the book's)."""
+def graph_nodes(ctx: Context, around: str = "", limit: int = 0, window: tuple[str, str] = ("", "")) -> list[nodes.Node]:
+    """The co-mention graph of actors and forums (around one entity, or the book's; of a period)."""
     limit = limit or BriefingConfig.of(ctx.app.config).graph_max_edges
-    edges = ctx.views.edges(GRAPH_KINDS, limit, around)
+    edges = ctx.views.edges(GRAPH_KINDS, limit, around, window)
     if not edges or not _dot_found(ctx.app.config.graphviz_dot):
         return []
     entities = ctx.domain.entities
@@ -281,6 +302,11 @@ def graph_nodes(ctx: Context, around: str = "", limit: int = 0) -> list[nodes.No
     return [nodes.container("", node, classes=["briefing-graph-box"])]
 
 
+def graph_window(params: list[str]) -> tuple[str, str]:
+    """The months a graph directive keeps (``:from:``, ``:to:``; "" where open)."""
+    return (params[0] if params else "", params[1] if len(params) > 1 else "")
+
+
 def _dot(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
@@ -308,7 +334,8 @@ class View:
 
 def _entity_shows(domain: BriefingDomain, page: str, params: list[str]) -> object:
     views, eid = domain.book_views(), params[0]
-    return (views.entity(eid), external_mentions(domain, eid), views.edges(GRAPH_KINDS, ENTITY_GRAPH_EDGES, eid))
+    shown = views.entity(eid), external_mentions(domain, eid), views.edges(GRAPH_KINDS, ENTITY_GRAPH_EDGES, eid)
+    return (*shown, attention(views, eid))
 
 
 VIEWS: dict[str, View] = {
@@ -326,8 +353,8 @@ VIEWS: dict[str, View] = {
     "latest": View(lambda d, page, p: d.book_views().latest(latest_count(p)), latest_nodes, Depends.BOOK),
     "directory": View(lambda d, page, p: d.book_views().directory(directory_kinds(p)), directory_nodes, Depends.BOOK),
     "graph": View(
-        lambda d, page, p: d.book_views().edges(GRAPH_KINDS, 10**6, ""),
-        lambda ctx, p: graph_nodes(ctx),
+        lambda d, page, p: d.book_views().edges(GRAPH_KINDS, 10**6, "", graph_window(p)),
+        lambda ctx, p: graph_nodes(ctx, window=graph_window(p)),
         Depends.BOOK,
     ),
 }

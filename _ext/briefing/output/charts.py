@@ -1,0 +1,89 @@
+"""The attention chart: briefings per month as bars, an SVG for HTML (no JavaScript) and a LaTeX
+``picture`` for the PDF (no package: bars are ``\\rule``\\ s). Pure text from numbers; the only words
+in it are month labels and the chart's caption, escaped for their format.
+"""
+
+from __future__ import annotations
+
+import html
+
+#: Drawing units (SVG pixels): the chart's width when bars fit in it, the gap between bars, the
+#: tallest bar, the room for the month labels under the bars and for the scale on the left.
+WIDTH, GAP, HEIGHT, LABELS, LEFT = 320, 4, 60, 16, 18
+#: A bar's narrowest and widest (many months widen the chart; few do not make fat bars).
+BAR_MIN, BAR_MAX = 6, 36
+#: The least room a month's label needs.
+LABEL_ROOM = 40
+
+
+def _bar(count: int) -> float:
+    return float(min(BAR_MAX, max(BAR_MIN, (WIDTH - LEFT - GAP) / count - GAP)))
+
+
+def _labelled(months: tuple[tuple[str, int], ...], step: float) -> set[int]:
+    """Which bars carry their month under them: the first, each January, the last (with room)."""
+    marks = {0, len(months) - 1} | {i for i, (m, _n) in enumerate(months) if m.endswith("-01")}
+    shown: set[int] = set()
+    for i in sorted(marks):
+        if all(abs(i - j) * step >= LABEL_ROOM for j in shown):
+            shown.add(i)
+    return shown
+
+
+def svg(months: tuple[tuple[str, int], ...], caption: str) -> str:
+    """An inline SVG bar chart: each bar's month and count in its ``<title>`` (a tooltip)."""
+    if not months:
+        return ""
+    top = max(n for _m, n in months) or 1
+    bar = _bar(len(months))
+    width = round(LEFT + len(months) * (bar + GAP) + GAP + LABEL_ROOM)
+    parts = [
+        f'<svg class="briefing-attention-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {width} {HEIGHT + LABELS + 14}" width="{width}" height="{HEIGHT + LABELS + 14}" '
+        f'aria-label="{html.escape(caption)}">',
+        f"<title>{html.escape(caption)}</title>",
+        f'<line x1="{LEFT}" y1="{HEIGHT + 0.5}" x2="{width - LABEL_ROOM}" y2="{HEIGHT + 0.5}" class="axis"/>',
+        f'<text x="0" y="8" font-size="8" class="top">{top}</text>',
+    ]
+    labelled = _labelled(months, bar + GAP)
+    for i, (month, count) in enumerate(months):
+        x = round(LEFT + GAP + i * (bar + GAP), 1)
+        h = round(HEIGHT * count / top, 1)
+        parts.append(
+            f'<rect x="{x}" y="{HEIGHT - h}" width="{bar:.1f}" height="{h}"><title>{month}: {count}</title></rect>'
+        )
+        if i in labelled:
+            parts.append(f'<text x="{x}" y="{HEIGHT + LABELS}" font-size="8" class="month">{month}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _latex_text(text: str) -> str:
+    specials = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%"}
+    specials |= {"&": r"\&", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+    return "".join(specials.get(ch, ch) for ch in text)
+
+
+def latex(months: tuple[tuple[str, int], ...], caption: str) -> str:
+    """The same chart as a LaTeX ``picture`` (1 unit = 0.25 mm), centred, with its caption under it."""
+    if not months:
+        return ""
+    top = max(n for _m, n in months) or 1
+    bar = _bar(len(months))
+    width = round(LEFT + len(months) * (bar + GAP) + GAP + LABEL_ROOM)
+    lines = [
+        r"\begin{center}\setlength{\unitlength}{0.25mm}",
+        rf"\begin{{picture}}({width},{HEIGHT + LABELS + 4})(0,-{LABELS + 4})",
+        rf"\put({LEFT},0){{\line(1,0){{{width - LABEL_ROOM - LEFT}}}}}",
+        rf"\put(0,{HEIGHT - 8}){{\tiny {top}}}",
+    ]
+    labelled = _labelled(months, bar + GAP)
+    for i, (month, count) in enumerate(months):
+        x = round(LEFT + GAP + i * (bar + GAP), 1)
+        h = round(HEIGHT * count / top, 1)
+        if count:
+            lines.append(rf"\put({x},0){{\rule{{{bar * 0.25:.2f}mm}}{{{h * 0.25:.2f}mm}}}}")
+        if i in labelled:
+            lines.append(rf"\put({x},-{LABELS}){{\tiny {month}}}")
+    lines += [r"\end{picture}", rf"\\{{\small {_latex_text(caption)}}}", r"\end{center}"]
+    return "\n".join(lines)
