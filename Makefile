@@ -15,7 +15,7 @@ DEV_STAMP     = $(VENV)/.installed-dev
 IMPORT_STAMP  = $(VENV)/.installed-import
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges eval test-stacks inspect import docs
+.PHONY: help html dirhtml epub latex latexpdf clean test lint livehtml catalogs screenshots bench bench-edges eval test-stacks inspect import dossier handout docs
 
 help:
 	@echo "Targets (output lands in $(BUILDDIR)/<target>/):"
@@ -34,6 +34,8 @@ help:
 	@echo "  test-stacks  the whole-book tests on Python 3.11 + Sphinx 8.2.3 and Python 3.12 + Sphinx 9.1 (CI runs it)"
 	@echo "  lint       ruff (lint and format check), mypy, and the floors' import contracts (import-linter)"
 	@echo "  inspect    how a seed was read, line by line: make inspect SEED=seeds/x.txt"
+	@echo "  dossier    one entity's PDF: make dossier ENTITY=wang-yi [FROM=2025-01] [TO=2025-06]"
+	@echo "  handout    one briefing's PDF: make handout SEED=seeds/x.txt"
 	@echo "  import     saved pages and feeds become seeds: make import FILES=\"page.html feed.xml\" [URLS=…]"
 	@echo "  catalogs   compile the extension's message catalogs (.po -> .mo)"
 	@echo "  clean      remove $(BUILDDIR)/"
@@ -116,6 +118,30 @@ export FILES URLS
 import: $(IMPORT_STAMP)
 	@test -n "$$FILES$$URLS" || { echo 'make import FILES="saved/page.html saved/feed.xml" [URLS="https://…"]' >&2; exit 2; }
 	@set -f; PYTHONPATH=_ext $(BIN)/python -m briefing import $$FILES $${URLS:+--fetch $$URLS}
+
+# One entity's dossier, or one briefing's handout, as a PDF of its own (plain sphinx-build: -D
+# briefing_dossier=… or -D briefing_handout=…). The values reach the shell as environment
+# variables, quoted: a name is a name, never a command.
+ENTITY        ?=
+FROM          ?=
+TO            ?=
+export ENTITY FROM TO
+dossier: $(BOOK_STAMP)
+	@test -n "$$ENTITY" || { echo "make dossier ENTITY=<entity id> [FROM=2025-01] [TO=2025-06]" >&2; exit 2; }
+	@tools/system-deps --tex
+	$(SPHINXBUILD) -b latex -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/latex" $(SPHINXOPTS) \
+	  -D briefing_dossier="$$ENTITY" -D briefing_dossier_from="$$FROM" -D briefing_dossier_to="$$TO"
+	$(MAKE) -C "$(BUILDDIR)/latex" "dossier-$$ENTITY.pdf"
+	@echo "PDF: $(BUILDDIR)/latex/dossier-$$ENTITY.pdf"
+
+# The handout's file is named by the briefing's page (its slug): the builder says which.
+handout: $(BOOK_STAMP)
+	@test -n "$$SEED" || { echo "make handout SEED=seeds/<name>.txt" >&2; exit 2; }
+	@tools/system-deps --tex
+	$(SPHINXBUILD) -b latex -d "$(BUILDDIR)/doctrees" "$(SOURCEDIR)" "$(BUILDDIR)/latex" $(SPHINXOPTS) \
+	  -D briefing_handout="$$SEED"
+	$(MAKE) -C "$(BUILDDIR)/latex" "$$(cat "$(BUILDDIR)/latex/.briefing-handout")"
+	@echo "PDF: $(BUILDDIR)/latex/$$(cat "$(BUILDDIR)/latex/.briefing-handout")"
 
 bench: $(BOOK_STAMP)
 	$(BIN)/python benchmarks/run.py

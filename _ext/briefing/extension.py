@@ -17,6 +17,7 @@ from briefing.exchange.briefings_json import setup_jsonio
 from briefing.exchange.other_books import setup_external
 from briefing.output.feeds import setup_feeds
 from briefing.output.glyphs import setup_glyphs
+from briefing.output.handouts import setup_handouts
 from briefing.output.latex import setup_latex
 from briefing.output.search import setup_search
 from briefing.readtime.collect import setup_mentions
@@ -111,6 +112,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_external(app)
     setup_search(app)
     setup_feeds(app)
+    setup_handouts(app)
     setup_speedups(app)
     app.connect("builder-inited", _add_html_assets)
     app.connect("builder-inited", _add_latex_assets)

@@ -77,6 +77,20 @@ class BriefingConfig:
         choices=("section", "page", "all", "none"),
     )
     graph_max_edges: int = _option(150, "edges kept in the book's relationship graph", rebuild="html", read=int)
+    dossier: str = _option(
+        "",
+        "an entity id: the latex builder writes its dossier, `dossier-<id>.tex`, instead of the book "
+        "(`make dossier ENTITY=…`)",
+        rebuild="",
+    )
+    dossier_from: str = _option("", "first month (`2025-01`) of the dossier's briefings", rebuild="")
+    dossier_to: str = _option("", "last month (`2025-06`) of the dossier's briefings", rebuild="")
+    handout: str = _option(
+        "",
+        "a seed (`seeds/x.txt`) or briefing slug: the latex builder writes its handout, `handout-<slug>.tex`, "
+        "instead of the book (`make handout SEED=…`)",
+        rebuild="",
+    )
     feed_length: int = _option(
         50,
         "entries of each Atom feed (`feeds/atom.xml`, one per entity and per tag; the newest first); "

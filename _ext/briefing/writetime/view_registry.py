@@ -23,7 +23,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from briefing.data.attention import attention
-from briefing.data.views import TakeawayFilter
+from briefing.data.views import EntityView, TakeawayFilter
 from briefing.exchange.other_books import external_mentions
 from briefing.output import charts
 from briefing.output.graphs import BATCH_BUILDERS, LEDGER, briefing_graph, drawing_name
@@ -72,8 +72,9 @@ def _kind_label(ctx: Context, kind: str) -> str:
 def entity_nodes(ctx: Context, params: list[str]) -> list[nodes.Node]:
     """On an entity's page: where it is mentioned, with whom, in other books, and its graph."""
     eid = params[0]
-    view = ctx.views.entity(eid)
-    outside = external_mentions(ctx.domain, eid)
+    window = _dossier_window(ctx, eid)
+    view = _in_window(ctx.views.entity(eid), window)
+    outside = external_mentions(ctx.domain, eid) if not any(window) else []
     # no-search: the quoted sentences are found on their briefing, not here again.
     box = nodes.container(classes=["briefing-backlinks", "no-search"])
     if not view.docs and not outside:
@@ -88,7 +89,7 @@ def entity_nodes(ctx: Context, params: list[str]) -> list[nodes.Node]:
             "last": ctx.date(view.last_seen),
         }
         box += _para(nodes.Text(seen), classes=["briefing-seen"])
-    box += attention_nodes(ctx, eid)
+    box += attention_nodes(ctx, eid, window)
     rows: list[list[Block]] = []
     for row in view.docs:
         head = para(ctx.to(row.docname, row.title), ctx.dated(row.date), " — " + _("%d mentions") % row.times)
@@ -122,9 +123,34 @@ def entity_nodes(ctx: Context, params: list[str]) -> list[nodes.Node]:
     return [box]
 
 
-def attention_nodes(ctx: Context, eid: str) -> list[nodes.Node]:
+def _dossier_window(ctx: Context, eid: str) -> tuple[str, str]:
+    """The months of the dossier being written about ``eid`` (("", "") on any other page or build)."""
+    conf = BriefingConfig.of(ctx.app.config)
+    if ctx.builder.name != "latex" or conf.dossier != eid:
+        return ("", "")
+    return (conf.dossier_from, conf.dossier_to)
+
+
+def _in_window(view: EntityView, window: tuple[str, str]) -> EntityView:
+    """The entity's view with only the briefings dated in ``window`` (months; unchanged when open)."""
+    start, end = window
+    if not (start or end):
+        return view
+    docs = tuple(
+        r for r in view.docs if r.date and (not start or r.date[:7] >= start) and (not end or r.date[:7] <= end)
+    )
+    dates = sorted(r.date for r in docs)
+    first, last = (dates[0], dates[-1]) if dates else ("", "")
+    return view._replace(docs=docs, total=sum(r.times for r in docs), first_seen=first, last_seen=last)
+
+
+def attention_nodes(ctx: Context, eid: str, window: tuple[str, str] = ("", "")) -> list[nodes.Node]:
     """Briefings per month as a chart (SVG in HTML, a picture in the PDF), and per source beside it."""
     seen = attention(ctx.views, eid)
+    start, end = window
+    if start or end:
+        months = tuple((m, n) for m, n in seen.months if (not start or m >= start) and (not end or m <= end))
+        seen = seen._replace(months=months)
     if not seen.months:
         return []
     caption = _("Briefings mentioning it, by month")
