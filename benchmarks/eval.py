@@ -256,6 +256,7 @@ def _imports() -> str:
     held = imports.score_folder(imports.HOLDOUT)
     rows = [*imports.report(pages, "saved pages"), *imports.report(feeds, "feeds")]
     rows += imports.report(held, "held out (pages and feeds)")
+    rows += imports.report(imports.score_folder(imports.HOLDOUT_2), "second held-out set")
     header = ["| fixtures | lines | title | date | url | source | with furniture |", "|---|---|---|---|---|---|---|"]
     text = "\n".join([*header, *rows])
     print(f"## Importing\n\n{text}\n({time.perf_counter() - started:.1f} s)\n")
