@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import lxml.html
+from htmldate import find_date
 from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Document, use_config
@@ -32,7 +33,16 @@ from briefing.articles.dates import read_date
 from briefing.articles.metadata import safe_url
 from briefing.articles.page_cues import is_furniture
 from briefing.importing.inputs import Refused
-from briefing.importing.page_facts import _OUTSIDE, _SKIPPED, headline, is_stamp, page_date, site_name, text_of
+from briefing.importing.page_facts import (
+    _OUTSIDE,
+    _SKIPPED,
+    headline,
+    is_stamp,
+    page_date,
+    site_name,
+    text_of,
+    title_parts,
+)
 
 BlockKind = Literal["heading", "paragraph", "item"]
 
@@ -51,7 +61,16 @@ def _date_params() -> dict[str, Any]:
     """htmldate's settings: the original date, searched widely; a page dated up to two days ahead of
     this machine's clock is no error (Tokyo's morning is still yesterday in UTC)."""
     latest = dt.datetime.now() + dt.timedelta(days=2)
-    return {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d", "max_date": latest}
+    return {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d", "max_date": latest}
+
+
+def _searched_date(tree: Any, url: str | None) -> dt.date | None:
+    """htmldate's wide search (the address, the text's date patterns, a copyright year): the last resort."""
+    params = {**_date_params(), "extensive_search": True}
+    try:
+        return _date(find_date(tree, url=url, **params))
+    except (ValueError, TypeError):
+        return None
 
 
 _CJK = r"\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF"
@@ -122,6 +141,15 @@ BOILERPLATE = frozenset(
 )
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _INLINE = {"a", "span", "em", "strong", "b", "i", "u", "br", "time", "small", "sup", "sub", "abbr", "cite", "q", "mark"}
+
+
+#: Classes of text written for screen readers only (Bootstrap's, WordPress's, the BBC's).
+_SCREEN_READER = ("visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screenreader-only")
+
+
+def _screen_reader_only(elem: Any) -> bool:
+    classes = (elem.get("class") or "").lower().split()
+    return elem.getparent() is not None and any(name in classes for name in _SCREEN_READER)
 
 
 def prune_boilerplate(tree: Any, keep: Any | None) -> None:
@@ -236,6 +264,8 @@ def extract_page(html: str, url_hint: str | None = None) -> Extracted:
         raise Refused(f"more than {MAX_ELEMENTS:,} elements: not a saved article page")
     language = page_language(tree)
     unwrap_cjk(tree)
+    for hidden in [e for e in tree.iter() if isinstance(e.tag, str) and _screen_reader_only(e)]:
+        hidden.drop_tree()  # "Image caption, " read out to a screen reader, never shown
     keep_captions(tree)
     mark_captions(tree)
     text_divs_as_paragraphs(tree)
@@ -271,7 +301,7 @@ def extract_page(html: str, url_hint: str | None = None) -> Extracted:
     return Extracted(
         title=title,
         blocks=tuple(blocks),
-        date=page_date(_date(doc.date), tree, head, html),
+        date=page_date(_date(doc.date), tree, head, html) or _searched_date(copy.deepcopy(tree), url),
         url=url,
         source=site_name(tree, title, _host(url)),
         language=language,
@@ -301,7 +331,13 @@ def _leading(tree: Any, head: Any | None, blocks: list[Block]) -> list[Block]:
             restored.append(Block("paragraph", text))
             known.add(text)
     at = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), len(blocks))
-    out = [b for b in (*blocks[:at], *restored, *blocks[at:]) if b.kind == "heading" or not is_page_line(b.text)]
+    # The site's or section's name the <title> carries, printed again by the headline (【…】).
+    names = title_parts(tree, text_of(head) if head is not None else "")
+    out = [
+        b
+        for b in (*blocks[:at], *restored, *blocks[at:])
+        if b.kind == "heading" or not (is_page_line(b.text) or b.text.strip("【】[]［］ ") in names)
+    ]
     lead = next((i for i, b in enumerate(out) if b.kind == "paragraph" and not is_stamp(b.text)), len(out))
     return [b for i, b in enumerate(out) if i >= lead or not is_stamp(b.text)]
 

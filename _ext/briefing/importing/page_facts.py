@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import zip_longest
 from typing import Any
 
 from briefing.articles.dates import read_date
@@ -25,6 +26,7 @@ from briefing.articles.dates import read_date
 #: Separators between a headline and the site or section names a ``<title>`` adds.
 _TITLE_PARTS = re.compile(r"\s+[|｜\-–—_]\s+|\s*[|｜]\s*|_|--+|(?<=\S)-(?=[^\s-]{2,40}$)|\s*[:：]\s+|：")
 _SEPARATORS = " |｜-–—_:："
+_ISO_DATE = re.compile(r"\d{4}[-/]\d\d[-/]\d\d")
 #: A machine timestamp in UTC (``Z``, ``+00:00``).
 _UTC_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)\b")
 #: What a date stamp holds besides its date: removing these from one leaves nothing.
@@ -36,6 +38,8 @@ _STAMP_WORDS = re.compile(
 )
 #: How far below the headline the printed date is looked for (elements, in document order).
 _DATE_REACH = 60
+#: How far above it (elements, nearest first), for a date printed over the headline.
+_ABOVE_REACH = 8
 _SKIPPED = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"}
 #: What is never inside an article (a form may be: ASP.NET pages hold the whole page in one).
 _OUTSIDE = _SKIPPED - {"form"}
@@ -90,14 +94,25 @@ def is_stamp(text: str) -> bool:
     return len(text) <= 60 and read_date(text) is not None and not _STAMP_WORDS.sub("", text)
 
 
+def title_parts(tree: Any, heading: str) -> set[str]:
+    """What the page's ``<title>`` adds to the headline: the site's and the section's names."""
+    page_title = next((text_of(t) for t in tree.iter("title")), "")
+    rest = page_title.replace(heading, "|") if heading else page_title
+    return {part.strip() for part in _TITLE_PARTS.split(rest) if part.strip()}
+
+
 def printed_date(tree: Any, head: Any | None) -> dt.date | None:
-    """The first whole date printed near the headline (below it; the page's top without one)."""
+    """The whole date printed nearest the headline (below it, or just above: a date line over the
+    headline; from the page's top without one). Never a link's text: that is another article's."""
     order = list(tree.iter())
-    start = order.index(head) + 1 if head is not None else 0
-    for elem in order[start : start + _DATE_REACH]:
-        if not isinstance(elem.tag, str) or elem.tag in _SKIPPED:
+    at = order.index(head) if head is not None else -1
+    below = order[at + 1 : at + 1 + _DATE_REACH]
+    above = order[max(0, at - _ABOVE_REACH) : at][::-1] if head is not None else []
+    nearest = [e for pair in zip_longest(below, above) for e in pair if e is not None]
+    for elem in nearest:
+        if not isinstance(elem.tag, str) or elem.tag in _SKIPPED or elem.tag == "a":
             continue
-        if any(a.tag in _OUTSIDE for a in elem.iterancestors()):
+        if any(a.tag in _OUTSIDE or a.tag == "a" for a in elem.iterancestors()):
             continue
         own = " ".join((elem.text or "").split())
         if not own or len(own) > 80:
@@ -108,10 +123,25 @@ def printed_date(tree: Any, head: Any | None) -> dt.date | None:
     return None
 
 
+def _declared_dates(tree: Any) -> set[str]:
+    """The ISO dates (YYYY-MM-DD) the page declares as data: in ``<meta>``, ``<time datetime>``, JSON-LD."""
+    values = [m.get("content") or "" for m in tree.iter("meta")]
+    values += [t.get("datetime") or "" for t in tree.iter("time")]
+    values += [s.text or "" for s in tree.iter("script") if (s.get("type") or "").endswith("ld+json")]
+    found: set[str] = set()
+    for value in values:
+        found.update(m.group().replace("/", "-") for m in _ISO_DATE.finditer(value))
+    return found
+
+
 def page_date(found: dt.date | None, tree: Any, head: Any | None, html: str) -> dt.date | None:
-    """The article's date: htmldate's, unless the page prints another within a day of a UTC timestamp."""
+    """The article's date: htmldate's when the page declares it as data; else the one printed under
+    the headline (a related link's address or a copyright line is no date of the article's); the
+    printed one too where it is a day from a UTC timestamp."""
     printed = printed_date(tree, head)
     if found is None:
+        return printed
+    if printed is not None and printed != found and found.isoformat() not in _declared_dates(tree):
         return printed
     if printed is not None and printed != found and abs((printed - found).days) <= 1:
         stamps = {m.group()[:10] for m in _UTC_STAMP.finditer(html)}
