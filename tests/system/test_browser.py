@@ -161,9 +161,9 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return run_build(copy_book(tmp_path_factory.mktemp("followed") / "book"), html_baseurl="https://example.org/book/")
 
 
-def test_an_entity_page_shows_its_attention_and_a_subscribe_link(followed: Build) -> None:
-    require_programs("chromium")
-    with tool.serve(followed.outdir) as base, tool.browser() as chrome:
+def test_an_entity_page_shows_its_attention_and_a_subscribe_link(followed: Build, served: tuple[str, Any]) -> None:
+    _site, chrome = served  # the module's one browser (Playwright's sync API runs one at a time)
+    with tool.serve(followed.outdir) as base:
         page = chrome.new_page()
         page.goto(base + "entities/actor/wang-yi.html")
         chart = page.locator("svg.briefing-attention-chart")
