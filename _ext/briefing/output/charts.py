@@ -6,6 +6,7 @@ in it are month labels and the chart's caption, escaped for their format.
 from __future__ import annotations
 
 import html
+from typing import NamedTuple
 
 #: Drawing units (SVG pixels): the chart's width when bars fit in it, the gap between bars, the
 #: tallest bar, the room for the month labels under the bars and for the scale on the left.
@@ -30,30 +31,53 @@ def _labelled(months: tuple[tuple[str, int], ...], step: float) -> set[int]:
     return shown
 
 
+class Bar(NamedTuple):
+    x: float
+    height: float
+    month: str
+    count: int
+    labelled: bool
+
+
+class Layout(NamedTuple):
+    width: int
+    top: int  # the largest count: the tallest bar
+    bar: float  # a bar's width
+    bars: tuple[Bar, ...]
+
+
+def layout(months: tuple[tuple[str, int], ...]) -> Layout:
+    """Where each bar stands and how tall it is; the same drawing in SVG and in LaTeX."""
+    top = max(n for _m, n in months) or 1
+    bar = _bar(len(months))
+    labelled = _labelled(months, bar + GAP)
+    bars = tuple(
+        Bar(round(LEFT + GAP + i * (bar + GAP), 1), round(HEIGHT * n / top, 1), m, n, i in labelled)
+        for i, (m, n) in enumerate(months)
+    )
+    return Layout(round(LEFT + len(months) * (bar + GAP) + GAP + LABEL_ROOM), top, bar, bars)
+
+
 def svg(months: tuple[tuple[str, int], ...], caption: str) -> str:
     """An inline SVG bar chart: each bar's month and count in its ``<title>`` (a tooltip)."""
     if not months:
         return ""
-    top = max(n for _m, n in months) or 1
-    bar = _bar(len(months))
-    width = round(LEFT + len(months) * (bar + GAP) + GAP + LABEL_ROOM)
+    drawn = layout(months)
+    width, full = drawn.width, HEIGHT + LABELS + 14
     parts = [
         f'<svg class="briefing-attention-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {width} {HEIGHT + LABELS + 14}" width="{width}" height="{HEIGHT + LABELS + 14}" '
-        f'aria-label="{html.escape(caption)}">',
+        f'viewBox="0 0 {width} {full}" width="{width}" height="{full}" aria-label="{html.escape(caption)}">',
         f"<title>{html.escape(caption)}</title>",
         f'<line x1="{LEFT}" y1="{HEIGHT + 0.5}" x2="{width - LABEL_ROOM}" y2="{HEIGHT + 0.5}" class="axis"/>',
-        f'<text x="0" y="8" font-size="8" class="top">{top}</text>',
+        f'<text x="0" y="8" font-size="8" class="top">{drawn.top}</text>',
     ]
-    labelled = _labelled(months, bar + GAP)
-    for i, (month, count) in enumerate(months):
-        x = round(LEFT + GAP + i * (bar + GAP), 1)
-        h = round(HEIGHT * count / top, 1)
+    for b in drawn.bars:
         parts.append(
-            f'<rect x="{x}" y="{HEIGHT - h}" width="{bar:.1f}" height="{h}"><title>{month}: {count}</title></rect>'
+            f'<rect x="{b.x}" y="{HEIGHT - b.height}" width="{drawn.bar:.1f}" height="{b.height}">'
+            f"<title>{b.month}: {b.count}</title></rect>"
         )
-        if i in labelled:
-            parts.append(f'<text x="{x}" y="{HEIGHT + LABELS}" font-size="8" class="month">{month}</text>')
+        if b.labelled:
+            parts.append(f'<text x="{b.x}" y="{HEIGHT + LABELS}" font-size="8" class="month">{b.month}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -68,22 +92,17 @@ def latex(months: tuple[tuple[str, int], ...], caption: str) -> str:
     """The same chart as a LaTeX ``picture`` (1 unit = 0.25 mm), centred, with its caption under it."""
     if not months:
         return ""
-    top = max(n for _m, n in months) or 1
-    bar = _bar(len(months))
-    width = round(LEFT + len(months) * (bar + GAP) + GAP + LABEL_ROOM)
+    drawn = layout(months)
     lines = [
         r"\begin{center}\setlength{\unitlength}{0.25mm}",
-        rf"\begin{{picture}}({width},{HEIGHT + LABELS + 4})(0,-{LABELS + 4})",
-        rf"\put({LEFT},0){{\line(1,0){{{width - LABEL_ROOM - LEFT}}}}}",
-        rf"\put(0,{HEIGHT - 8}){{\tiny {top}}}",
+        rf"\begin{{picture}}({drawn.width},{HEIGHT + LABELS + 4})(0,-{LABELS + 4})",
+        rf"\put({LEFT},0){{\line(1,0){{{drawn.width - LABEL_ROOM - LEFT}}}}}",
+        rf"\put(0,{HEIGHT - 8}){{\tiny {drawn.top}}}",
     ]
-    labelled = _labelled(months, bar + GAP)
-    for i, (month, count) in enumerate(months):
-        x = round(LEFT + GAP + i * (bar + GAP), 1)
-        h = round(HEIGHT * count / top, 1)
-        if count:
-            lines.append(rf"\put({x},0){{\rule{{{bar * 0.25:.2f}mm}}{{{h * 0.25:.2f}mm}}}}")
-        if i in labelled:
-            lines.append(rf"\put({x},-{LABELS}){{\tiny {month}}}")
+    for b in drawn.bars:
+        if b.count:
+            lines.append(rf"\put({b.x},0){{\rule{{{drawn.bar * 0.25:.2f}mm}}{{{b.height * 0.25:.2f}mm}}}}")
+        if b.labelled:
+            lines.append(rf"\put({b.x},-{LABELS}){{\tiny {b.month}}}")
     lines += [r"\end{picture}", rf"\\{{\small {_latex_text(caption)}}}", r"\end{center}"]
     return "\n".join(lines)
