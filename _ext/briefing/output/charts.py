@@ -35,7 +35,7 @@ class Bar(NamedTuple):
     x: float
     height: float
     month: str
-    count: int
+    briefings: int
     labelled: bool
 
 
@@ -74,7 +74,7 @@ def svg(months: tuple[tuple[str, int], ...], caption: str) -> str:
     for b in drawn.bars:
         parts.append(
             f'<rect x="{b.x}" y="{HEIGHT - b.height}" width="{drawn.bar:.1f}" height="{b.height}">'
-            f"<title>{b.month}: {b.count}</title></rect>"
+            f"<title>{b.month}: {b.briefings}</title></rect>"
         )
         if b.labelled:
             parts.append(f'<text x="{b.x}" y="{HEIGHT + LABELS}" font-size="8" class="month">{b.month}</text>')
@@ -100,7 +100,7 @@ def latex(months: tuple[tuple[str, int], ...], caption: str) -> str:
         rf"\put(0,{HEIGHT - 8}){{\tiny {drawn.top}}}",
     ]
     for b in drawn.bars:
-        if b.count:
+        if b.briefings:
             lines.append(rf"\put({b.x},0){{\rule{{{drawn.bar * 0.25:.2f}mm}}{{{b.height * 0.25:.2f}mm}}}}")
         if b.labelled:
             lines.append(rf"\put({b.x},-{LABELS}){{\tiny {b.month}}}")
