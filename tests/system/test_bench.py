@@ -35,3 +35,12 @@ def test_benchmark_runs_at_n_50(tmp_path: Path) -> None:
     ):
         assert measure in result.stdout
     assert "0 documents read" in result.stdout  # the no-op rebuild reads nothing
+
+
+def test_the_notes_of_benchmarks_md_are_kept_where_make_bench_reads_them() -> None:
+    """make bench writes BENCHMARKS.md as its table, then benchmarks/NOTES.md and EDGES.md: prose
+    added to BENCHMARKS.md alone would be lost at the next run."""
+    written = (ROOT / "BENCHMARKS.md").read_text("utf-8")
+    notes = (ROOT / "benchmarks" / "NOTES.md").read_text("utf-8")
+    edges = (ROOT / "benchmarks" / "EDGES.md").read_text("utf-8")
+    assert written.endswith(notes + "\n" + edges)
