@@ -331,7 +331,8 @@ def field(text: str) -> tuple[str, str] | None:
 _POINTS_RE = re.compile(
     # 重点 before a verb is "mainly" (重點推廣物流: mainly promote logistics), not the points.
     r"(?:takeaways?|\bpoints\b|highlights|what to watch|要点|ポイント|要點"
-    r"|重[点點](?=$|[:：\s】」』)）\]]|如下|是|有|一[览覽]|整理))",
+    r"|重[点點](?=$|[:：\s】」』)）\]]|如下|是|有|一[览覽]|整理)"
+    r"|(?:[一二三四五六七八九十两兩几幾\d]+|以下)[点點](?=[:：]))",  # 主要有三點： (three points, then a colon)
     re.IGNORECASE,
 )
 
