@@ -27,9 +27,15 @@ from briefing.util.files import write_atomic
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
+#: The title at the top of the first page, not a page of its own (a report class's \maketitle).
+COMPACT_TITLE = (
+    r"\begingroup\makeatletter\noindent{\Large\sffamily\bfseries\@title\par}\vspace{0.5ex}"
+    r"\noindent{\small\@date\par}\vspace{2ex}\makeatother\endgroup"
+)
 _HEADING_RE = re.compile(r"^# (.+)$", re.MULTILINE)
 _ESCAPE_RE = re.compile(r"\\(.)")
 _ROLE_RE = re.compile(r"\{mention\}`([^`<]*?)\s*<[^`]*>`")
@@ -66,6 +72,17 @@ def _checked_months(conf: BriefingConfig) -> None:
             raise ConfigError(f"{key} takes a month like 2025-01, not {value!r}")
 
 
+def handout_layout(app: Sphinx, config: Config) -> None:
+    """A dossier or handout is a few pages: an article's layout, no table of contents, no page
+    numbers after links (the pages they lead to are not in the document: they would print ??)."""
+    # At config-inited: the latex builder copies latex_elements when it is made, before builder-inited.
+    conf = BriefingConfig.of(config)
+    if not (conf.dossier or conf.handout):
+        return
+    config.latex_elements = {**config.latex_elements, "tableofcontents": "", "maketitle": COMPACT_TITLE}
+    config.latex_show_pagerefs = False
+
+
 def set_up_handouts(app: Sphinx) -> None:
     """When a dossier or handout is asked for, it is the latex builder's only document."""
     # At builder-inited, after the generation (400): the pages it starts from exist by then.
@@ -81,16 +98,14 @@ def set_up_handouts(app: Sphinx) -> None:
         page = _entity_page(srcdir, conf.entity_dir, conf.dossier)
         if page is None:
             raise ConfigError(f"briefing_dossier: no entity {conf.dossier!r} in the registry")
-        target, theme = f"dossier-{conf.dossier}.tex", "manual"
+        target = f"dossier-{conf.dossier}.tex"
     else:
         page = _briefing_page(srcdir, conf, conf.handout)
         if page is None:
             raise ConfigError(f"briefing_handout: no briefing page for {conf.handout!r} (a seed file or a slug)")
-        target, theme = f"handout-{page.stem}.tex", "howto"
+        target = f"handout-{page.stem}.tex"
     docname = page.relative_to(srcdir).with_suffix("").as_posix()
-    app.config.latex_documents = [(docname, target, _title_of(page), author, theme)]
-    # Page numbers of pages the document does not hold would print as "??".
-    app.config.latex_show_pagerefs = False
+    app.config.latex_documents = [(docname, target, _title_of(page), author, "howto")]
     logger.info("briefing: writing %s only (from %s)", target, docname)
     # For make handout: which PDF to make of the .tex files in the folder (the slug is the name).
     Path(app.outdir).mkdir(parents=True, exist_ok=True)
@@ -98,4 +113,5 @@ def set_up_handouts(app: Sphinx) -> None:
 
 
 def setup_handouts(app: Sphinx) -> None:
+    app.connect("config-inited", handout_layout)
     app.connect("builder-inited", set_up_handouts, priority=450)  # after the generation (400) wrote the pages
