@@ -118,3 +118,13 @@ def test_english_books_and_dirhtml_builds_have_feeds_too(book: Path) -> None:
     entries = parsed(directories, "atom.xml").entries
     assert all(e.link.endswith("/") for e in entries)
     assert (directories.outdir / entries[0].link.removeprefix(BASE) / "index.html").is_file()
+
+
+def test_a_build_that_read_nothing_new_leaves_the_feeds_alone(book: Path) -> None:
+    first = run_build(book, html_baseurl=BASE)
+    atom = first.outdir / "feeds" / "atom.xml"
+    stamp = atom.stat().st_mtime_ns
+    again = run_build(book, html_baseurl=BASE)
+    assert atom.stat().st_mtime_ns == stamp and feeds(again) == feeds(first)
+    atom.unlink()  # a feed gone from the output is written again
+    assert feeds(run_build(book, html_baseurl=BASE)) == feeds(first)

@@ -25,7 +25,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from briefing.articles.metadata import safe_url
-from briefing.data.feeds import FOLDER, Feed, book_feeds
+from briefing.data.feeds import BOOK_FEED, FOLDER, Feed, book_feeds
 from briefing.language.scripts import english
 from briefing.readtime.config import BriefingConfig
 from briefing.readtime.domain import get_domain
@@ -111,6 +111,14 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         logger.info(_("briefing: no feeds written: html_baseurl is not set (feeds need absolute addresses)"))
         return
     out = Path(app.outdir)
+    # What the feeds are made from: unchanged since they were written (a build that read nothing
+    # new, under the same settings), they are the same bytes, and rendering them is skipped.
+    _before, version = get_domain(app.env).content_version()
+    conf = BriefingConfig.of(app.config)
+    stamp = "\0".join((version, base, str(conf.feed_length), str(app.config.language), str(app.config.project)))
+    stamp_file = out / FOLDER / ".made-from"
+    if version and stamp_file.is_file() and stamp_file.read_text("utf-8") == stamp and (out / BOOK_FEED).is_file():
+        return
     wanted = {}
     for feed in feeds_of(app):
         path = out / feed.path
@@ -123,6 +131,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         for stale in folder.rglob("*.xml"):
             if stale not in wanted:
                 stale.unlink()
+    if wanted:
+        write_atomic(stamp_file, stamp)
 
 
 def link_feeds(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
