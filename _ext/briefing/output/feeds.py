@@ -15,7 +15,9 @@ rel="alternate">``; an entity's page shows a subscribe link among its facts.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,8 +103,17 @@ def render(app: Sphinx, feed: Feed, base: str) -> bytes:
     return text.encode("utf-8")
 
 
+def _made_before(stamp_file: Path) -> dict[str, str]:
+    """What each feed was made from when last written (path -> fingerprint), {} when unknown."""
+    try:
+        made = json.loads(stamp_file.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return made if isinstance(made, dict) else {}
+
+
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
-    """Write every feed (those whose bytes changed), and remove the ones no longer needed."""
+    """Write the feeds whose entries changed, and remove the ones no longer needed."""
     # At build-finished: the whole book is read and its pages written; only html and dirhtml.
     if exception is not None or app.builder.name not in FEED_BUILDERS:
         return
@@ -111,28 +122,29 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         logger.info(_("briefing: no feeds written: html_baseurl is not set (feeds need absolute addresses)"))
         return
     out = Path(app.outdir)
-    # What the feeds are made from: unchanged since they were written (a build that read nothing
-    # new, under the same settings), they are the same bytes, and rendering them is skipped.
+    stamp_file = out / FOLDER / ".made-from.json"
+    before = _made_before(stamp_file)
+    # A build that read nothing new, under the same settings, has the same feeds: nothing to do.
     _before, version = get_domain(app.env).content_version()
-    conf = BriefingConfig.of(app.config)
-    stamp = "\0".join((version, base, str(conf.feed_length), str(app.config.language), str(app.config.project)))
-    stamp_file = out / FOLDER / ".made-from"
-    if version and stamp_file.is_file() and stamp_file.read_text("utf-8") == stamp and (out / BOOK_FEED).is_file():
+    settings = "\0".join((base, app.builder.name, str(app.config.language), str(app.config.project)))
+    if version and before.get("") == f"{version}\0{settings}" and (out / BOOK_FEED).is_file():
         return
-    wanted = {}
+    # Otherwise only the feeds whose entries (or the settings) changed are rendered again.
+    made = {"": f"{version}\0{settings}"}
     for feed in feeds_of(app):
         path = out / feed.path
+        made[feed.path] = hashlib.sha256(repr((settings, feed)).encode("utf-8")).hexdigest()
+        if before.get(feed.path) == made[feed.path] and path.is_file():
+            continue
         data = render(app, feed, base)
-        wanted[path] = data
         if not path.is_file() or path.read_bytes() != data:
             write_atomic(path, data)
     folder = out / FOLDER
     if folder.is_dir():
         for stale in folder.rglob("*.xml"):
-            if stale not in wanted:
+            if stale.relative_to(out).as_posix() not in made:
                 stale.unlink()
-    if wanted:
-        write_atomic(stamp_file, stamp)
+    write_atomic(stamp_file, json.dumps(made, sort_keys=True, ensure_ascii=False))
 
 
 def link_feeds(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
