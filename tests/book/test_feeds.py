@@ -60,6 +60,12 @@ def test_the_book_its_entities_and_tags_have_feeds(book: Path) -> None:
     assert {"中国", "ロシア", "外交", "G20"} <= {t.term for t in first.tags}
     assert "会談Aについてのリード文です。" in first.summary and "・協力を確認したこと" in first.summary
     assert book_feed.feed.updated.startswith("2025-03-01")  # the newest entry's date, not the clock
+    for name in names:  # every feed: valid Atom, absolute links, newest first
+        feed = parsed(build, name)
+        assert feed.entries and all(e.link.startswith(BASE) for e in feed.entries), name
+        published = [e.published for e in feed.entries]
+        assert published == sorted(published, reverse=True), name
+        assert feed.feed.links[0].href.startswith(BASE), name
     g20 = parsed(build, "forum/g20.xml")
     assert [e.title for e in g20.entries] == ["中国とロシアが北京で戦略対話 ウクライナ危機や国連80年を協議", "会談C"]
     assert g20.feed.link == BASE + "entities/forum/g20.html"
