@@ -305,7 +305,7 @@ class BookViews:
         """:attr:`pairs` of the briefings dated in the months ``start``..``end`` ("": open)."""
         counter: Counter[tuple[str, str]] = Counter()
         for doc, members in self.doc_entities.items():
-            if (start or end) and not _in_months(self.briefing_of_doc[doc].date, start, end):
+            if (start or end) and not in_months(self.briefing_of_doc[doc].date, start, end):
                 continue
             ordered = sorted(members)
             for i, a in enumerate(ordered):
@@ -353,7 +353,8 @@ class BookViews:
         return tuple(found[:limit])
 
 
-def _in_months(date: str, start: str, end: str) -> bool:
+def in_months(date: str, start: str, end: str) -> bool:
+    """Whether a date (or a month, YYYY-MM) falls in the months ``start``..``end`` ("": open); undated never."""
     month = date[:7]
     return bool(month) and (not start or month >= start) and (not end or month <= end)
 

@@ -34,8 +34,8 @@ from briefing.articles.metadata import safe_url
 from briefing.articles.page_cues import is_furniture
 from briefing.importing.inputs import Refused
 from briefing.importing.page_facts import (
-    _OUTSIDE,
-    _SKIPPED,
+    OUTSIDE,
+    SKIPPED,
     headline,
     is_stamp,
     page_date,
@@ -162,8 +162,7 @@ def prune_boilerplate(tree: Any, keep: Any | None) -> None:
     for elem in list(tree.iter()):
         if not isinstance(elem.tag, str) or elem in keeping or elem.getparent() is None:
             continue
-        names = " ".join(elem.get(a) or "" for a in ("class", "id", "data-testid"))
-        if names and {w.lower() for w in _WORDS.findall(names)} & BOILERPLATE:
+        if _words(elem) & BOILERPLATE:
             elem.drop_tree()
 
 
@@ -320,9 +319,9 @@ def _leading(tree: Any, head: Any | None, blocks: list[Block]) -> list[Block]:
     known = {b.text for b in blocks}
     restored: list[Block] = []
     for elem in order[start:end] if end is not None else []:
-        if not isinstance(elem.tag, str) or elem.tag in _SKIPPED or not _leaf_block(elem):
+        if not isinstance(elem.tag, str) or elem.tag in SKIPPED or not _leaf_block(elem):
             continue
-        if any(a.tag in _OUTSIDE for a in elem.iterancestors()):
+        if any(a.tag in OUTSIDE for a in elem.iterancestors()):
             continue
         text = clean("".join(elem.itertext()))
         # A standfirst may end bare; a line of the page's facts (date, source, editor) holds a date.

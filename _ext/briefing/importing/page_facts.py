@@ -40,9 +40,9 @@ _STAMP_WORDS = re.compile(
 _DATE_REACH = 60
 #: How far above it (elements, nearest first), for a date printed over the headline.
 _ABOVE_REACH = 8
-_SKIPPED = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"}
+SKIPPED = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"}
 #: What is never inside an article (a form may be: ASP.NET pages hold the whole page in one).
-_OUTSIDE = _SKIPPED - {"form"}
+OUTSIDE = SKIPPED - {"form"}
 
 
 def text_of(elem: Any) -> str:
@@ -110,9 +110,9 @@ def printed_date(tree: Any, head: Any | None) -> dt.date | None:
     above = order[max(0, at - _ABOVE_REACH) : at][::-1] if head is not None else []
     nearest = [e for pair in zip_longest(below, above) for e in pair if e is not None]
     for elem in nearest:
-        if not isinstance(elem.tag, str) or elem.tag in _SKIPPED or elem.tag == "a":
+        if not isinstance(elem.tag, str) or elem.tag in SKIPPED or elem.tag == "a":
             continue
-        if any(a.tag in _OUTSIDE or a.tag == "a" for a in elem.iterancestors()):
+        if any(a.tag in OUTSIDE or a.tag == "a" for a in elem.iterancestors()):
             continue
         own = " ".join((elem.text or "").split())
         if not own or len(own) > 80:

@@ -23,7 +23,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from briefing.data.attention import attention
-from briefing.data.views import EntityView, TakeawayFilter
+from briefing.data.views import EntityView, TakeawayFilter, in_months
 from briefing.exchange.other_books import external_mentions
 from briefing.output import charts
 from briefing.output.graphs import BATCH_BUILDERS, LEDGER, briefing_graph, drawing_name
@@ -136,9 +136,7 @@ def _in_window(view: EntityView, window: tuple[str, str]) -> EntityView:
     start, end = window
     if not (start or end):
         return view
-    docs = tuple(
-        r for r in view.docs if r.date and (not start or r.date[:7] >= start) and (not end or r.date[:7] <= end)
-    )
+    docs = tuple(r for r in view.docs if in_months(r.date, start, end))
     dates = sorted(r.date for r in docs)
     first, last = (dates[0], dates[-1]) if dates else ("", "")
     return view._replace(docs=docs, total=sum(r.times for r in docs), first_seen=first, last_seen=last)
@@ -149,7 +147,7 @@ def attention_nodes(ctx: Context, eid: str, window: tuple[str, str] = ("", "")) 
     seen = attention(ctx.views, eid)
     start, end = window
     if start or end:
-        months = tuple((m, n) for m, n in seen.months if (not start or m >= start) and (not end or m <= end))
+        months = tuple((m, n) for m, n in seen.months if in_months(m, start, end))
         seen = seen._replace(months=months)
     if not seen.months:
         return []
