@@ -43,6 +43,8 @@ _ = get_translation("briefing")
 FEED_BUILDERS = ("html", "dirhtml")
 #: The feeds of the book as its pages are being written: (the app, the book's content version) -> feeds.
 _KEPT: dict[tuple[int, str], list[Feed]] = {}
+#: The same feeds by the page that names them.
+_BY_PAGE: dict[tuple[int, str], dict[str, list[Feed]]] = {}
 
 
 def base_url(app: Sphinx) -> str | None:
@@ -70,6 +72,20 @@ def feeds_of(app: Sphinx) -> list[Feed]:
             english=english(app.config.language),
         )
     return _KEPT[key]
+
+
+def page_feeds(app: Sphinx, docname: str) -> list[Feed]:
+    """The feeds a page names: the book's, and its own (an entity's page)."""
+    feeds = feeds_of(app)
+    key = (id(app), get_domain(app.env).data.get("content_version", ""))
+    if key not in _BY_PAGE:
+        _BY_PAGE.clear()
+        _BY_PAGE[key] = {}
+        for feed in feeds:
+            if feed.docname:
+                _BY_PAGE[key].setdefault(feed.docname, []).append(feed)
+    book = [feed for feed in feeds[:1] if feed.key == "book"]
+    return [*book, *_BY_PAGE[key].get(docname, [])]
 
 
 def _page_url(app: Sphinx, base: str, docname: str) -> str:
@@ -153,10 +169,9 @@ def link_feeds(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     if app.builder.name not in FEED_BUILDERS or (base := base_url(app)) is None:
         return
     links = []
-    for feed in feeds_of(app):
-        if feed.key == "book" or (feed.docname and feed.docname == pagename):
-            title, href = html.escape(feed.title), html.escape(base + feed.path)
-            links.append(f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}" />')
+    for feed in page_feeds(app, pagename):
+        title, href = html.escape(feed.title), html.escape(base + feed.path)
+        links.append(f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}" />')
     if links:
         context["metatags"] = str(context.get("metatags", "")) + "\n" + "\n".join(links)
 
@@ -166,7 +181,7 @@ def subscribe_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # At doctree-resolved, for html and dirhtml only: the link is absolute, to the feed's file.
     if app.builder.name not in FEED_BUILDERS or (base := base_url(app)) is None:
         return
-    mine = {feed.key: feed for feed in feeds_of(app) if feed.docname == docname}
+    mine = {feed.key: feed for feed in page_feeds(app, docname) if feed.docname}
     for box in doctree.findall(nodes.container):
         if "briefing-entity" not in box["classes"] or not box.get("briefing-anchor"):
             continue
