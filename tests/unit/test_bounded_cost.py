@@ -31,10 +31,14 @@ EXPANDING = "\ufdfa"
 KINDS = "kinds:\n  actor: {name: {ja: 人物, en: People}}\n"
 
 
-def _seconds(run: object) -> float:
-    start = time.perf_counter()
-    run()  # type: ignore[operator]
-    return time.perf_counter() - start
+def _seconds(run: object, tries: int = 3) -> float:
+    """The best of ``tries`` runs (as timeit reports): one pause of a busy machine is no cost of the code."""
+    best = float("inf")
+    for _ in range(tries):
+        start = time.perf_counter()
+        run()  # type: ignore[operator]
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 @pytest.mark.parametrize("text", [EXPANDING + "氏", EXPANDING, "İ", "ｱ", "あ", "a"])
