@@ -143,6 +143,7 @@ _BARE_EDITOR_RE = re.compile(
     r"^(?:责任编辑|責任編輯|责编|編集|编辑|編輯|版面编辑|Editor|Editors?)[ \u3000]*[：:]"
     r"|^(?:Reporting|Writing|Editing|Additional reporting) by .{2,200}$"
     r"|^.{0,20}?(?:责任编辑|責任編輯|核稿編輯|核稿编辑)[ \u3000]*[／/：:]"  # 國際中心/報導 責任編輯/…
+    r"|^【(?:翻訳編集|編集|责任编辑|責任編輯)】.{1,30}$"  # 【翻訳編集】AFPBB News
 )
 
 
@@ -172,10 +173,13 @@ _CAPTION_RE = re.compile(
 #: A photo's credit closing a line: （路透社）, (AP Photo/…), (Xinhua/Li Xin), ＝外務省提供, …撮影, 中新社記者 … 攝.
 _CREDIT_END_RE = re.compile(
     r"(?:[（(〔\[［][^（()）〔〕\[\]［］]{0,80}?(?:photo|圖片|图片|照片|檔案照|档案照|資料照|资料照|写真|提供|撮影|攝|摄|/|／|pool"
-    r"|社|reuters|afp|\bap\b|xinhua|getty|epa|kyodo|共同|時事|ロイター|新華社|通信|bloomberg)[^（()）〔〕\[\]［］]{0,40}[)）〕\]］]"
+    r"|社|reuters|afp|\bap\b|xinhua|getty|epa|kyodo|共同|時事|ロイター|新華社|通信|bloomberg|截圖|截图|screenshot|screengrab"
+    r"|handout|courtesy)[^（()）〔〕\[\]［］]{0,40}[)）〕\]］]"
     r"|\(c\) ?[A-Za-z][^()]{1,60}"
     r"|＝[^＝]{0,60}(?:提供|撮影|代表撮影)|(?:撮影|攝|摄|攝影|摄影)|(?:提供)"
-    r"|[图圖][：:／/][^。]{1,30}|(?:圖片|图片)來?来?源[：:][^。]{1,60})$",
+    r"|[图圖][：:／/][^。]{1,30}|(?:圖片|图片)來?来?源[：:][^。]{1,60}"
+    r"|(?:^|[\s|｜.])(?:photo|photos|file photo|picture|image)(?: by| courtesy of)?[：:]? ?[A-Z][^.。|｜]{1,60}"
+    r"|\s[—–-]{1,2} ?[A-Z][A-Za-z.' -]{1,40}/[A-Z][A-Za-z .&]{1,30})[*_]{0,2}$",
     re.IGNORECASE,
 )
 #: Where people stand in a photo: (left), （左）, （中央右）, ", left, ".
@@ -186,6 +190,8 @@ _POSITION_RE = re.compile(
 )
 _CAPTION_START_RE = re.compile(
     r"^(?:(?:credit|caption|photo credit|file photo)\b|image copyright|image caption|資料照片|资料图片|資料圖片"
+    r"|\((?:from )?(?:left|right)(?: to right| to left)?\)|an? (?:file )?(?:photo|picture|image) of\b"
+    r"|[A-Z]{2,12}(?: [A-Z]{2,12})? (?:photos?|PHOTOS?)$"
     r"|©[^/]{1,40}/[A-Za-z ]{2,30}$)",
     re.IGNORECASE,
 )
@@ -194,16 +200,36 @@ _CAPTION_START_RE = re.compile(
 #: What a photo's text says people do, in the present (Leaders pose for a photo, X shakes hands).
 _CAPTION_VERBS_RE = re.compile(
     r"\b(?:poses?|shakes?|joins?|welcomes?|attends?|meets?|speaks?|arrives?|delivers?|waves?|gestures?|"
-    r"listens?|walks?|greets?|signs?|holds?|stands?|sits?|looks? on|addresses?|inspects?|visits?)\b"
+    r"listens?|walks?|greets?|signs?|holds?|stands?|sits?|looks? on|addresses?|inspects?|visits?|witness(?:es)?"
+    r"|link hands|posing|shaking|waving|gesturing|delivering|speaking|arriving|greeting|listening|walking)\b"
     r"|\bfile (?:photo|picture|image)\b|\bin this (?:photo|picture|handout)\b|臨む|握手する|写真|摄|攝",
     re.IGNORECASE,
 )
 
 
+#: Abbreviations whose full stop ends no sentence (Jr., Feb., Mr., No.), and single initials.
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:Jr|Sr|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sen|Rep|Gov|Sec|St|No|Vol|Inc|Co|Corp|Ltd|vs|Jan|Feb"
+    r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\. $"
+)
+
+
+def sentence_ends(text: str) -> int:
+    """How many sentences end inside a line: full stops (``。``, ``! ``, ``. ``), not an
+    abbreviation's (``Jr. ``, ``Feb. ``) or an initial's (``W. ``)."""
+    count = sum(text.count(ch) for ch in "。．!?！？")
+    start = text.find(". ")
+    while start != -1:
+        if not _ABBREVIATION_RE.search(text[max(0, start - 6) : start + 2]):
+            count += 1
+        start = text.find(". ", start + 2)
+    return count
+
+
 def reads_as_caption(text: str) -> bool:
     """A short paragraph that reads like a photo's text: one or two sentences saying, in the
     present, what people in a photo do (or that it is a file photo)."""
-    if len(text) > 320 or sum(text.count(ch) for ch in "。!?！？") + text.count(". ") > 2:
+    if len(text) > 320 or sentence_ends(text) > 2:
         return False
     return bool(_CAPTION_VERBS_RE.search(text)) and not re.search(r"\b(?:said|says|will|would)\b", text)
 
@@ -216,8 +242,14 @@ def is_caption(text: str) -> bool:
         return True
     if dateline(text) is not None or is_byline(text):
         return False
-    ends = sum(text.count(ch) for ch in "。．!?！？") + text.count(". ")
-    return ends <= 2 and bool(_CREDIT_END_RE.search(text) or _POSITION_RE.search(text))
+    closed = _OUTLET_CLOSES_PROSE_RE.search(text)
+    if closed and (sentence_ends(text) >= 2 or width(text[: closed.end() - len(closed.group())]) > 100):
+        return False  # …狙いがある。（共同）: a paragraph the outlet closes, not a photo's credit
+    return sentence_ends(text) <= 2 and bool(_CREDIT_END_RE.search(text) or _POSITION_RE.search(text))
+
+
+#: A Japanese or Chinese paragraph closed by its outlet after its full stop: …。（共同通信）, …。(c)AFP
+_OUTLET_CLOSES_PROSE_RE = re.compile(r"。\s*(?:[（(][^（()）]{1,12}[)）]|\(c\) ?[A-Za-z]{2,20})$")
 
 
 _BYLINE_RE = re.compile(
@@ -229,7 +261,8 @@ _BYLINE_RE = re.compile(
     r"|[（(][\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4}){0,3}[)）]$"
     r"|The (?:below|following) is attributable to .{3,120}$|[A-Z][A-Za-z]{1,20} Staff$"
     r"|(?:[^\s／/]{1,8}[／/] ?)?(?:記者|记者)[^\s／/。，]{1,8}[／/][^\s／/。，]{0,12}(?:報導|报道|報道)$"
-    r"|Written by |Reporter: |文[／/]|(?:撰文|記者|记者)[／/]"
+    r"|Written by |Reporter: |文[／/]|(?:撰文|記者|记者)[／/]|[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3},$"
+    r"|[\u4e00-\u9fff]{2,8}?[報报社網网台][ \u3000]*[／/][ \u3000]*[^\s\d]{1,10}?[0-9]{1,2}日(?:專電|专电|電|电)$"
     r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$)"
 )
 
@@ -330,7 +363,7 @@ def field(text: str) -> tuple[str, str] | None:
 
 _POINTS_RE = re.compile(
     # 重点 before a verb is "mainly" (重點推廣物流: mainly promote logistics), not the points.
-    r"(?:takeaways?|\bpoints\b|highlights|what to watch|要点|ポイント|要點"
+    r"(?:takeaways?|\bpoints\b|highlights|what to watch|at a glance|in brief|key facts|要点|ポイント|要點"
     r"|重[点點](?=$|[:：\s】」』)）\]]|如下|是|有|一[览覽]|整理)"
     r"|(?:[一二三四五六七八九十两兩几幾\d]+|以下)[点點](?=[:：]))",  # 主要有三點： (three points, then a colon)
     re.IGNORECASE,

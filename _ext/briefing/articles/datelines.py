@@ -29,7 +29,8 @@ _ZH_OUTLET_OPENER_RE = re.compile(
 )
 #: An outlet closing the last paragraph: … -- BERNAMA, …。（共同）
 _OUTLET_CLOSING_RE = re.compile(
-    r"(?:\s[-—–]{1,2}\s*(?P<a>[A-Z][A-Za-z]{2,15})|[（(](?P<b>共同|時事|新華社|ロイター|AFP|AP|Reuters|Bernama|中央社|新华社|法新社|路透社))[)）]?$"
+    r"(?:\s[-—–]{1,2}\s*(?P<a>[A-Z][A-Za-z]{2,15})"
+    r"|[（(](?P<b>共同|時事|新華社|ロイター|AFP|AP|Reuters|Bernama|中央社|新华社|法新社|路透社)(?:通信)?[)）]?)$"
 )
 _JA_DATELINE_RE = re.compile(
     r"^【(?:(?P<place>[^】\s]{0,12}?)(?P<agency>(?:AFP＝|AP＝|ロイター＝)?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
@@ -37,7 +38,9 @@ _JA_DATELINE_RE = re.compile(
 )
 #: A place in capitals and a dash or a colon, no agency: MANILA —, KUALA LUMPUR -, KUALA LUMPUR:
 _PLACE_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'/-]{2,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][a-z]+)?(?: (?:—|--|–|-) |: )(?=[A-Z\"“])"
+    r"^(?!(?:FILE |AP |REUTERS )?(?:PHOTO|PICTURE|IMAGE|VIDEO|WATCH|READ|UPDATE|EDITOR'?S NOTE|CAPTION)\b)"
+    r"(?P<place>[A-Z][A-Z.'/-]{2,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][a-z]+)?"
+    r"(?: (?:—|--|–|-) |: |—)(?=[A-Z\"“])"
 )
 #: AFPBB's dateline: 【11月22日 AFP】
 _AFPBB_DATELINE_RE = re.compile(r"^【(?P<date>[0-9]{1,2}月[0-9]{1,2}日) (?P<agency>AFP|AP|Reuters|時事)】")
@@ -46,7 +49,7 @@ _TASS_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{1,30}), (?P<date>[A-Z][a-z]{2,8} \d{1,2})\. /(?P<agency>TASS)/\."
 )
 _ZH_DATELINE_RE = re.compile(
-    r"^(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网|香港新聞網|香港新闻网|中評社|中评社|中通社)(?P<place>[^\d\s，,。]{1,10}?)"
+    r"^(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网|香港新聞網|香港新闻网|中評社|中评社|中通社)(?P<place>[^\d\s，,。]{0,10}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|電)(?:[（(][^（()）]{0,30}[)）])?"
 )
 _CNA_DATELINE_RE = re.compile(

@@ -8,6 +8,9 @@ An analyst's override (the sidecar's ``structure.lead``) wins where it can open 
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from briefing.articles import cues, datelines
 from briefing.articles.article import StructureOverrides
 from briefing.articles.role import Role
@@ -45,6 +48,17 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
         if pasted and r.role == "paragraph" and _page_scrap(r.text):
             r.set("furniture", "a scrap of the page above the article's first sentence")
             continue
+        if r.role == "heading" and r.style == "plain" and not r.data.get("forced") and i + 1 < len(body):
+            nxt = body[i + 1].role
+            if pasted and nxt == "furniture":  # 東網電視 over 更多新聞短片: a box of the page's
+                r.set("furniture", "a short line over the page's own lines, above the article's first sentence")
+                continue
+            if nxt in ("meta", "byline"):  # 大國外交 over the article's time: its section's label
+                r.set("label", "a short line over the article's date or byline, above its first sentence")
+                continue
+        if r.role == "paragraph" and _caption_over_lead(body, i):
+            r.set("caption", "a photo's text over the first paragraph")
+            continue
         if r.role == "paragraph" and not r.text.endswith((":", "：")):
             opens = " (opens with a dateline)" if datelines.dateline(r.text) else ""
             r.set("lead", f"the first prose paragraph{opens}")
@@ -78,6 +92,8 @@ def _lead_at_dateline(body: list[Role]) -> bool:
                 return False
             for b in prose:  # a photo's text above the story (Leaders pose for a photo …)
                 b.set("caption", "a photo's text above the paragraph that opens with the dateline")
+            if any(b.role == "heading" and n.role == "item" for b, n in itertools.pairwise(before)):
+                return False  # a section (At a Glance and its bullets) opens the article: no lead under it
             for b in before:
                 if b.role == "heading" and not b.data.get("forced"):
                     b.set("label", "a short line above the paragraph that opens with the dateline")
@@ -98,3 +114,24 @@ def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
         j += 1
     after = next((b for b in body[j:] if b.role not in _NOT_LEAD), None)
     return after is not None and after.role == "paragraph" and (pasted or datelines.dateline(after.text) is not None)
+
+
+#: Where and when a photo was taken, as a caption says it: in Jakarta, on Jan. 13, 2026.
+_PHOTO_PLACE_RE = re.compile(r"\b(?:in|at) [A-Z][a-z]+|\bon [A-Z][a-z]{2,8}\.? \d{1,2}\b")
+_QUOTES_RE = re.compile('["“”「」『』]')
+
+
+def _caption_over_lead(body: list[Role], i: int) -> bool:
+    """The first prose line reads as a photo's text (one or two short sentences of what people in
+    it do, or a credit) and a paragraph that does not follows it."""
+    text = body[i].text
+    described = cues.reads_as_caption(text) and _PHOTO_PLACE_RE.search(text) and not _QUOTES_RE.search(text)
+    if not (described or cues.is_caption(text)) or datelines.dateline(text):
+        return False
+    after = next((b for b in body[i + 1 :] if b.role not in _NOT_LEAD), None)
+    return (
+        after is not None
+        and after.role == "paragraph"
+        and not cues.reads_as_caption(after.text)
+        and len(after.text) > len(text) * 0.8
+    )

@@ -36,6 +36,7 @@ _BUTTON_WORDS = _words("buttons")
 _LABELS = _words("labels")
 _ASKING_OUTLETS = _words("asking_outlets")
 OUTLETS = _words("outlets")
+PUBLISHERS = _words("publishers")
 
 # --------------------------------------------------------------------------- page furniture
 
@@ -170,7 +171,12 @@ def outlet_in(text: str) -> str | None:
 def is_outlet(text: str) -> bool:
     """A line that is only an outlet's name (香港電台, 自由電子報, ABS-CBN News)."""
     folded = _folded(text)
-    return folded in OUTLETS or bool(_OUTLET_SUFFIX_RE.match(text.strip()))
+    return folded in OUTLETS or folded in PUBLISHERS or bool(_OUTLET_SUFFIX_RE.match(text.strip()))
+
+
+def is_publisher(text: str) -> bool:
+    """A line that is only the name of an outlet that publishes its own pages (ABS-CBN News, BBC News)."""
+    return _folded(text) in PUBLISHERS
 
 
 # --------------------------------------------------------------------------- section labels and tags

@@ -3,6 +3,7 @@ title is under the page's own lines, a transcript's turns, the lists of other ar
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from briefing.articles import cues, page_cues
@@ -44,7 +45,10 @@ def _opens_article(text: str) -> bool:
     """What follows a title: a date, a byline, or the lead's prose."""
     if _stamp(text) or (cues.BULLET_RE.match(text) and cues.width(text) >= 40):  # a summary under the title
         return True
-    return cues.width(text) >= 40 and cues.ends_like_sentence(text)
+    # A sentence, or sentences with the page's date and name after them (…を示した。 2025年1月29日, Sputnik 日本).
+    return cues.width(text) >= 40 and (
+        cues.ends_like_sentence(text) or (cues.width(text) >= 80 and cues.sentence_ends(text) >= 1)
+    )
 
 
 def title_at(roles: list[Role]) -> int:
@@ -63,23 +67,43 @@ def title_at(roles: list[Role]) -> int:
     bracket = _TRAILING_BRACKETS_RE.search(first)
     if bracket and read_date(bracket.group()) and not read_date(first[: bracket.start()]):
         dated = dated and cues.width(first[: bracket.start()]) < 12
+    named = _DATE_START_RE.search(first)  # 内閣官房長官記者会見　令和7年6月3日（火）午前: a name, then its date
+    name = first[: named.start()].strip(" \u3000") if named else ""
+    if dated and name and not read_date(name) and not any(ch in name for ch in "|｜/") and not _known_page_line(name):
+        dated = cues.width(name) < 12
     nav = cues.width(first) < 10 and not any(
         cues.ends_like_sentence(r.text) or _stamp(r.text) for r in roles[1:3]
     )  # 快訊, 我的頻道 over other articles' titles, not 題 over its lead
     if not (nav or _known_page_line(first) or dated):
         return _under_a_label(roles)
     top = roles[: TITLE_REACH + 1]
-    candidates = [i for i, r in enumerate(top) if not (_page_own(r.text) or _stamp(r.text)) and len(r.text) <= 200]
+    candidates = [
+        i
+        for i, r in enumerate(top)
+        if not (_page_own(r.text) or _stamp(r.text) or cues.qa_turn(r.text)) and len(r.text) <= 200
+    ]
     for i in candidates:
         title = roles[i].text
         following = next(
             (r.text for r in roles[i + 1 :] if (not _page_own(r.text) or _stamp(r.text)) and r.text != title), None
         )
         if following is None or _opens_article(following):
+            if _teaser(roles, i):
+                continue
             return i if i + 1 < len(roles) else 0
     return candidates[0] if candidates and candidates[0] + 1 < len(roles) else 0
 
 
+def _teaser(roles: list[Role], i: int) -> bool:
+    """A headline and its date in a list of others (要闻 / title / date / 要闻 / title / date): the
+    line after its date is the same label as the line above it."""
+    if i < 1 or i + 3 >= len(roles) or not _stamp(roles[i + 1].text):
+        return False
+    return roles[i + 2].text.strip() == roles[i - 1].text.strip() and _page_own(roles[i - 1].text)
+
+
+#: Where a date starts in a line: an era's name or a digit.
+_DATE_START_RE = re.compile(r"令和|平成|昭和|[0-9０-９]")
 _TRAILING_BRACKETS_RE = re.compile(r"[（(《][^（()）《》]*[)）》]$")
 
 
@@ -100,7 +124,10 @@ def _under_a_label(roles: list[Role]) -> int:
     first, second = roles[0].text, roles[1].text
     if cues.width(first) > 30 or cues.ends_like_sentence(first) or _stamp(second) or len(roles) < 3:
         return 0
-    if cues.width(second) <= cues.width(first) or cues.ends_like_sentence(second) or cues.width(second) > 150:
+    shorter = cues.width(second) <= cues.width(first) and not (
+        _stamp(roles[2].text) and cues.width(second) * 5 >= cues.width(first) * 3
+    )  # ベトナム社会主義共和国 over 日・ベトナム首脳会談 over its date: a country's page label over the title
+    if shorter or cues.ends_like_sentence(second) or cues.width(second) > 150:
         return 0
     if _opens_article(roles[2].text) and not _opens_article(second):
         return 1
@@ -172,14 +199,20 @@ def tail_furniture(body: list[Role]) -> None:
     (one with furniture the census knows), or in a run of two or more."""
     pasted = any(r.role in ("furniture", "label", "tags") for r in body)
     run = []
+    above: Role | None = None
     for r in reversed(body):
         if r.role in _CLOSING:
             continue
         text = r.text
-        short = r.role in ("text", "field?") and not cues.ends_like_sentence(text) and len(text) <= 120
-        if not short or _reads_as_sentence(text):
+        short = r.role in ("text", "field?", "bullet") and not cues.ends_like_sentence(text) and len(text) <= 120
+        if not short or (r.role != "bullet" and _reads_as_sentence(text)):
+            above = r
             break
         run.append(r)
+    if above is not None and above.text.rstrip().endswith((":", "：")):
+        run = [r for r in run if r.role != "bullet"]  # a list the last sentence introduces is the article's
+    if not pasted:
+        run = [r for r in run if r.role != "bullet"]
     if pasted or len(run) >= 2:
         for r in run:
             r.set("furniture", "a short line after the article's last sentence")
@@ -195,7 +228,16 @@ def repeated_lines(body: list[Role], title: Role) -> None:
     title_key = " ".join(title.text.split())
     seen = {title_key}
     previous: Role | None = None
-    for r in body:
+    if _doubled(body):
+        return  # the whole text twice over, line by line (a paste of a page that prints it so): prose, kept
+    last = max((k for k, r in enumerate(body) if r.role == "text" and cues.ends_like_sentence(r.text)), default=-1)
+    for k, r in enumerate(body):
+        if k > last >= 0 and previous is not None and r.role == "text" and r.text == previous.text:
+            r.set("furniture", "the same line again (the page prints it twice)")  # after the article: another's title
+            if previous.role == "text":
+                previous.set("furniture", "a line the page prints twice after the article's last sentence")
+            previous = r
+            continue
         key = " ".join(r.text.split())
         bare = _unbulleted(key)
         twin = previous is not None and _unbulleted(" ".join(previous.text.split())) == bare and key != title_key
@@ -215,6 +257,17 @@ def repeated_lines(body: list[Role], title: Role) -> None:
             r.set("furniture", "the same line again (the page prints it twice)")
         seen.add(key)
         previous = r
+
+
+#: How many lines printed twice in a row make a page that doubles its whole text, not a photo's.
+DOUBLED_RUN = 3
+
+
+def _doubled(body: list[Role]) -> bool:
+    """Three or more prose lines each printed twice in a row."""
+    keys = [" ".join(r.text.split()) for r in body]
+    pairs = sum(1 for a, b in itertools.pairwise(keys) if a == b and len(a) >= 40)
+    return pairs >= DOUBLED_RUN
 
 
 _JA_PREDICATE_RE = re.compile(r"(?:ました|ません|です|ます|でした|した|った|ている|ていた|である|だった)$")

@@ -130,7 +130,7 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
     if not body:
         problems.append(Problem(Subtype.STRUCTURE, "the seed holds only a title", title.line))
     preamble, lead, at = _preamble_and_lead(body)
-    sections = _sections(body[at:], problems)
+    sections = _sections(body[at:], problems, body[at - 1] if at else None)
     dateline = dateline_of(body)
     date_fact = date_of(body, dateline, problems, title) if meta.date is None else None
     source_fact = source_of(body, dateline)
@@ -186,8 +186,9 @@ def _origin(sidecar: object, front: object, read: Fact | None) -> str:
 _Grouped = list[tuple[Role | None, list[Block | list[Role]]]]
 
 
-def _sections(body: list[Role], problems: list[Problem]) -> tuple[Section, ...]:
-    """The roles after the lead, as sections of blocks; lists marked as takeaways where they are."""
+def _sections(body: list[Role], problems: list[Problem], lead: Role | None = None) -> tuple[Section, ...]:
+    """The roles after the lead, as sections of blocks; lists marked as takeaways where they are
+    (a list right under the lead is the takeaways the lead names: …聲明要點如下：)."""
     sections = _grouped(body)
     points = [
         heading is not None and (bool(heading.data.get("points")) or cues.names_points(heading.text))
@@ -195,7 +196,7 @@ def _sections(body: list[Role], problems: list[Problem]) -> tuple[Section, ...]:
     ]
     excluded = [_not_points(heading) for heading, _blocks in sections]
     points = [pointed and not no for pointed, no in zip(points, excluded, strict=True)]
-    introduced = _introduced(sections, body)
+    introduced = _introduced(sections, body, lead)
     out = _headings_as_takeaways(_built(sections, points, introduced, excluded))
     _check_sections(out, sections, points, problems)
     return tuple(out)
@@ -230,10 +231,13 @@ def _grouped(body: list[Role]) -> _Grouped:
     return sections
 
 
-def _introduced(sections: _Grouped, body: list[Role]) -> dict[int, bool]:
-    """For each list (by id), whether the paragraph right before it names points (``Key
-    takeaways:``) or the sidecar says it does."""
+def _introduced(sections: _Grouped, body: list[Role], lead: Role | None = None) -> dict[int, bool]:
+    """For each list (by id), whether the paragraph right before it (the lead, for a list that
+    opens the body) names points (``Key takeaways:``) or the sidecar says it does."""
     by_line = {r.line: r for r in body}
+    if lead is not None:
+        by_line[lead.line] = lead
+    opener = Paragraph(lead.text, lead.line) if lead is not None else None
 
     def introduces_points(block: object) -> bool:
         if not isinstance(block, Paragraph):
@@ -243,8 +247,8 @@ def _introduced(sections: _Grouped, body: list[Role]) -> dict[int, bool]:
         return named or bool(role is not None and role.data.get("points"))
 
     return {
-        id(block): introduces_points(blocks[k - 1]) if k else False
-        for _heading, blocks in sections
+        id(block): introduces_points(blocks[k - 1] if k else (opener if heading is None and s == 0 else None))
+        for s, (heading, blocks) in enumerate(sections)
         for k, block in enumerate(blocks)
         if isinstance(block, list)
     }

@@ -63,7 +63,8 @@ def _candidate(r: Role, i: int, last: int) -> None:
             r.data["outlet"] = outlet
         return r.set("byline", "names who wrote it")
     if page_cues.is_outlet(text) and i > 0:
-        r.data["outlet"] = text.strip()
+        if not page_cues.is_publisher(text):  # a wire's name is the source; the page's own outlet is not
+            r.data["outlet"] = text.strip()
         return r.set("byline", "the outlet's name standing alone")
     outlet = cues.source_footer(text)
     if outlet is not None:
@@ -331,6 +332,9 @@ def _headings(body: list[Role]) -> None:
             continue
         if nxt is None:
             r.set("paragraph", "a short last line: nothing under it to head")
+            continue
+        if _QUOTATION_RE.match(nxt.text.strip()):
+            r.set("paragraph", "a short line over a quotation: who says it, not a heading")
             continue
         if r.data.get("field") and nxt.role == "heading":
             r.set("paragraph", "key：value alone, a heading after it: a line of facts, not a heading")

@@ -1,0 +1,181 @@
+"""Small cases of the shapes real pages take (census, tests/fixtures/census.md): one rule each."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "_ext"))
+
+from briefing.articles import cues, datelines
+from briefing.articles.parse import parse_seed
+
+
+def roles(text: str) -> list[str]:
+    """The role of each non-blank line, in order."""
+    return [r.role for r in parse_seed(text).roles]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("President Ferdinand Marcos Jr. and Mr. Albanese on Feb. 19, 2026. (Photo courtesy of X)", 1),
+        ("He left. She stayed. They met.", 2),  # the last full stop ends the line: not "inside" it
+        ("George W. Bush spoke in St. Louis.", 0),
+        ("双方同意。会谈结束。", 2),
+    ],
+)
+def test_sentences_are_counted_past_abbreviations(text: str, ends: int) -> None:
+    assert cues.sentence_ends(text) == ends
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Leaders pose for photographers before their meeting in Kuala Lumpur on Oct. 27, 2025. | PHOTO: PCO",
+        "Vietnam's leader welcomes China's president in Hanoi. Photo: Reuters",
+        "Foreign ministers link hands at the start of the retreat. PHOTO: ORGANISING COMMITTEE",
+        "Common ground: the prime minister at the forum in Kuala Lumpur. — NORAZLAN ISMAIL/The Star",
+        "(From left) Foreign ministers link hands at the retreat",
+        "A file photo of the prime minister with the president",
+        "DFA Photos",
+        "美國國務卿與日本外長在紐約會晤。(視頻截圖)",
+        "東協外長十日在吉隆坡會後合影。（法新社）",
+    ],
+)
+def test_captions_and_credits_of_the_census_are_captions(caption: str) -> None:
+    assert cues.is_caption(caption)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "議長を務めた国の閣僚は記者団に対し「失望したが、対話の扉は閉ざされていない」と述べ、来年の閣僚会議までに打開策を探る考えを示した。（共同通信）",
+        "サミットは23日まで。次回の議長国は米国が務める。(c)AFP",
+    ],
+)
+def test_a_paragraph_its_outlet_closes_is_no_caption(prose: str) -> None:
+    assert not cues.is_caption(prose)
+    assert datelines.outlet_closing("…考えを示した。（共同通信）") == "共同"
+
+
+def test_a_photo_line_is_no_dateline_and_an_unspaced_dash_is_one() -> None:
+    assert datelines.dateline("FILE PHOTO: The defence secretary speaks in Manila") is None
+    found = datelines.dateline("CANBERRA, Australia—President Marcos and the prime minister met")
+    assert found is not None and found.place == "CANBERRA"
+    hk = datelines.dateline("香港新聞網3月8日電 (記者 林嘉欣)王毅8日表示")
+    assert hk is not None and hk.agency == "香港新聞網"
+
+
+def test_a_photo_caption_over_the_dateline_is_a_caption_and_the_dateline_opens_the_story() -> None:
+    text = (
+        "Leaders agree to step up coast guard talks\n\n"
+        "The two leaders pose for photographers before their meeting in Kuala Lumpur on Oct. 27. | PHOTO: PCO\n\n"
+        "KUALA LUMPUR, Malaysia — The two leaders agreed on Monday to expand talks between their coast guards.\n\n"
+        "They met for about 40 minutes.\n"
+    )
+    assert roles(text) == ["title", "caption", "lead", "paragraph"]
+
+
+def test_a_caption_over_the_first_paragraph_without_a_dateline() -> None:
+    text = (
+        "Modi to meet Brazil's president\n\n"
+        "A file photo of the prime minister with the president in New Delhi\n\n"
+        "The prime minister will hold a bilateral meeting with the president on the sidelines of the summit, "
+        "officials said on Friday.\n\n"
+        "Trade will be discussed.\n"
+    )
+    assert roles(text) == ["title", "caption", "lead", "paragraph"]
+
+
+def test_a_quoted_lead_is_not_taken_for_a_caption() -> None:
+    text = (
+        "Review leaves questions\n\n"
+        'A review published by central banks recommends that issuers hold reserves "at least equal to 100%".\n\n'
+        "Social media reacted quickly to the review after it went online on Tuesday.\n"
+    )
+    assert roles(text)[1] == "lead"
+
+
+def test_a_page_that_prints_its_whole_text_twice_keeps_it_as_prose() -> None:
+    first = "MANILA — The president will welcome the foreign ministers in Cebu later this month, officials said."
+    second = "The ministers are expected to discuss the situation in Myanmar and maritime security, officials said."
+    third = "The Philippines last chaired the regional bloc in 2017, when it hosted the summit."
+    text = f"Marcos to host ministers\n\n{first}\n{first}\n{second}\n{second}\n{third}\n{third}\n"
+    assert roles(text) == ["title", "lead", *["paragraph"] * 5]
+
+
+def test_a_byline_name_over_its_publisher_is_a_byline_and_no_source() -> None:
+    text = (
+        "Marcos to host ministers\nAna Dizon,\nABS-CBN News\n"
+        "MANILA — The president will welcome the foreign ministers in Cebu later this month.\n"
+    )
+    article = parse_seed(text)
+    assert [r.role for r in article.roles] == ["title", "byline", "byline", "lead"]
+    assert article.source_fact is None
+
+
+def test_bullets_after_the_last_sentence_of_a_pasted_page_are_other_articles() -> None:
+    text = (
+        "Share\nChina, EU hold strategic dialogue\n"
+        "BRUSSELS - China and the European Union held a round of strategic dialogue on Wednesday.\n"
+        "EU officials said the talks were frank.\n"
+        "- Shanghai expo draws record number of foreign exhibitors\n"
+        "- Chinese, French foreign ministers discuss preparations for leaders' summit\n"
+        "Most Viewed in 24 Hours\n"
+    )
+    assert roles(text)[4:6] == ["furniture", "furniture"]
+
+
+def test_bullets_the_last_sentence_introduces_stay_a_list() -> None:
+    text = (
+        "Share\nWhat the summit agreed\n"
+        "BRUSSELS - Leaders met on Wednesday.\n"
+        "They agreed on the following:\n"
+        "- a ceasefire\n"
+        "- more aid\n"
+    )
+    assert roles(text)[4:] == ["item", "item"]
+
+
+def test_a_speakers_name_over_a_quotation_is_no_heading() -> None:
+    text = "官房長官が発表\n\n官房長官は午前の会見で発表しました。\n\n官房長官\n「大切なパートナーです」\n\n会見は午前に開かれました。\n"
+    assert roles(text)[2] == "paragraph"
+
+
+def test_a_kicker_over_the_date_is_a_label_and_a_box_title_over_furniture_is_furniture() -> None:
+    text = "新西蘭總理下周訪華\n大國外交\n更新時間：15:24 2025-11-27 HKT\n外交部周四公布，新西蘭總理將正式訪華。\n"
+    assert roles(text)[:3] == ["title", "label", "meta"]
+    text = "王毅晤新加坡外長\n2025年11月03日 17:45\n東網電視\n更多新聞短片\n王毅周一在北京會見新加坡外長，表示願深化合作。\n"
+    assert roles(text)[2:] == ["furniture", "furniture", "lead"]
+
+
+def test_a_teaser_list_over_the_title_is_the_pages() -> None:
+    text = (
+        "要闻\n安华：东盟须保持中立\n2025年05月27日\n要闻\n下周访印尼两天 安华将举行年度磋商\n2025年06月20日\n"
+        "(吉隆坡20日讯)首相将于下周一起对印尼展开为期两天的工作访问。\n"
+    )
+    assert roles(text)[4] == "title"
+
+
+def test_a_title_with_its_date_after_it_is_the_title_and_a_turn_is_never_one() -> None:
+    text = "内閣官房長官記者会見　令和7年6月3日（火）午前\n（記者）調整状況について伺います。\n（官房長官）控えます。\n"
+    assert roles(text) == ["title", "question", "answer"]
+    text = "Briefing\nQ: Could you comment?\nA: No.\n"
+    assert roles(text)[0] == "title"
+
+
+def test_a_list_right_under_a_lead_that_names_points_is_the_takeaways() -> None:
+    text = (
+        "中國東盟發表聯合聲明\n"
+        "香港新聞網10月27日電 第28次中國—東盟領導人會議27日舉行，會後雙方發表聯合聲明。聲明要點如下：\n"
+        "①雙方同意爭取在2026年內達成準則。\n②自貿區升級議定書將於明年生效。\n"
+    )
+    article = parse_seed(text)
+    assert article.lead is not None
+    assert [t.text for t in article.takeaways] == [
+        "雙方同意爭取在2026年內達成準則。",
+        "自貿區升級議定書將於明年生效。",
+    ]
