@@ -13,7 +13,7 @@ import re
 
 from briefing.articles import datelines
 from briefing.articles.article import Dateline, Fact, Problem
-from briefing.articles.dates import read_date
+from briefing.articles.dates import DateRead, read_date
 from briefing.articles.role import Role
 from briefing.util.subtypes import Subtype
 
@@ -43,7 +43,10 @@ def date_of(
     """The article's date from its dateline or its date lines (never from the prose); where
     they state none, from a photo's caption (not a file photo's) or the title."""
     stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
+    stated += [(r.line, _roc_code(r.text)) for r in body if r.role == "editor"]  # （編輯：…）1141105
     whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
+    if title is not None:  # a date above the title is the page's (the day it was read, another article's)
+        whole.sort(key=lambda pair: pair[0] < title.line)
     if not whole:
         last_resort = [r for r in body if r.role == "caption" and not _FILE_PHOTO_RE.search(r.text)]
         for r in [*last_resort, *([title] if title is not None else [])]:
@@ -51,6 +54,13 @@ def date_of(
             if found is not None and found.date() is not None:
                 whole = [(r.line, found)]
                 break
+    if dateline is not None and dateline.date and whole:
+        day = _DAY_ONLY_RE.match(dateline.date)
+        if day:  # 紐約18日: the day of the month the date line states (or of the month before)
+            anchor = whole[0][1].date()
+            completed = _day_on_or_before(anchor, int(day.group(1))) if anchor is not None else None
+            if completed is not None:
+                return Fact(completed.isoformat(), dateline.line)
     if dateline is not None and dateline.date:
         found = read_date(dateline.date)
         if found is not None:
@@ -78,6 +88,35 @@ def date_of(
             message = "a date line whose date could not be read (no year, or no such day in the calendar or in its era)"
             problems.append(Problem(Subtype.STRUCTURE, message, line))
             break
+    return None
+
+
+_DAY_ONLY_RE = re.compile(r"^([0-9]{1,2})日$")
+#: The Taiwanese calendar's date code that closes a CNA article (1141105: year 114, 5 November).
+_ROC_CODE_RE = re.compile(r"(?:^|[)）\]】\s])1([0-9]{2})([01][0-9])([0-3][0-9])$")
+#: The Taiwanese calendar's first year.
+_ROC_EPOCH = 1911
+
+
+def _roc_code(text: str) -> DateRead | None:
+    m = _ROC_CODE_RE.search(text.strip())
+    if not m:
+        return None
+    return DateRead(_ROC_EPOCH + 100 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _day_on_or_before(anchor: dt.date, day: int) -> dt.date | None:
+    """The date with that day of the month nearest on or before ``anchor`` (within a month)."""
+    for month_back in (0, 1):
+        year, month = anchor.year, anchor.month - month_back
+        if month == 0:
+            year, month = year - 1, 12
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if found <= anchor:
+            return found
     return None
 
 

@@ -44,7 +44,7 @@ PUBLISHERS = _words("publishers")
 _FURNITURE_START_RE = re.compile(
     r"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow us|download (?:the|our)|get the (?:app|latest)"
     r"|read more ?[:：]|also read ?[:：]|related ?[:：]|see also ?[:：]|more on ?[:：]|watch ?[:：]|listen ?[:：]"
-    r"|copyright\b|©|\(c\) ?\d{4}|all rights reserved|this article (?:was|is) (?:first )?(?:published|originally)"
+    r"|copyright\b|[©ⓒ]|\(c\) ?\d{4}|all rights reserved|this article (?:was|is) (?:first )?(?:published|originally)"
     r"|click (?:here|to)|tap (?:here|to)|we use cookies|by (?:clicking|continuing|using this)"
     r"|[0-9]+ min(?:ute)?s? read$|reading time|version imprimable"
     r"|版权所有|版權所有|本网站|本網站|未经授权|未經授權|下载.{0,8}客户端|下載.{0,8}(?:客戶端|app)|扫码|掃碼|關注|关注我们|關注我們"
@@ -299,4 +299,10 @@ def is_dated_stamp(text: str) -> bool:
     if not whole_date(text):
         return False
     short = len(text) <= 60 and not any(ch in text for ch in "、，,。") and has_weekday_or_bar(text)
-    return has_clock(text) or short
+    return has_clock(text) or short or _OUTLET_AND_DATE_RE.match(text.strip()) is not None
+
+
+#: An outlet's name (or its logo's text) and a date ending the line: AFPBB News のロゴAFPBB News 2026/03/22
+_OUTLET_AND_DATE_RE = re.compile(
+    r"^[A-Za-z][A-Za-z .&ー\u30a0-\u30ff\u3040-\u309f]{2,40}[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}$"
+)

@@ -87,11 +87,22 @@ def title_at(roles: list[Role]) -> int:
         following = next(
             (r.text for r in roles[i + 1 :] if (not _page_own(r.text) or _stamp(r.text)) and r.text != title), None
         )
-        if following is None or _opens_article(following):
+        if following is None or _opens_article(following) or _deck_under(roles, i, following):
             if _teaser(roles, i):
                 continue
             return i if i + 1 < len(roles) else 0
     return candidates[0] if candidates and candidates[0] + 1 < len(roles) else 0
+
+
+def _deck_under(roles: list[Role], i: int, following: str) -> bool:
+    """A shorter headline-like line (a deck) under the title, and the article's date under both
+    (APEC首脳会議、自由貿易で結束演出も / 首脳宣言、…弱める / APEC / 2025/11/2 6:50)."""
+    title = roles[i].text
+    if cues.ends_like_sentence(following) or cues.width(following) > cues.width(title):
+        return False
+    at = next((k for k in range(i + 1, len(roles)) if roles[k].text == following), None)
+    after = next((r.text for r in roles[(at or i) + 1 :] if not _page_own(r.text) or _stamp(r.text)), None)
+    return at is not None and after is not None and _stamp(after)
 
 
 def _teaser(roles: list[Role], i: int) -> bool:

@@ -115,6 +115,8 @@ def _turn(r: Role) -> bool:
 def _page_line(r: Role, i: int) -> bool:
     """A line of the web page's own: tags, a photo's © credit, furniture, a section label near the title."""
     text = r.text
+    if is_date_only(text):
+        return False  # 20251105: a date line, not one of the page's numbers
     if page_cues.is_tags(text):
         r.set("tags", "a tag or keyword line")
     elif text.startswith("©") and "/" in text and cues.is_caption(text):

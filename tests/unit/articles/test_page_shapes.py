@@ -179,3 +179,30 @@ def test_a_list_right_under_a_lead_that_names_points_is_the_takeaways() -> None:
         "雙方同意爭取在2026年內達成準則。",
         "自貿區升級議定書將於明年生效。",
     ]
+
+
+def test_a_day_only_dateline_takes_its_month_from_the_date_line() -> None:
+    text = (
+        "安理會表決蘇丹停火決議\n2025/11/19 06:58\n（中央社紐約18日綜合外電報導）聯合國安全理事會今天表決一項決議。\n"
+    )
+    assert parse_seed(text).date_fact is not None
+    assert parse_seed(text).date_fact.value == "2025-11-18"  # type: ignore[union-attr]
+    text = "外交部：APEC互動良好\n(中央社台北5日電)外交部今天表示，互動良好。\n(編輯:陳俊華)1141105\n"
+    assert parse_seed(text).date_fact.value == "2025-11-05"  # type: ignore[union-attr]
+
+
+def test_a_date_above_the_title_is_the_pages_and_the_one_under_it_the_articles() -> None:
+    text = "2025年11月3日(月)\nAPEC首脳会議、自由貿易で結束\n2025/11/2 6:50\n首脳宣言を採択した。\n"
+    assert parse_seed(text).date_fact.value == "2025-11-02"  # type: ignore[union-attr]
+    text = "外交部公署晤總領事\n20251105\n特派員今日接受到任拜會。\n"
+    assert [r.role for r in parse_seed(text).roles][1] == "meta"
+
+
+def test_an_outlet_and_its_date_under_the_title_stamp_it() -> None:
+    text = (
+        "古いバージョンのブラウザーを使用しています。\n日中韓外相が会談、首脳会議の早期開催で一致\n"
+        "AFPBB News のロゴAFPBB News 2026/03/22\n【AFP=時事】日本、中国、韓国の外相は21日、東京で会談した。\n"
+    )
+    article = parse_seed(text)
+    assert article.title == "日中韓外相が会談、首脳会議の早期開催で一致"
+    assert article.date_fact is not None and article.date_fact.value == "2026-03-22"
