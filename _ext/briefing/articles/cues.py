@@ -320,7 +320,15 @@ def meta_label(text: str) -> bool:
 #: An outlet closing the article on a line of its own: -- BERNAMA, [時事通信社], 「人民網日本語版」2025年9月1日
 _SIGN_OFF_RE = re.compile(
     r"^(?:-{1,2}|—)[ ]*(?P<a>[A-Z][A-Za-z]{2,20})$|^[\[［](?P<b>[^\]］]{2,12})[\]］]$|^「(?P<c>[^」]{2,20})」[0-9]{4}年"
+    r"|^Copyrights? ?\([Cc]\) ?(?P<d>[A-Za-z][A-Za-z0-9]{1,20}) [a-z0-9.-]{2,40}\.(?:jp|com|net|kr|org)"
+    r"(?: [0-9]{1,6})?$"
 )
+
+
+def sign_off(text: str) -> str | None:
+    """The outlet a line of its own closes the article with (``[時事通信社]``, ``Copyrights(C) News1 …``)."""
+    m = _SIGN_OFF_RE.match(text.strip())
+    return next(g for g in m.groups() if g) if m else None
 
 
 def source_footer(text: str) -> str | None:

@@ -33,7 +33,7 @@ _OUTLET_CLOSING_RE = re.compile(
     r"|[（(](?P<b>共同|時事|新華社|ロイター|AFP|AP|Reuters|Bernama|中央社|新华社|法新社|路透社)(?:通信)?[)）]?)$"
 )
 _JA_DATELINE_RE = re.compile(
-    r"^【(?:(?P<place>[^】\s]{0,12}?)(?P<agency>(?:AFP＝|AP＝|ロイター＝)?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
+    r"^【(?:(?P<place>[^】\s]{0,12}?)(?P<agency>(?:AFP[＝=]|AP[＝=]|ロイター[＝=])?(?:共同|時事|ロイター|AFP|AP|新華社|聯合|EPA))"
     r"|(?P<agency2>新華社|共同|時事)(?P<place2>[^】\d\s]{1,12}?)(?P<date>[0-9]{1,2}月[0-9]{1,2}日)?)】"
 )
 #: A place in capitals and a dash or a colon, no agency: MANILA —, KUALA LUMPUR -, KUALA LUMPUR:

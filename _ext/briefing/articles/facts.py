@@ -20,11 +20,16 @@ from briefing.util.subtypes import Subtype
 
 def dateline_of(body: list[Role]) -> Dateline | None:
     """The dateline the article's first paragraphs open with (under a pasted page's own lines too)."""
-    for r in _first_paragraphs(body):
+    stamped = [r for r in body if r.role == "meta" and r.text.startswith(_ZH_AGENCIES)][:1]
+    for r in [*stamped, *_first_paragraphs(body)]:  # 中新社吉隆坡10月26日電 題：…, on a line of its own
         found = datelines.dateline(r.text)
         if found:
             return Dateline(found.text, found.place, found.agency, found.date, r.line)
     return None
+
+
+#: Agencies whose dateline stands on a line of its own with the story's title (中新社…電 題：…).
+_ZH_AGENCIES = ("中新社", "新华社", "新華社", "中新网", "中新網")
 
 
 def _first_paragraphs(body: list[Role], count: int = 3) -> list[Role]:

@@ -55,10 +55,18 @@ def _candidate(r: Role, i: int, last: int) -> None:
         return None
     if datelines.dateline(text):
         return r.set("text", "opens with a dateline")
+    signed = cues.sign_off(text)
+    if signed is not None and i > 1:  # [時事通信社], Copyrights(C) News1 wowkorea.jp: not a photo's credit
+        r.data["outlet"] = signed
+        return r.set("source", "the outlet that closes the article, on a line of its own")
     if cues.is_caption(text):
         return r.set("caption", "written like a photo caption")
+    bulleted = cues.BULLET_RE.match(text)
+    if bulleted and page_cues.is_outlet(text[bulleted.end() :]) and i > 0:  # • Jiji: the agency as a byline
+        r.data["outlet"] = text[bulleted.end() :].strip()
+        return r.set("byline", "the outlet's name standing alone, bulleted")
     if cues.is_byline(text):
-        outlet = page_cues.byline_outlet(text)
+        outlet = page_cues.byline_outlet(text) or _with_agency(text)
         if outlet:
             r.data["outlet"] = outlet
         return r.set("byline", "names who wrote it")
@@ -91,6 +99,15 @@ def _candidate(r: Role, i: int, last: int) -> None:
         r.data["field"] = kv
         return r.set("field?", "key：value")
     return r.set("text", "")
+
+
+#: An English byline naming the agency the story draws on: Staff writer, with CNA
+_WITH_AGENCY_RE = re.compile(r",? with (?P<agency>CNA|AP|AFP|Reuters|Bloomberg|Kyodo|Jiji|Xinhua|Yonhap|dpa)$")
+
+
+def _with_agency(text: str) -> str | None:
+    m = _WITH_AGENCY_RE.search(text.strip())
+    return m.group("agency") if m else None
 
 
 def _turn(r: Role) -> bool:

@@ -206,3 +206,22 @@ def test_an_outlet_and_its_date_under_the_title_stamp_it() -> None:
     article = parse_seed(text)
     assert article.title == "日中韓外相が会談、首脳会議の早期開催で一致"
     assert article.date_fact is not None and article.date_fact.value == "2026-03-22"
+
+
+@pytest.mark.parametrize(
+    ("lines", "source"),
+    [
+        ("Leaders agree\n• Jiji\nThe leaders agreed on Tuesday to keep up visits.\n", "Jiji"),
+        ("Lai names envoy\nStaff writer, with CNA\nThe president named an envoy yesterday.\n", "CNA"),
+        (
+            "韓日外相が会談へ\n外交部は会談を調整している。\n両外相は会う。\nCopyrights(C) News1 wowkorea.jp 3\n",
+            "News1",
+        ),
+        ("外相が会談\n外相は会談した。\n両氏は一致した。\n[時事通信社]\n", "時事通信社"),
+        ("日中韓外相が会談\n【AFP=時事】日本、中国、韓国の外相は21日、会談した。\n", "AFP=時事"),
+        ("東盟峰會開幕\n中新社吉隆坡10月26日電 題：東盟迎來第11個成員\n峰會26日開幕。\n", "中新社"),
+    ],
+)
+def test_the_source_a_page_names_in_its_own_shape(lines: str, source: str) -> None:
+    fact = parse_seed(lines).source_fact
+    assert fact is not None and fact.value == source
