@@ -230,6 +230,7 @@ _ASKER_WORDS_RE = re.compile(
 #: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
 _ANSWERER_RE = re.compile(
     r"(?:发言人|發言人|部长|部長|外长|外長|大臣|外相|総理|首相|長官|官房長官|報道官|副大臣|政務官|大使|主席|总理|總理|总统|總統"
+    r"|大統領|国王|議長|委員長|事務総長|秘書長|秘书长|知事|市長|市长"
     r"|spokesperson|spokesman|spokeswoman|minister|secretary|ambassador|president|premier|chancellor|director)$",
     re.IGNORECASE,
 )

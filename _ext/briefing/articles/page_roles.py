@@ -255,6 +255,14 @@ def repeated_lines(body: list[Role], title: Role) -> None:
         twin = twin and len(key) <= 300 and sum(key.count(ch) for ch in "。!?！？") + key.count(". ") <= 2
         both_listed = previous is not None and {previous.role, r.role} <= {"bullet", "item"}
         if (
+            previous is not None
+            and r.role == "caption"
+            and previous.role == "text"
+            and len(previous.text) >= 8
+            and r.text.startswith(previous.text)
+        ):
+            previous.set("caption", "a photo's text, then the same text with its credit")  # alt text, caption
+        elif (
             twin
             and not both_listed
             and previous is not None
@@ -312,3 +320,41 @@ def tag_lists(body: list[Role]) -> None:
             following -= 1
             continue
         following = 0
+
+
+#: How many short lines in a row make a column of tags on a pasted page (安华 / 黄循财 / 新柔经济特区).
+TAG_COLUMN = 3
+#: How wide each of them may be.
+TAG_WIDTH = 16
+
+
+def tag_columns(body: list[Role]) -> None:
+    """On a pasted page, three or more one-word lines in a row (no sentence, no list marker, no
+    colon line above them) are the page's tags: no line of them has text of its own under it."""
+    if not any(r.role in ("furniture", "label", "tags") for r in body):
+        return
+    run: list[Role] = []
+    last = max((k for k, r in enumerate(body) if r.role == "text" and cues.ends_like_sentence(r.text)), default=0)
+    for k, r in enumerate([*body[:last], None]):  # above the article's last sentence: after it, the page's menus
+        word = r is not None and r.role in ("text", "furniture", "label") and _one_word(r.text)
+        if word and r is not None:
+            run.append(r)
+            continue
+        start = k - len(run)
+        introduced = start > 0 and body[start - 1].text.rstrip().endswith((":", "："))
+        if len(run) >= TAG_COLUMN and not introduced and any(t.role == "text" for t in run):
+            for t in run:
+                t.set("tags", "one of a column of single words on the page (its tags)")
+        run = []
+
+
+def _one_word(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        0 < cues.width(stripped) <= TAG_WIDTH
+        and not any(ch in stripped for ch in "，。、,.:：!?！？|｜/・•")
+        and not cues.BULLET_RE.match(stripped)
+        and len(stripped.split()) <= 2
+        and not any(ch.isdigit() for ch in stripped)
+        and not _JA_PREDICATE_RE.search(stripped)
+    )

@@ -21,6 +21,7 @@ from briefing.articles.page_roles import (
     above_title,
     related_lists,
     repeated_lines,
+    tag_columns,
     tag_lists,
     tail_furniture,
     title_at,
@@ -252,6 +253,7 @@ def recognise(
     related_lists(body)
     repeated_lines(body, roles[at])
     tag_lists(body)
+    tag_columns(body)
     tail_furniture(body)
     _fields_beside_fields(body)
     _runs(body)

@@ -225,3 +225,28 @@ def test_an_outlet_and_its_date_under_the_title_stamp_it() -> None:
 def test_the_source_a_page_names_in_its_own_shape(lines: str, source: str) -> None:
     fact = parse_seed(lines).source_fact
     assert fact is not None and fact.value == source
+
+
+def test_a_column_of_single_words_on_a_pasted_page_is_its_tags() -> None:
+    text = (
+        "分享\n安华黄循财通电话\n发布: 9:15pm 18/06/2025\n安华\n黄循财\n新柔经济特区\n"
+        "(吉隆坡18日讯)首相今日与新加坡总理通电话，双方同意加快落实经济特区。\n"
+        "两国领导人也讨论了东盟的应对方案。\n"
+    )
+    assert roles(text)[3:6] == ["tags", "tags", "tags"]
+    listed = "分享\n出席者名单\n会议出席者如下：\n安华\n黄循财\n王毅\n会议在吉隆坡举行。\n双方同意合作。\n"
+    assert "tags" not in roles(listed)  # a colon line above them: the article's own list
+
+
+def test_a_photos_text_then_the_same_with_its_credit_are_both_the_caption() -> None:
+    text = (
+        "默茨出席G20峰會\n2025年11月22日\n峰會在約翰尼斯堡登場。默茨呼籲各國抵制保護主義。\n"
+        "德國總理默茨抵達峰會會場\n德國總理默茨抵達峰會會場圖片來源: Kay Nietfeld/dpa\n"
+        "默茨週六在峰會上發言。\n"
+    )
+    assert roles(text)[3:5] == ["caption", "caption"]
+
+
+def test_office_labels_standing_alone_open_the_turns_of_a_talk() -> None:
+    text = "首脳会談\n首相は会談した。\n首相:\nパートナーです。\nインドネシア大統領:\n協力を深めたい。\n"
+    assert roles(text)[2:] == ["answer", "paragraph", "answer", "paragraph"]
