@@ -56,6 +56,14 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
             if nxt in ("meta", "byline"):  # 大國外交 over the article's time: its section's label
                 r.set("label", "a short line over the article's date or byline, above its first sentence")
                 continue
+        if (
+            r.role == "paragraph"
+            and not cues.ends_like_sentence(r.text)
+            and cues.sentence_ends(r.text) == 0
+            and i + 1 < len(body)
+            and body[i + 1].role == "meta"
+        ):
+            continue  # over the article's date line: the title's other line (its translation, a deck)
         if r.role == "paragraph" and _caption_over_lead(body, i):
             r.set("caption", "a photo's text over the first paragraph")
             continue

@@ -151,7 +151,8 @@ def above_title(body: list[Role], at: int) -> None:
         if r.role in ("furniture", "label", "meta", "caption", "byline", "tags", "question", "answer"):
             continue
         short = cues.width(r.text) <= 30 and not cues.ends_like_sentence(r.text)
-        if k == at - 1 and short:
+        # A section's name (国際, Press release), or the one line over the title: its label; else a menu's
+        if k == at - 1 and short and (page_cues.is_label(r.text) or at == 1):
             r.set("label", "a short line right above the title")
         else:
             r.set("furniture", "a line of the page above the article's title")
