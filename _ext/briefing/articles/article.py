@@ -202,7 +202,7 @@ class Article:
 
     @property
     def takeaways(self) -> tuple[Takeaway, ...]:
-        found: list[Takeaway] = []
+        found = [item for block in self.preamble if isinstance(block, TakeawayList) for item in block.items]
         for section in self.sections:
             if section.takeaway is not None:
                 found.append(section.takeaway)

@@ -391,7 +391,8 @@ _NO_POINTS_RE = re.compile(
 #: A sentence that announces takeaways to follow: Here are the key takeaways:, 要点如下：, ポイントは次の通り。
 _ANNOUNCES_RE = re.compile(
     r"(?:takeaways?|key points|highlights|what to know|要点|要點|ポイント|重点|重點)"
-    r".{0,40}(?:[:：]|follow|below|如下|以下|次の(?:通り|とおり))",
+    r".{0,40}(?:[:：]|follow|below|如下|以下|次の(?:通り|とおり))"
+    r"|(?:here are|the following are|below are)\b.{0,30}\b(?:takeaways?|key points|highlights|main points)\b",
     re.IGNORECASE,
 )
 

@@ -131,6 +131,9 @@ def parse_seed(text: str, *, metadata: Metadata | None = None) -> Article:
         problems.append(Problem(Subtype.STRUCTURE, "the seed holds only a title", title.line))
     preamble, lead, at = _preamble_and_lead(body)
     sections = _sections(body[at:], problems, body[at - 1] if at else None)
+    if any(isinstance(b, TakeawayList) for b in preamble):  # summary bullets above the lead come first
+        whole = _numbered([Section(None, 0, preamble), *sections], always=True)
+        preamble, sections = whole[0].blocks, tuple(whole[1:])
     dateline = dateline_of(body)
     date_fact = date_of(body, dateline, problems, title) if meta.date is None else None
     source_fact = source_of(body, dateline)
@@ -309,9 +312,10 @@ def _headings_as_takeaways(out: list[Section]) -> list[Section]:
     return _numbered(out)
 
 
-def _numbered(out: list[Section]) -> list[Section]:
-    """Takeaways numbered 1, 2, … in the article's order, from headings and lists alike."""
-    if not any(s.takeaway is not None for s in out):
+def _numbered(out: list[Section], always: bool = False) -> list[Section]:
+    """Takeaways numbered 1, 2, … in the article's order, from headings and lists alike (lists
+    alone are numbered as they are built; ``always``: number them again, across all)."""
+    if not always and not any(s.takeaway is not None for s in out):
         return out
     number = 0
     renumbered: list[Section] = []

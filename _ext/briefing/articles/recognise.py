@@ -139,13 +139,19 @@ def _page_line(r: Role, i: int) -> bool:
         r.set("tags", "a tag or keyword line")
     elif text.startswith("©") and "/" in text and cues.is_caption(text):
         r.set("caption", "a photo's credit (© Name/Agency)")
-    elif page_cues.is_furniture(text):
+    elif page_cues.is_furniture(text) or _bulleted_furniture(text):
         r.set("furniture", "what the web page puts around an article (a button, a link list, a notice)")
     elif i <= LABEL_REACH and page_cues.is_label(text):
         r.set("label", "a section label near the title")
     else:
         return False
     return True
+
+
+def _bulleted_furniture(text: str) -> bool:
+    """• 大字 / • 中字: a button of the page's, bulleted."""
+    bullet = cues.BULLET_RE.match(text)
+    return bullet is not None and page_cues.is_furniture(text[bullet.end() :])
 
 
 #: A dateline that is the whole line but for the story's title: 中新社吉隆坡10月26日電 題：…
@@ -306,7 +312,11 @@ def _runs(body: list[Role]) -> None:
             j = i
             while j < n and body[j].role == "bullet":
                 j += 1
-            if j - i == 1 and r.marker in ("*",) and j >= n - 2:
+            numbered_photos = {_TRAILING_NUMBER_RE.sub("", b.body) for b in body[i:j]}
+            if j - i >= 2 and len(numbered_photos) == 1 and all(_TRAILING_NUMBER_RE.search(b.body) for b in body[i:j]):
+                for k in range(i, j):  # • Foreign Ministers' Meeting1, • …Meeting2: a gallery's photos
+                    body[k].set("caption", "one of a gallery's photos (the same text, numbered)")
+            elif j - i == 1 and r.marker in ("*",) and j >= n - 2:
                 r.set("footnote", "a lone * line at the end: a footnote mark")
             else:
                 for k in range(i, j):
@@ -337,6 +347,9 @@ def _runs(body: list[Role]) -> None:
             i = j
             continue
         i += 1
+
+
+_TRAILING_NUMBER_RE = re.compile(r"[0-9]{1,3}$")
 
 
 def _headings(body: list[Role]) -> None:

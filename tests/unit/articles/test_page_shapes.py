@@ -250,3 +250,42 @@ def test_a_photos_text_then_the_same_with_its_credit_are_both_the_caption() -> N
 def test_office_labels_standing_alone_open_the_turns_of_a_talk() -> None:
     text = "首脳会談\n首相は会談した。\n首相:\nパートナーです。\nインドネシア大統領:\n協力を深めたい。\n"
     assert roles(text)[2:] == ["answer", "paragraph", "answer", "paragraph"]
+
+
+def test_summary_bullets_above_the_lead_are_the_first_takeaways_numbered_with_the_rest() -> None:
+    text = (
+        "UK foreign secretary to visit Indonesia\n"
+        "• First visit by a UK foreign secretary to Jakarta in three years\n"
+        "• Talks to cover critical minerals and energy transition finance\n"
+        "LONDON, June 3 (Reuters) - Britain's foreign secretary will travel to Indonesia next week.\n"
+        "The ministers will discuss:\n"
+        "- minerals\n"
+        "- finance\n"
+    )
+    article = parse_seed(text)
+    assert [t.number for t in article.takeaways] == [1, 2, 3, 4]
+    assert len({t.number for t in article.takeaways}) == len(article.takeaways)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Here are the key takeaways from the retreat.", "The following are the highlights of the press conference."],
+)
+def test_a_sentence_that_announces_takeaways_makes_the_headings_under_it_takeaways(sentence: str) -> None:
+    text = (
+        f"Ministers end retreat\nCEBU - Ministers wrapped up a retreat on Friday.\n{sentence}\n"
+        "Myanmar back at the centre\nMinisters agreed on an envoy.\n"
+        "A deadline for the sea code\nThe chair wants talks concluded.\n"
+    )
+    assert [t.text for t in parse_seed(text).takeaways] == ["Myanmar back at the centre", "A deadline for the sea code"]
+
+
+def test_bulleted_buttons_and_a_gallerys_numbered_photos_are_no_takeaways() -> None:
+    text = (
+        "Foreign ministers meet\n• 大字\n• 中字\n• 小字\n"
+        "• Japan-Indonesia Foreign Ministers' Meeting1\n• Japan-Indonesia Foreign Ministers' Meeting2\n"
+        "The foreign ministers met in Tokyo on Friday and agreed to deepen maritime cooperation.\n"
+    )
+    article = parse_seed(text)
+    assert article.takeaways == ()
+    assert [r.role for r in article.roles][1:6] == ["furniture"] * 3 + ["caption"] * 2
