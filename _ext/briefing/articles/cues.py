@@ -282,7 +282,11 @@ _CLOCK_RE = re.compile(
     r"(?<![0-9])[0-9]{1,2}(?:[:：][0-9]{2}(?:[:：][0-9]{2})?|時[0-9]{1,2}分)(?: ?[ap]\.?m\.?)?", re.I
 )
 #: A live page's time stamp standing alone: 4:15 p.m., 11:05 a.m., 14:30 JST.
-_TIME_ONLY_RE = re.compile(r"^[0-9]{1,2}[:：][0-9]{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?$", re.I)
+_TIME_ONLY_RE = re.compile(
+    r"^(?:[0-9]{1,2}/[0-9]{1,2}(?:[（(][月火水木金土日][)）])? ?)?"  # 1/14(水) 22:53: a portal's stamp, no year
+    r"[0-9]{1,2}[:：][0-9]{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?$",
+    re.I,
+)
 
 
 def is_time_only(text: str) -> bool:

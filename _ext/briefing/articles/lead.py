@@ -67,7 +67,8 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
         if r.role == "paragraph" and _caption_over_lead(body, i):
             r.set("caption", "a photo's text over the first paragraph")
             continue
-        if r.role == "paragraph" and not r.text.endswith((":", "：")):
+        introduces_prose = i + 1 < len(body) and body[i + 1].role == "paragraph"  # …the following announcements:
+        if r.role == "paragraph" and (not r.text.endswith((":", "：")) or introduces_prose):
             opens = " (opens with a dateline)" if datelines.dateline(r.text) else ""
             r.set("lead", f"the first prose paragraph{opens}")
         elif (

@@ -221,6 +221,12 @@ def tail_furniture(body: list[Role]) -> None:
             above = r
             break
         run.append(r)
+    pointed = next(
+        (k for k, r in enumerate(run) if r.role == "text" and cues.width(r.text) <= 30 and cues.names_points(r.text)),
+        None,
+    )
+    if pointed is not None:  # ココがポイント and its points: the article's, however short
+        run = run[pointed + 1 :]
     if above is not None and above.text.rstrip().endswith((":", "：")):
         run = [r for r in run if r.role != "bullet"]  # a list the last sentence introduces is the article's
     if not pasted:
@@ -275,6 +281,8 @@ def repeated_lines(body: list[Role], title: Role) -> None:
                     line.set("caption", "a line the page prints twice in a row under a photo")
         elif key in seen and r.role in ("text", "field?"):
             r.set("furniture", "the same line again (the page prints it twice)")
+        elif r.role == "text" and len(title_key) >= 10 and len(key) <= 300 and key.endswith(title_key):
+            r.set("furniture", "a crumb that ends with the title (Home…Press Releases…the title)")
         seen.add(key)
         previous = r
 

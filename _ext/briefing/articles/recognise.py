@@ -263,6 +263,7 @@ def recognise(
     tail_furniture(body)
     _fields_beside_fields(body)
     _runs(body)
+    _unbulleted_points(body)
     _headings(body)
     unmatched = [*_apply_overrides(body, overrides), *([title_problem] if title_problem else [])]
     find_lead(body, overrides)
@@ -350,6 +351,30 @@ def _runs(body: list[Role]) -> None:
 
 
 _TRAILING_NUMBER_RE = re.compile(r"[0-9]{1,3}$")
+#: Roles that may stand between the points of an unbulleted list (each point's source, its date).
+_BETWEEN_POINTS = frozenset({"source", "meta", "furniture"})
+
+
+def _unbulleted_points(body: list[Role]) -> None:
+    """Under a short line that names points (ココがポイント, 主要有以下幾點：), two or more short lines
+    without a marker or a sentence's end (each perhaps with its source under it) are its points."""
+    for i, r in enumerate(body):
+        if r.role != "text" or cues.width(r.text) > 60 or not cues.names_points(r.text):
+            continue
+        if not (r.text.endswith((":", "：")) or cues.is_heading_like(r.text)):
+            continue
+        points = []
+        for b in body[i + 1 :]:
+            if b.role in _BETWEEN_POINTS:
+                continue
+            if b.role != "text" or not cues.is_heading_like(b.text) or b.text.endswith((":", "：")):
+                break
+            points.append(b)
+        if len(points) < 2:
+            continue
+        for b in points:
+            b.style, b.marker, b.body = "bullet", "", b.text
+            b.set("item", "a short line under a line that names the points: one of them, unbulleted")
 
 
 def _headings(body: list[Role]) -> None:

@@ -289,3 +289,34 @@ def test_bulleted_buttons_and_a_gallerys_numbered_photos_are_no_takeaways() -> N
     article = parse_seed(text)
     assert article.takeaways == ()
     assert [r.role for r in article.roles][1:6] == ["furniture"] * 3 + ["caption"] * 2
+
+
+def test_unbulleted_points_under_a_line_that_names_them_are_its_takeaways() -> None:
+    text = (
+        "露外相が年頭会見\n1/14(水) 22:53\nロシアの外相は14日に開いた恒例の年頭会見で、日本との関係に触れた。\n"
+        "ココがポイント\n協議の場はほとんど残っていないと指摘\n出典:共同通信 1/14(水)\n"
+        "常任理事国入りへの支持は示さず\n出典:産経新聞 1/14(水)\n"
+    )
+    article = parse_seed(text)
+    assert [r.role for r in article.roles][1] == "meta"
+    assert [t.text for t in article.takeaways] == [
+        "協議の場はほとんど残っていないと指摘",
+        "常任理事国入りへの支持は示さず",
+    ]
+    text = "本港推動物流發展\n政府今日公布計劃。\n計劃主要有以下幾點：\n擴建貨櫃碼頭\n發展智慧物流\n培訓業界人才\n"
+    assert [t.text for t in parse_seed(text).takeaways] == ["擴建貨櫃碼頭", "發展智慧物流", "培訓業界人才"]
+
+
+def test_a_colon_line_over_prose_is_the_lead_and_a_crumb_ending_with_the_title_is_furniture() -> None:
+    text = (
+        "Regular Press Conference on March 12, 2025\n2025-03-12 22:41\n"
+        "The spokesperson started the press conference with the following announcements:\n"
+        "At the invitation of the government, the vice premier will visit next week.\n"
+    )
+    assert [r.role for r in parse_seed(text).roles][2] == "lead"
+    text = (
+        "Secretary Rubio's Call with Indonesian Foreign Minister Sugiono\n03/05/2026 04:12 PM EST\n"
+        "HomeOffice of the SpokespersonPress Releases…Secretary Rubio's Call with Indonesian Foreign Minister Sugiono\n"
+        "Readout\nMarch 5, 2026\nSecretary of State Marco Rubio spoke today with Indonesia's foreign minister.\n"
+    )
+    assert [r.role for r in parse_seed(text).roles][2:] == ["furniture", "label", "meta", "lead"]
