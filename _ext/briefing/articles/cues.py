@@ -43,7 +43,11 @@ def width(text: str) -> int:
 
 def ends_like_sentence(text: str) -> bool:
     core = text.rstrip("".join(_CLOSERS))
-    return not core or core[-1] in _SENTENCE_END
+    return not core or core[-1] in _SENTENCE_END or _CREDITED_END_RE.search(text) is not None
+
+
+#: A sentence with its writers' or outlet's names in brackets after its full stop: …交わしました。（藍、浅野）
+_CREDITED_END_RE = re.compile(r"[。！？][（(][^（()）]{1,20}[)）]$")
 
 
 def is_heading_like(text: str) -> bool:
@@ -144,6 +148,7 @@ _BARE_EDITOR_RE = re.compile(
     r"|^(?:Reporting|Writing|Editing|Additional reporting) by .{2,200}$"
     r"|^.{0,20}?(?:责任编辑|責任編輯|核稿編輯|核稿编辑)[ \u3000]*[／/：:]"  # 國際中心/報導 責任編輯/…
     r"|^【(?:翻訳編集|編集|责任编辑|責任編輯)】.{1,30}$"  # 【翻訳編集】AFPBB News
+    r"|^[A-Za-z]{2,4}(?: ?/ ?[A-Za-z]{2,4}){1,2}$"  # JPV / gsg: the editors' initials
 )
 
 
@@ -179,7 +184,7 @@ _CREDIT_END_RE = re.compile(
     r"|＝[^＝]{0,60}(?:提供|撮影|代表撮影)|(?:撮影|攝|摄|攝影|摄影)|(?:提供)"
     r"|[图圖][：:／/][^。]{1,30}|(?:圖片|图片)來?来?源[：:][^。]{1,60}"
     r"|(?:^|[\s|｜.])(?:photo|photos|file photo|picture|image)(?: by| courtesy of)?[：:]? ?[A-Z][^.。|｜]{1,60}"
-    r"|\s[—–-]{1,2} ?[A-Z][A-Za-z.' -]{1,40}/[A-Z][A-Za-z .&]{1,30})[*_]{0,2}$",
+    r"|\s[—–-]{1,2} ?[A-Z][A-Za-z.' -]{1,40}/[A-Z][A-Za-z .&]{1,30}|\s?==[A-Z][A-Za-z]{1,20})[*_]{0,2}$",
     re.IGNORECASE,
 )
 #: Where people stand in a photo: (left), （左）, （中央右）, ", left, ".
@@ -262,6 +267,8 @@ _BYLINE_RE = re.compile(
     r"|The (?:below|following) is attributable to .{3,120}$|[A-Z][A-Za-z]{1,20} Staff$"
     r"|(?:[^\s／/]{1,8}[／/] ?)?(?:記者|记者)[^\s／/。，]{1,8}[／/][^\s／/。，]{0,12}(?:報導|报道|報道)$"
     r"|Written by |Reporter: |文[／/]|(?:撰文|記者|记者)[／/]|[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3},$"
+    r"|From: [A-Z].{2,200}$"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3}, (?:Principal |Deputy |Acting )*(?:Deputy )?Spokesperson$"
     r"|[\u4e00-\u9fff]{2,8}?[報报社網网台][ \u3000]*[／/][ \u3000]*[^\s\d]{1,10}?[0-9]{1,2}日(?:專電|专电|電|电)$"
     r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$)"
 )

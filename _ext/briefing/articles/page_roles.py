@@ -124,7 +124,7 @@ def _title_again(roles: list[Role]) -> int | None:
     first = " ".join(roles[0].text.split())
     for k, r in enumerate(roles[1 : TITLE_REACH + 1], start=1):
         text = " ".join(r.text.split())
-        if len(text) >= 10 and text != first and text in first and k + 1 < len(roles):
+        if len(text) >= 10 and text != first and text in first and k + 1 < len(roles) and not _stamp(text):
             return k
     return None
 
@@ -195,7 +195,9 @@ def related_lists(body: list[Role]) -> None:
             continue
         if not following:
             continue
-        if r.role in ("text", "bullet", "numbered") and not cues.ends_like_sentence(r.text) and len(r.text) <= 120:
+        if cues.is_editor(r.text):
+            following = False  # JPV / gsg: the editors' initials close the article
+        elif r.role in ("text", "bullet", "numbered") and not cues.ends_like_sentence(r.text) and len(r.text) <= 120:
             r.set("furniture", "a title in the page's list of other articles")
         else:
             following = False

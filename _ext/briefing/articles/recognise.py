@@ -57,7 +57,8 @@ def _candidate(r: Role, i: int, last: int) -> None:
     if datelines.dateline(text):
         return r.set("text", "opens with a dateline")
     signed = cues.sign_off(text)
-    if signed is not None and i > 1:  # [時事通信社], Copyrights(C) News1 wowkorea.jp: not a photo's credit
+    # [時事通信社], Copyrights(C) News1 wowkorea.jp: the outlet, not a photo's credit ([FULL STORY]: a button)
+    if signed is not None and i > 1 and not page_cues.is_furniture(" ".join(signed.split())):
         r.data["outlet"] = signed
         return r.set("source", "the outlet that closes the article, on a line of its own")
     if cues.is_caption(text):
@@ -91,6 +92,10 @@ def _candidate(r: Role, i: int, last: int) -> None:
     if bullet:
         r.marker, r.body = text[: bullet.end()].strip(), text[bullet.end() :].strip()
         return r.set("bullet", f"starts with the bullet {r.marker!r}")
+    topic = _TOPIC_RE.match(text)
+    if topic:  # ~ PHILIPPINES ~: a briefing's index of topics (numbered as a run of its own, never takeaways)
+        r.style, r.marker, r.body = "topic", "~", topic.group(1)
+        return r.set("numbered", "a topic between tildes (a briefing's index)")
     numbered = cues.numbering(text)
     if numbered:
         r.style, r.marker, r.body = numbered.style, numbered.marker.strip(" \u3000"), numbered.text
@@ -149,9 +154,14 @@ def _page_line(r: Role, i: int) -> bool:
 
 
 def _bulleted_furniture(text: str) -> bool:
-    """• 大字 / • 中字: a button of the page's, bulleted."""
+    """• 大字 / • 中字 / [FULL  STORY]: a button of the page's, bulleted or in brackets."""
     bullet = cues.BULLET_RE.match(text)
-    return bullet is not None and page_cues.is_furniture(text[bullet.end() :])
+    if bullet is not None:
+        return page_cues.is_furniture(text[bullet.end() :])
+    stripped = text.strip()
+    if stripped[:1] in "[［" and stripped[-1:] in "]］":
+        return page_cues.is_furniture(" ".join(stripped[1:-1].split()))
+    return False
 
 
 #: A dateline that is the whole line but for the story's title: 中新社吉隆坡10月26日電 題：…
@@ -163,6 +173,13 @@ def _stamped(r: Role) -> bool:
     a dateline with the story's title; a CNA date code): metadata, whatever else it holds."""
     text = r.text
     stamped = page_cues.is_dated_stamp(text) or (cues.inner_source(text) is not None and page_cues.whole_date(text))
+    dated_first = _DATE_FIRST_RE.match(text.strip())  # 2026年02月13日 Copyright © …: the article's date, first
+    stamped = stamped or (
+        dated_first is not None
+        and len(text) <= 100
+        and not cues.ends_like_sentence(text)
+        and not any(ch in text for ch in "，,。、")
+    )
     if not (stamped or _DATELINE_TITLE_RE.match(text) or _CNA_CODE_RE.match(text) or cues.is_time_only(text)):
         return False
     outlet = cues.inner_source(text) or page_cues.outlet_in(text)
@@ -172,6 +189,10 @@ def _stamped(r: Role) -> bool:
     return True
 
 
+#: A whole date opening a line: 2026年02月13日, 2026-02-13, 2026/2/13.
+_DATE_FIRST_RE = re.compile(r"^[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})(?![0-9])")
+#: ~ PHILIPPINES ~: a topic of a press briefing's index, between tildes.
+_TOPIC_RE = re.compile(r"^~ ?([^~]{1,60}?) ?~$")
 #: 1141119: the Taiwanese calendar's year, month and day that close a CNA article.
 _CNA_CODE_RE = re.compile(r"^1[0-9]{2}[01][0-9][0-3][0-9]$")
 
@@ -399,6 +420,9 @@ def _headings(body: list[Role]) -> None:
             r.set("paragraph", "key：value alone, a heading after it: a line of facts, not a heading")
             continue
         doubt = _heading_doubt(r.text)
+        headline = nxt.role == "text" and datelines.dateline(nxt.text) and len(r.text.split()) <= 2 * HEADING_MAX_WORDS
+        if doubt and headline:
+            doubt = None  # a story's headline over its dateline (a digest of stories)
         if doubt:
             r.set("paragraph", f"short, but {doubt}")
             r.data["doubt"] = f"taken as a paragraph: {doubt}"

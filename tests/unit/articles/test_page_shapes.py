@@ -320,3 +320,35 @@ def test_a_colon_line_over_prose_is_the_lead_and_a_crumb_ending_with_the_title_i
         "Readout\nMarch 5, 2026\nSecretary of State Marco Rubio spoke today with Indonesia's foreign minister.\n"
     )
     assert [r.role for r in parse_seed(text).roles][2:] == ["furniture", "label", "meta", "lead"]
+
+
+def test_a_briefings_title_byline_topics_and_a_digests_headlines() -> None:
+    text = (
+        "Department Press Briefing – February 10, 2026\nTommy Pigott, Principal Deputy Spokesperson\n"
+        "February 10, 2026\n~ PHILIPPINES ~\n~ CHINA ~\n"
+        "MR PIGOTT: Good afternoon, everyone.\nQUESTION: Thank you.\nMR PIGOTT: Sure.\n"
+    )
+    article = parse_seed(text)
+    assert [r.role for r in article.roles][:5] == ["title", "byline", "meta", "item", "item"]
+    assert article.takeaways == ()
+    digest = (
+        "Kyodo News Digest: Feb. 6, 2026\nBelow are summaries of selected stories from Kyodo News.\n"
+        'China urges Japan to "correct" Taiwan remarks ahead of vice ministerial talks in Beijing\n'
+        "BEIJING - China's Foreign Ministry on Friday urged Japan to retract remarks.\n"
+    )
+    assert [r.role for r in parse_seed(digest).roles][2] == "heading"
+
+
+def test_closing_lines_of_the_census() -> None:
+    text = (
+        "Leaders meet\nKUALA LUMPUR, Malaysia — The leaders met on Monday.\nThey agreed to talk.\n"
+        "RELATED STORIES:\nMarcos flies to Kuala Lumpur\nJPV / gsg\n"
+    )
+    assert [r.role for r in parse_seed(text).roles][-1] == "editor"
+    text = "外相が会談\n外相は会談した。\n両氏は一致した。\n    2026年02月13日 Copyright © The Yomiuri Shimbun\n"
+    article = parse_seed(text)
+    assert article.date_fact is not None and article.date_fact.value == "2026-02-13"
+    text = "Envoy named\nThe president named an envoy yesterday.\nHe will attend.\n[FULL  STORY]\n"
+    assert [r.role for r in parse_seed(text).roles][-1] == "furniture"
+    text = "日中外相会談\n双方は会談した。\n 双方はまた、情勢についても意見を交わしました。（藍、浅野）\n会談は1時間に及んだ。\n"
+    assert "heading" not in [r.role for r in parse_seed(text).roles]
