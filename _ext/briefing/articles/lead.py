@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from briefing.articles import cues, datelines
+from briefing.articles import cues, datelines, sentences
 from briefing.articles.article import StructureOverrides
 from briefing.articles.role import Role
 
@@ -59,7 +59,7 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
         if (
             r.role == "paragraph"
             and not cues.ends_like_sentence(r.text)
-            and cues.sentence_ends(r.text) == 0
+            and sentences.sentence_ends(r.text) == 0
             and i + 1 < len(body)
             and body[i + 1].role == "meta"
         ):
@@ -97,7 +97,7 @@ def _lead_at_dateline(body: list[Role]) -> bool:
             if any(b.role in ("question", "answer", "field") for b in before):
                 return False
             prose = [b for b in before if b.role == "paragraph"]
-            if not all(cues.reads_as_caption(b.text) for b in prose):
+            if not all(sentences.reads_as_caption(b.text) for b in prose):
                 return False
             for b in prose:  # a photo's text above the story (Leaders pose for a photo …)
                 b.set("caption", "a photo's text above the paragraph that opens with the dateline")
@@ -134,13 +134,13 @@ def _caption_over_lead(body: list[Role], i: int) -> bool:
     """The first prose line reads as a photo's text (one or two short sentences of what people in
     it do, or a credit) and a paragraph that does not follows it."""
     text = body[i].text
-    described = cues.reads_as_caption(text) and _PHOTO_PLACE_RE.search(text) and not _QUOTES_RE.search(text)
+    described = sentences.reads_as_caption(text) and _PHOTO_PLACE_RE.search(text) and not _QUOTES_RE.search(text)
     if not (described or cues.is_caption(text)) or datelines.dateline(text):
         return False
     after = next((b for b in body[i + 1 :] if b.role not in _NOT_LEAD), None)
     return (
         after is not None
         and after.role == "paragraph"
-        and not cues.reads_as_caption(after.text)
+        and not sentences.reads_as_caption(after.text)
         and len(after.text) > len(text) * 0.8
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from briefing.articles import cues, page_cues
+from briefing.articles import cues, page_cues, sentences
 from briefing.articles.dates import is_date_only, read_date
 from briefing.articles.role import Role
 
@@ -47,7 +47,7 @@ def _opens_article(text: str) -> bool:
         return True
     # A sentence, or sentences with the page's date and name after them (…を示した。 2025年1月29日, Sputnik 日本).
     return cues.width(text) >= 40 and (
-        cues.ends_like_sentence(text) or (cues.width(text) >= 80 and cues.sentence_ends(text) >= 1)
+        cues.ends_like_sentence(text) or (cues.width(text) >= 80 and sentences.sentence_ends(text) >= 1)
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "_ext"))
 
-from briefing.articles import cues, datelines
+from briefing.articles import cues, datelines, sentences
 from briefing.articles.parse import parse_seed
 
 
@@ -28,7 +28,7 @@ def roles(text: str) -> list[str]:
     ],
 )
 def test_sentences_are_counted_past_abbreviations(text: str, ends: int) -> None:
-    assert cues.sentence_ends(text) == ends
+    assert sentences.sentence_ends(text) == ends
 
 
 @pytest.mark.parametrize(
