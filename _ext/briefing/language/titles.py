@@ -38,6 +38,22 @@ TITLES_ZH = (
     "秘書長", "部長",
     "代表", "常驻联合国代表", "常駐聯合國代表", "副外长", "副外長", "副部长", "副部長", "新闻秘书", "新聞秘書",
     "外交部長", "國務院總理", "主席", "首席部长", "首席部長",
+    "财长", "財長", "外相", "院长", "院長", "商务部长", "商務部長", "驻华大使", "駐華大使", "大臣", "领导人", "領導人",
+    "教授", "专员", "專員", "长官", "長官", "代总统", "代總統", "顾问", "顧問", "国家安全顾问", "國家安全顧問",
+    "记者", "記者", "评论员", "評論員", "通讯员", "通訊員", "研究员", "研究員", "行政长官", "行政長官", "特首",
+)  # fmt: skip
+
+#: What follows a Chinese name right after its title (a verb, a preposition, a time word, a mark):
+#: where the name ends (国务卿卢比奥表示, 外相茂木敏充則回應, 副主席韩正在中南海).
+AFTER_NAME_ZH = (
+    "表示", "指出", "强调", "強調", "说", "說", "称", "稱", "则", "則", "在", "于", "於", "和", "与", "與",
+    "对", "對", "受访", "受訪", "也", "亦", "等", "会见", "會見", "会晤", "會晤", "出席", "访问", "訪問",
+    "通过", "通過", "稍后", "稍後", "随后", "隨後", "今天", "昨天", "今日", "昨日", "日前", "近日", "上月",
+    "本月", "将", "將", "已", "曾", "还", "還", "并", "並", "同", "向", "就", "为", "為", "是", "的", "率",
+    "抵达", "抵達", "举行", "舉行", "回应", "回應", "发表", "發表", "签署", "簽署", "宣布", "主持", "共同",
+    "参加", "參加", "接受", "透露", "认为", "認為", "提到", "当天", "當天", "周", "週", "星期", "先生", "女士",
+    "陪同", "上台", "上任", "此访", "此訪", "此行", "会将", "會將", "一行", "上周", "上週", "下周", "下週", "本周",
+    "本週", "上午", "下午", "早前", "晚间", "晚間", "所", "又",
 )  # fmt: skip
 
 #: The characters Chinese writes foreign names with (普拉博沃, 魯比奧, 扎哈罗娃), simplified and
@@ -60,7 +76,8 @@ TITLES_EN = (
     "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "adviser",
     "Prince", "King",
     "Sheikh", "General", "Gen.", "Representative", "Trade Representative", "Commerce Secretary",
-    "Treasury Secretary",
+    "Treasury Secretary", "Chief Cabinet Secretary", "Cabinet Secretary", "leader", "Vice Premier",
+    "Vice Foreign Minister", "Deputy Prime Minister", "Crown Prince", "Governor", "Speaker",
 )  # fmt: skip
 
 #: Capitalised words that are never part of a name in these places.

@@ -6,9 +6,12 @@ Precision first: a candidate is a name, never a title, an office or a group.
   analyser's person names (Sudachi's 人名: 姓, 名, whole names such as 李強; a surname with
   its given name, 岩屋毅) and names it does not know right before the title, a country's
   one-letter prefix allowed (トランプ米大統領, ルビオ米国務長官, 林剣報道官);
-* Chinese: jieba's person names (nr) next to a title (美国总统特朗普, 外交部发言人林剑);
+* Chinese (:mod:`briefing.matching.names_zh`): jieba's person names (nr) next to a title
+  (美国总统特朗普, 外交部发言人林剑), and the characters right after a title up to a verb, a
+  time word or a mark (外相茂木敏充則回應, （记者许立新）);
 * English: capitalised words (any letters: António) after a title (Secretary of State
-  Marco Rubio, Mr. Rubio) or before a role (Maria Zakharova, spokeswoman for …).
+  Marco Rubio, Mr. Rubio, past a second title: Prince Faisal bin Farhan), before a role
+  (Maria Zakharova, spokeswoman for …), or in a byline (By …, Reporting by … and …).
 
 Within an article, a shorter form joins the fuller name it begins or ends
 (岩屋 → 岩屋毅, Rubio → Marco Rubio): one entry per person.
@@ -21,7 +24,6 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from briefing.language.errors import AnalyserError
 from briefing.language.titles import (
@@ -31,11 +33,10 @@ from briefing.language.titles import (
     NOT_NAMES,
     TITLES_EN,
     TITLES_JA,
-    TITLES_ZH,
-    TRANSLITERATION_ZH,
 )
-from briefing.language.words import chinese_words, japanese_words
+from briefing.language.words import japanese_words
 from briefing.matching.mentions import ArticleMentions, Matcher, Mention
+from briefing.matching.names_zh import chinese_names, outermost
 
 __all__ = ["Candidate", "find_candidates", "merge_candidates", "people_in"]
 
@@ -59,19 +60,22 @@ _TITLE_JA_RE = re.compile(
 )
 _KATAKANA_NAME_RE = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})*")
 _KANJI = re.compile(r"^[\u3400-\u9fff]{1,2}$")
-_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-_NAME_DOTS = frozenset("·・‧•")
-_HAN = re.compile(r"^[\u3400-\u9fff]+$")
 
 # Every pattern here runs on whole paragraphs of any language: each starts only at the start
 # of a word (the look-behind) and never gives back a word it took (possessive), so a line of
 # 100,000 letters without a space is read once, not once from every letter.
 _NAME_EN = r"[^\W\d_][\w'’\-]*+\.?"
 _WORD_START = r"(?<![\w'’\-])"
+_CAPITAL_EN = r"[A-Z][\w'’\-]*+"
 _BEFORE_EN_RE = re.compile(
     r"\b("
     + "|".join(re.escape(t) for t in sorted(TITLES_EN, key=len, reverse=True))
-    + rf")\s++({_NAME_EN}(?:\s++{_NAME_EN}){{0,2}})"
+    + rf")\s++({_NAME_EN}(?:\s++{_NAME_EN}){{0,3}})"
+)
+#: Who wrote or edited the story: By Hannah Keller; (Reporting by Liz Tan and Daria Volkova; Editing by Tom Hale)
+_BYLINE_EN_RE = re.compile(
+    r"(?:^|[(;]\s*)(By|(?:Additional )?[Rr]eporting by|Writing by|Editing by)\s++"
+    rf"({_CAPITAL_EN}(?:\s++{_CAPITAL_EN}){{1,2}}(?:(?:,\s++|\s++and\s++){_CAPITAL_EN}(?:\s++{_CAPITAL_EN}){{1,2}}){{0,4}})"
 )
 _ROLE_EN_RE = re.compile(
     rf"{_WORD_START}({_NAME_EN}(?:\s++{_NAME_EN}){{1,2}}),\s++(?:the\s++|a\s++)?(?:[\w.\-]++\s++){{0,3}}?"
@@ -83,7 +87,10 @@ _ROLE_EN_RE = re.compile(
 
 def _english_name(raw: str) -> str:
     words: list[str] = []
-    for word in raw.split():
+    parts = raw.split()
+    while len(parts) > 2 and parts[0] in TITLES_EN:  # Foreign Minister Prince Faisal bin Farhan
+        parts.pop(0)
+    for word in parts:
         if word.endswith(("'s", "’s")):  # a possessive ends the name (Lin Jian's briefing)
             words.append(word[:-2])
             break
@@ -188,77 +195,23 @@ def _japanese_clause(text: str) -> list[tuple[int, int, str]]:
             if match.start() <= start and end <= match.end():
                 found[k] = (match.start(), match.end(), role)
     # One span per name: the longest (アントニオ・グテーレス, not グテーレス alone).
-    return _outermost(found)
-
-
-def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The spans no other (longer) span holds, in their order.
-
-    In order of start, the longer first, a span is held by another exactly when it ends
-    no later than the furthest end before it: one pass, not a comparison of every pair.
-    """
-    held: set[tuple[int, int]] = set()
-    reach = -1
-    for start, end in sorted({(s, e) for s, e, _role in spans}, key=lambda span: (span[0], -span[1])):
-        if end <= reach:
-            held.add((start, end))
-        reach = max(reach, end)
-    return [span for span in spans if (span[0], span[1]) not in held]
-
-
-def _chinese(text: str, user_words: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, title) of every person's name next to a title in a Chinese text: jieba's person
-    words, those in a row joined (佩泽希 + 齐扬), and the parts of a transliterated name (马克·吕特)."""
-    words = chinese_words(text, user_words)
-
-    def person(k: int) -> bool:
-        return 0 <= k < len(words) and words[k].pos[0] in _PERSON_TAGS
-
-    def joins(k: int) -> bool:  # words[k] continues the name before it
-        dotted = words[k - 1].surface in _NAME_DOTS and bool(_HAN.match(words[k].surface))
-        return person(k) or (words[k].surface in _NAME_DOTS and k + 1 < len(words)) or dotted
-
-    found = []
-    i = 0
-    while i < len(words):
-        if not person(i) or (i and words[i - 1].surface in _NAME_DOTS):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(words) and joins(j + 1):
-            j += 1
-        while j > i and words[j].surface in _NAME_DOTS:
-            j -= 1
-        before = words[i - 1].surface if i else ""
-        after = words[j + 1].surface if j + 1 < len(words) else ""
-        title = before if before in TITLES_ZH else after if after in TITLES_ZH else ""
-        if title and words[j].end - words[i].start >= 2:
-            found.append((words[i].start, words[j].end, title))
-        i = j + 1
-    return found + _transliterated(text, words)
-
-
-def _transliterated(text: str, words: list[Any]) -> list[tuple[int, int, str]]:
-    """A run of the characters foreign names are written with, right after a title, that the
-    analyser did not take for a person (国务卿魯比奧, 发言人扎哈罗娃): two to six of them."""
-    found = []
-    for k, word in enumerate(words[:-1]):
-        if word.surface not in TITLES_ZH:
-            continue
-        start = end = words[k + 1].start
-        while end < len(text) and end - start < 6 and text[end] in TRANSLITERATION_ZH:
-            end += 1
-        if end - start >= 2 and (end == len(text) or text[end] not in TRANSLITERATION_ZH):
-            found.append((start, end, word.surface))
-    return found
+    return outermost(found)
 
 
 def _english(text: str) -> list[tuple[int, int, str]]:
     found = []
+    for match in _BYLINE_EN_RE.finditer(text):
+        at = match.start(2)
+        for piece in re.split(r"(,\s+|\s+and\s+)", match.group(2)):
+            name = _english_name(piece) if not re.fullmatch(r",\s+|\s+and\s+", piece) else ""
+            if len(name.split()) >= 2:
+                found.append((at, at + len(name), match.group(1)))
+            at += len(piece)
     for match in _BEFORE_EN_RE.finditer(text):
         name = _english_name(match.group(2))
         if name:
-            found.append((match.start(2), match.start(2) + len(name), match.group(1)))
+            at = match.start(2) + max(0, match.group(2).find(name))  # past a second title (Prince)
+            found.append((at, at + len(name), match.group(1)))
     for match in _ROLE_EN_RE.finditer(text):
         name = match.group(1)
         words = name.split()
@@ -290,7 +243,7 @@ def find_candidates(
     spans: list[tuple[int, int, str]] = []
     try:
         if language == "zh":
-            spans = _chinese(text, user_words)
+            spans = chinese_names(text, user_words)
         elif language != "en":
             spans = _japanese(text)
     except AnalyserError as err:
