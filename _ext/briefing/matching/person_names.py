@@ -207,11 +207,14 @@ def _english(text: str) -> list[tuple[int, int, str]]:
             if len(name.split()) >= 2:
                 found.append((at, at + len(name), match.group(1)))
             at += len(piece)
-    for match in _BEFORE_EN_RE.finditer(text):
+    pos = 0
+    while (match := _BEFORE_EN_RE.search(text, pos)) is not None:
         name = _english_name(match.group(2))
+        at = match.start(2) + max(0, match.group(2).find(name)) if name else match.start(2)  # past Prince
         if name:
-            at = match.start(2) + max(0, match.group(2).find(name))  # past a second title (Prince)
             found.append((at, at + len(name), match.group(1)))
+        # Go on from the name's end, not the match's: Wang Yi or Premier Li Qiang holds a second title.
+        pos = max(at + len(name), match.start(2))
     for match in _ROLE_EN_RE.finditer(text):
         name = match.group(1)
         words = name.split()

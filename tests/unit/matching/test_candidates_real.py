@@ -20,6 +20,7 @@ def names(text: str, language: str) -> list[str]:
         ("Speaking in Tokyo, Chief Cabinet Secretary Yoshimasa Hayashi called it important.", ["Yoshimasa Hayashi"]),
         ("North Korean leader Kim Jong Un stood beside them.", ["Kim Jong Un"]),
         ("He met Saudi Foreign Minister Prince Faisal bin Farhan in Beijing.", ["Faisal bin Farhan"]),
+        ("Q: Will Foreign Minister Wang Yi or Premier Li Qiang attend?", ["Wang Yi", "Li Qiang"]),
     ],
 )
 def test_english_names_in_bylines_and_after_a_second_title(text: str, expected: list[str]) -> None:
