@@ -200,21 +200,21 @@ def _japanese_clause(text: str) -> list[tuple[int, int, str]]:
 
 def _english(text: str) -> list[tuple[int, int, str]]:
     found = []
-    for match in _BYLINE_EN_RE.finditer(text):
-        at = match.start(2)
-        for piece in re.split(r"(,\s+|\s+and\s+)", match.group(2)):
+    for byline in _BYLINE_EN_RE.finditer(text):
+        at = byline.start(2)
+        for piece in re.split(r"(,\s+|\s+and\s+)", byline.group(2)):
             name = _english_name(piece) if not re.fullmatch(r",\s+|\s+and\s+", piece) else ""
             if len(name.split()) >= 2:
-                found.append((at, at + len(name), match.group(1)))
+                found.append((at, at + len(name), byline.group(1)))
             at += len(piece)
     pos = 0
-    while (match := _BEFORE_EN_RE.search(text, pos)) is not None:
-        name = _english_name(match.group(2))
-        at = match.start(2) + max(0, match.group(2).find(name)) if name else match.start(2)  # past Prince
+    while (titled := _BEFORE_EN_RE.search(text, pos)) is not None:
+        name = _english_name(titled.group(2))
+        at = titled.start(2) + max(0, titled.group(2).find(name)) if name else titled.start(2)  # past Prince
         if name:
-            found.append((at, at + len(name), match.group(1)))
+            found.append((at, at + len(name), titled.group(1)))
         # Go on from the name's end, not the match's: Wang Yi or Premier Li Qiang holds a second title.
-        pos = max(at + len(name), match.start(2))
+        pos = max(at + len(name), titled.start(2))
     for match in _ROLE_EN_RE.finditer(text):
         name = match.group(1)
         words = name.split()
