@@ -234,7 +234,9 @@ def _structure(errors: bool) -> list[str]:
     for title, folder, chosen in (
         ("Articles in real outlets' shapes (`tests/fixtures/articles/`, `outlet:`)", structure.ARTICLES, real),
         ("Our first articles (`tests/fixtures/articles/`, the first 42)", structure.ARTICLES, own),
+        *((f"Written the held-out way, tuned on (`tests/fixtures/{d.name}/`)", d, None) for d in structure.DEVELOPMENT),
         ("Held out (`tests/fixtures/articles-holdout/`)", structure.HOLDOUT, None),
+        ("Held out, second set (`tests/fixtures/articles-holdout-2/`)", structure.HOLDOUT_2, None),
     ):
         if not folder.is_dir() or not any(folder.glob("*.expect.yaml")):
             continue

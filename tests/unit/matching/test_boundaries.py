@@ -159,8 +159,8 @@ def test_the_corpus_reaches_the_goals(which: str) -> None:
     assert mention_p >= 0.99 and mention_r >= 0.95
     second_p, second_r, *_ = table["seconds"]
     assert second_p >= 0.98 and second_r >= 0.90
-    candidate_p, *_ = table["candidates"]
-    assert candidate_p >= 0.90
+    candidate_p, candidate_r, *_ = table["candidates"]
+    assert candidate_p >= 0.90 and candidate_r >= 0.85  # issue 26: recall at that precision
 
 
 @pytest.mark.parametrize("text", ["国" * 100_000, "米国連" * 30_000, "中国人" * 30_000, "发展中国家" * 20_000])
