@@ -100,6 +100,13 @@ def _turn(r: Role) -> bool:
         r.marker, r.body = turn[1], turn[2]
         r.set(turn[0], f"starts with the Q&A marker {turn[1]!r}")
         return True
+    named = _QA_SPEAKER_RE.match(text.strip())
+    if named and _SPEAKER_LIKE_RE.search(named.group(2)):
+        # Q 代表幹事(新潟日報) / A 知事: the marker and who speaks, alone on the line; what is said is under it
+        r.marker, r.body = text.strip(), ""
+        r.data["speaker"] = named.group(2)
+        r.set("question" if named.group(1) == "Q" else "answer", "a Q or A marker with the speaker, alone")
+        return True
     spoken = page_cues.bracket_label(text) if not cues.is_byline(text) else None
     if not spoken:
         return False
@@ -165,6 +172,10 @@ def _stamped(r: Role) -> bool:
     return True
 
 
+#: Q 代表幹事(新潟日報), A 知事: a turn's marker and its speaker, alone on a line (Japanese prefectures).
+_QA_SPEAKER_RE = re.compile(r"^([QA])[ \u3000]+([^\s\u3000。、，,.:：][^。、，,.:：]{0,23})$")
+#: Who speaks after a bare Q or A: a name in CJK characters, or an outlet in capitals (BSN), never words.
+_SPEAKER_LIKE_RE = re.compile(r"^(?:[A-Z]{2,10}|.*[\u3040-\u30ff\u3400-\u9fff].*)$")
 #: A whole date opening a line: 2026年02月13日, 2026-02-13, 2026/2/13.
 _DATE_FIRST_RE = re.compile(r"^[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})(?![0-9])")
 #: ~ PHILIPPINES ~: a topic of a press briefing's index, between tildes.

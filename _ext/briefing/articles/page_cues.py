@@ -46,7 +46,7 @@ _FURNITURE_START_RE = re.compile(
     r"|read more ?[:：]|also read ?[:：]|related ?[:：]|see also ?[:：]|more on ?[:：]|watch ?[:：]|listen ?[:：]"
     r"|copyright\b|[©ⓒ]|\(c\) ?\d{4}|all rights reserved|this article (?:was|is) (?:first )?(?:published|originally)"
     r"|click (?:here|to)|tap (?:here|to)|we use cookies|by (?:clicking|continuing|using this)"
-    r"|[0-9]+ min(?:ute)?s? read$|reading time|version imprimable"
+    r"|[0-9]+ min(?:ute)?s? read$|reading time|version imprimable|\[お知らせ\]|【お知らせ】"
     r"|版权所有|版權所有|本网站|本網站|未经授权|未經授權|下载.{0,8}客户端|下載.{0,8}(?:客戶端|app)|扫码|掃碼|關注|关注我们|關注我們"
     r"|点击|點擊|欢迎订阅|歡迎訂閱|订阅|訂閱|相关新闻|相關新聞|延伸閱讀|延伸阅读|更多新闻|更多新聞|往下看|字号|字體|字体"
     r"|【(?:字号|字體|字体|打印|关闭|關閉|纠错|糾錯)"
@@ -135,7 +135,10 @@ def opens_related_list(text: str) -> bool:
 
 
 #: A menu: four or more short words of CJK script (即時 熱門 政治 國際 財經), or short words split by | .
-_MENU_RE = re.compile(r"^[\u3000-\u9fff]{1,4}(?:[ \u3000]+[\u3000-\u9fff]{1,4}){3,}$")
+_MENU_RE = re.compile(
+    r"^[\u3000-\u9fff]{1,4}(?:[ \u3000]+[\u3000-\u9fff]{1,4}){3,}$"
+    r"|^[\u3001-\u9fff]{1,6}(?:\u3000+[\u3001-\u9fff]{1,6}){2,}\u3000*$"  # ホーム　ニュース　オピニオン
+)
 _BAR_MENU_RE = re.compile(r"^[^|｜。.!?]{1,16}(?:[ \u3000]*[|｜][ \u3000]*[^|｜。.!?]{1,16}){3,}[|｜]?$")
 
 
@@ -230,7 +233,7 @@ _ASKER_WORDS_RE = re.compile(
 #: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
 _ANSWERER_RE = re.compile(
     r"(?:发言人|發言人|部长|部長|外长|外長|大臣|外相|総理|首相|長官|官房長官|報道官|副大臣|政務官|大使|主席|总理|總理|总统|總統"
-    r"|大統領|国王|議長|委員長|事務総長|秘書長|秘书长|知事|市長|市长"
+    r"|大統領|国王|議長|委員長|事務総長|秘書長|秘书长|知事|市長|市长|課長|局長|室長|町長|村長|区長|副知事|行政長官|行政长官"
     r"|spokesperson|spokesman|spokeswoman|minister|secretary|ambassador|president|premier|chancellor|director)$",
     re.IGNORECASE,
 )
@@ -253,8 +256,29 @@ def colon_label(text: str) -> tuple[str, str, str] | None:
     return m.group("label"), text[: m.end()].rstrip(" \u3000"), text[m.end() :]
 
 
+#: A speaker's label after a mark, as prefectures' records print them: ○知事 …, ●知事, ○日本海新聞 川口 記者
+_MARKED_LABEL_RE = re.compile(r"^[○◯〇●◎][ \u3000]*(?=\S)")
+
+
+def _marked_label(text: str) -> tuple[str, str, str] | None:
+    m = _MARKED_LABEL_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip(" \u3000")
+    if width(rest) <= 40 and not ends_like_sentence(rest) and speaker_asks(rest) is not None:
+        return rest, text.rstrip(" \u3000"), ""  # the label alone on its line: what is said is under it
+    token, _space, said = rest.replace("\u3000", " ").partition(" ")
+    if said and len(token) <= 12 and speaker_asks(token) is not None:
+        return token, text[: m.end()] + token, text[m.end() + len(token) :].lstrip(" \u3000")
+    return None
+
+
 def bracket_label(text: str) -> tuple[str, str, str] | None:
-    """(label, marker, rest) of ``【TBS 記者】…`` / ``【外務大臣】`` / ``（記者）…``, when the label is a speaker's."""
+    """(label, marker, rest) of ``【TBS 記者】…`` / ``【外務大臣】`` / ``（記者）…`` / ``○知事 …``, when
+    the label is a speaker's."""
+    marked = _marked_label(text)
+    if marked is not None:
+        return marked
     m = _BRACKET_LABEL_RE.match(text)
     if not m:
         return None

@@ -69,18 +69,22 @@ def title_at(roles: list[Role]) -> int:
         dated = dated and cues.width(first[: bracket.start()]) < 12
     named = _DATE_START_RE.search(first)  # 内閣官房長官記者会見　令和7年6月3日（火）午前: a name, then its date
     name = first[: named.start()].strip(" \u3000") if named else ""
+    leading = _LEADING_DATE_RE.match(first)  # 令和7年12月9日 知事記者会見: its date, then its name
+    if not name and leading and not cues.ends_like_sentence(first):
+        name = first[leading.end() :].strip(" \u3000")
     if dated and name and not read_date(name) and not any(ch in name for ch in "|｜/") and not _known_page_line(name):
         dated = cues.width(name) < 12
     nav = cues.width(first) < 10 and not any(
         cues.ends_like_sentence(r.text) or _stamp(r.text) for r in roles[1:3]
     )  # 快訊, 我的頻道 over other articles' titles, not 題 over its lead
-    if not (nav or _known_page_line(first) or dated):
+    if not (nav or _known_page_line(first) or dated or _masthead(roles)):
         return _under_a_label(roles)
     top = roles[: TITLE_REACH + 1]
     candidates = [
         i
         for i, r in enumerate(top)
-        if not (_page_own(r.text) or _stamp(r.text) or cues.qa_turn(r.text)) and len(r.text) <= 200
+        if not (_page_own(r.text) or _stamp(r.text) or cues.qa_turn(r.text) or page_cues.bracket_label(r.text))
+        and len(r.text) <= 200
     ]
     for i in candidates:
         title = roles[i].text
@@ -92,6 +96,28 @@ def title_at(roles: list[Role]) -> int:
                 continue
             return i if i + 1 < len(roles) else 0
     return candidates[0] if candidates and candidates[0] + 1 < len(roles) else 0
+
+
+#: How wide a site's name over its page may be (商業電台 881903, 岐阜新聞Web, 大紀元 エポックタイムズ).
+MASTHEAD_WIDTH = 24
+
+
+def _masthead(roles: list[Role]) -> bool:
+    """A short first line, no sentence, with neither a date nor prose under it: a site's name
+    over its menus (the title is further down, the line a date or the lead follows)."""
+    first = roles[0].text
+    if cues.width(first) > MASTHEAD_WIDTH or cues.ends_like_sentence(first):
+        return False
+    if _stamp(roles[1].text) or _opens_article(roles[1].text):
+        return False
+    for k in range(1, min(len(roles) - 1, TITLE_REACH + 1)):  # a wider headline with its date under it
+        text = roles[k].text
+        if _page_own(text) or _stamp(text) or cues.width(text) <= cues.width(first):
+            continue
+        under = next((r.text for r in roles[k + 1 : k + 4] if not _page_own(r.text) or _stamp(r.text)), "")
+        if _stamp(under):
+            return True
+    return False
 
 
 def _deck_under(roles: list[Role], i: int, following: str) -> bool:
@@ -113,6 +139,10 @@ def _teaser(roles: list[Role], i: int) -> bool:
     return roles[i + 2].text.strip() == roles[i - 1].text.strip() and _page_own(roles[i - 1].text)
 
 
+#: A date opening a line, in Japanese or Chinese (令和7年12月9日, 2025年12月9日).
+_LEADING_DATE_RE = re.compile(
+    r"^(?:令和|平成|昭和)?[0-9０-９元]{1,4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[（(][^）)]{1,3}[)）])?"
+)
 #: Where a date starts in a line: an era's name or a digit.
 _DATE_START_RE = re.compile(r"令和|平成|昭和|[0-9０-９]")
 _TRAILING_BRACKETS_RE = re.compile(r"[（(《][^（()）《》]*[)）》]$")

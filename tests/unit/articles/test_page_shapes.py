@@ -352,3 +352,27 @@ def test_closing_lines_of_the_census() -> None:
     assert [r.role for r in parse_seed(text).roles][-1] == "furniture"
     text = "日中外相会談\n双方は会談した。\n 双方はまた、情勢についても意見を交わしました。（藍、浅野）\n会談は1時間に及んだ。\n"
     assert "heading" not in [r.role for r in parse_seed(text).roles]
+
+
+def test_prefectures_press_conference_records_have_turns() -> None:
+    marked = (
+        "令和7年12月9日 知事記者会見\n○広報課長 それでは、定例記者会見を始めます。\n○知事 よろしくお願いします。\n"
+        "○記者 渡航自粛の影響はありますか。\n○知事 影響が出ていると受け止めています。\n"
+    )
+    article = parse_seed(marked)
+    assert [r.role for r in article.roles][1:] == ["answer", "answer", "question", "answer"]
+    bare = (
+        "新潟県知事 定例記者会見\nQ 代表幹事(新潟日報)\n影響はありますか。\nA 知事\n聞き取りをしています。\n"
+        "Q BSN\n運休が発表されました。\nA 知事\n大変残念に思っています。\n"
+    )
+    assert [r.role for r in parse_seed(bare).roles][1:5] == ["question", "paragraph", "answer", "paragraph"]
+    assert [r.role for r in parse_seed("Trade talks\nA Glance at the week\nThe talks went on.\n").roles][1] != "answer"
+
+
+def test_a_sites_name_over_its_menus_is_not_the_title() -> None:
+    text = (
+        "岐阜新聞Web\nニュース　スポーツ　くらし　おでかけ　会員登録\n"
+        "日中局長協議、北京で3カ月ぶり　渡航自粛の解除求める\n2025年12月08日 19:12\n"
+        "【北京共同】外務省の局長は8日、北京で中国外務省の局長と協議した。\n"
+    )
+    assert [r.role for r in parse_seed(text).roles][:4] == ["furniture", "furniture", "title", "meta"]
