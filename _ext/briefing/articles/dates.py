@@ -49,6 +49,9 @@ _US_ZONE_RE = re.compile(r"\b(?:EST|EDT|ET|CST|CDT|PST|PDT|MST|MDT)\b")
 _COMPACT_RE = re.compile(r"^\s*(20[0-9]{2})([01][0-9])([0-3][0-9])\s*$")
 _DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _JA_RE = re.compile(r"(?:(令和|平成|昭和)(\d{1,2}|元)|(?<!\d)(\d{4}))年(\d{1,2})月(\d{1,2})日")
+#: A date in the Taiwanese calendar (民國114年12月12日, 114年12月12日): years 100 to 129 only.
+_ROC_RE = re.compile(r"(?:民國|民国)?(?<!\d)(1[0-2][0-9])年(\d{1,2})月(\d{1,2})日")
+_ROC_EPOCH = 1911
 _MONTH_DAY_JA_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -56,7 +59,7 @@ _MONTH_NAME = (
 )
 _EN_RE = re.compile(
     rf"(?:(?P<month>{_MONTH_NAME})\.? (?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:, (?P<year>\d{{4}}))?)"
-    rf"|(?:(?<!\d)(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH_NAME})\.?(?: (?P<year2>\d{{4}}))?)"
+    rf"|(?:(?<!\d)(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH_NAME})\.?(?:,? (?P<year2>\d{{4}}))?)"
 )
 
 
@@ -97,6 +100,9 @@ def read_date(text: str) -> DateRead | None:
         american = _US_ZONE_RE.search(text) is not None
         day_first = (second, first) if second > 12 or (american and first <= 12) else (first, second)
         found.append((m.start(), DateRead(year, day_first[1], day_first[0])))
+    roc = _ROC_RE.search(text)
+    if roc:  # 114年12月12日: the Taiwanese calendar (year 1 is 1912)
+        found.append((roc.start(), DateRead(_ROC_EPOCH + int(roc.group(1)), int(roc.group(2)), int(roc.group(3)))))
     m = _JA_RE.search(text)
     if m:
         era = m.group(1) or ""
@@ -125,7 +131,10 @@ def read_date(text: str) -> DateRead | None:
 
 
 _TIME_ETC_RE = re.compile(
-    r"\d{1,2}[:：時]\d{2}(?:[:：]\d{2})?分?|[（(][^（()）]{1,6}[)）]|[月火水木金土日]曜日?|GMT|UTC|JST"
+    r"\d{1,2}[:：時.]\d{2}(?:[:：]\d{2})?分?(?: ?[ap]\.?m\.?)?|[（(][^（()）]{1,6}[)）]|[月火水木金土日]曜日?"
+    r"|GMT|UTC|JST|BST|CET|HKT|SGT|KST|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\b"
+    r"|\b[AP]M\b|[-–—]",
+    re.IGNORECASE,
 )
 
 
@@ -135,5 +144,6 @@ def is_date_only(text: str) -> bool:
     if read is None:
         return False
     rest = _ISO_RE.sub("", _DMY_RE.sub("", _JA_RE.sub("", _EN_RE.sub("", text.translate(_DIGITS)))))
+    rest = _ROC_RE.sub("", rest)
     rest = _TIME_ETC_RE.sub("", rest)
     return len(rest.strip(" \u3000,，.、")) <= 8

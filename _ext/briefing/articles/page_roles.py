@@ -200,20 +200,34 @@ def transcript(body: list[Role]) -> None:
             if found is not None and (not bare or page_cues.speaker_asks(found[0]) is not None):
                 labelled.append((r, found))
     asks = [page_cues.speaker_asks(label) for _r, (label, _m, _rest) in labelled]
+    seen: dict[str, int] = {}
+    for _r, (label, _m, _rest) in labelled:  # a speaker by the last word of the label (GEN. WHITCOMB)
+        seen[_speaker_key(label)] = seen.get(_speaker_key(label), 0) + 1
+    asking = {_speaker_key(label) for (_r, (label, _m, _rest)), a in zip(labelled, asks, strict=True) if a}
+    asks = [
+        True if a is None and _speaker_key(label) in asking else a
+        for (_r, (label, _m, _rest)), a in zip(labelled, asks, strict=True)
+    ]
     asked = True in asks or any(r.role == "question" for r in body)  # a reporter, or Q: / QUESTION: turns
     alone = sum(not rest.strip() for _r, (_l, _m, rest) in labelled)
-    if len(labelled) < 2 or not (asked or asks.count(False) >= 2 or alone >= 2):
+    talk = sum(count >= 2 for count in seen.values()) >= 2  # two speakers, each more than once: an interview
+    if len(labelled) < 2 or not (asked or asks.count(False) >= 2 or alone >= 2 or talk):
         return
-    seen: dict[str, int] = {}
-    for _r, (label, _m, _rest) in labelled:
-        seen[label] = seen.get(label, 0) + 1
     for (r, (label, marker, rest)), asker in zip(labelled, asks, strict=True):
-        if asker is None and seen[label] < 2:
+        if asker is None and seen[_speaker_key(label)] < 2:
             continue  # a key：value line, or a name said once: not a speaker of this transcript
         r.marker, r.body = marker, rest
         r.data["speaker"] = label
         r.data.pop("field", None)
         r.set("question" if asker else "answer", f"a turn of the transcript: the speaker's label {marker!r}")
+
+
+def _speaker_key(label: str) -> str:
+    """Who a label names, for counting turns: its last word before a comma (ELENA MARSH, HOST and
+    MARSH; BRIG. GEN. DANA WHITCOMB and GEN. WHITCOMB), folded; a CJK label whole."""
+    name = label.split(",")[0].strip()
+    words = name.split()
+    return (words[-1] if len(words) > 1 and name.isascii() else name).casefold()
 
 
 def related_lists(body: list[Role]) -> None:
