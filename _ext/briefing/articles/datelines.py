@@ -19,7 +19,7 @@ _EN_DATELINE_RE = re.compile(
 #: A wire's dateline without a date: MANILA, Philippines (AP) —, WOODSIDE, Calif. (AP) —
 _EN_UNDATED_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'/-]{1,30}(?: [A-Z][A-Z.'/-]{1,30}){0,3})(?:, [A-Z][A-Za-z.]{1,20}(?: [A-Z][a-z]+)?)?"
-    r" \((?P<agency>AP|Reuters|AFP|Xinhua|Bernama|Kyodo|Yonhap|Anadolu|TASS|UPI|dpa|EFE)\) ?(?:--|—|–|-)"
+    r" \((?P<agency>AP|Reuters|AFP|Xinhua|Bernama|Kyodo|Yonhap|Anadolu|TASS|UPI|dpa|EFE|[A-Z]{2,5})\) ?(?:--|—|–|-)"
 )
 #: An outlet opening the lead: (星岛日报报道), 香港文匯報訊, 【财新网】, 【环球时报-环球网报道 记者…】, (德國之聲中文網)
 _ZH_OUTLET_OPENER_RE = re.compile(
