@@ -48,7 +48,7 @@ _FURNITURE_START_RE = re.compile(
     r"|click (?:here|to)|tap (?:here|to)|we use cookies|by (?:clicking|continuing|using this)"
     r"|[0-9]+ min(?:ute)?s? read$|reading time|version imprimable|\[お知らせ\]|【お知らせ】|to view this video"
     r"|已複製連結|已复制链接|链接已复制|連結已複製|a \.gov address means|a lock \(|a lock or https|listen · \d"
-    r"|get .{2,40} in your inbox|log in to|sign in to|subscribe to our"
+    r"|get .{2,40} in your inbox|log in to|sign in to|subscribe to our|skip to (?:main )?(?:content|navigation)"
     r"|版权所有|版權所有|本网站|本網站|未经授权|未經授權|下载.{0,8}客户端|下載.{0,8}(?:客戶端|app)|扫码|掃碼|關注|关注我们|關注我們"
     r"|点击|點擊|欢迎订阅|歡迎訂閱|订阅|訂閱|相关新闻|相關新聞|延伸閱讀|延伸阅读|更多新闻|更多新聞|往下看|字号|字體|字体"
     r"|【(?:字号|字體|字体|打印|关闭|關閉|纠错|糾錯)"
@@ -251,12 +251,19 @@ _BRACKET_LABEL_RE = re.compile(
 )
 
 
+#: A transcript's clock before the speaker's label: [13:00:14] RACHEL VOSS, CNN ANCHOR: …
+_TRANSCRIPT_CLOCK_RE = re.compile(r"^\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\][ \u3000]*")
+
+
 def colon_label(text: str) -> tuple[str, str, str] | None:
-    """(label, the marker as written, the rest) of a ``label：text`` line; the label may be anyone."""
-    m = _COLON_LABEL_RE.match(text)
+    """(label, the marker as written, the rest) of a ``label：text`` line; the label may be anyone
+    (a transcript's clock before it kept in the marker)."""
+    clock = _TRANSCRIPT_CLOCK_RE.match(text)
+    at = clock.end() if clock else 0
+    m = _COLON_LABEL_RE.match(text[at:])
     if not m:
         return None
-    return m.group("label"), text[: m.end()].rstrip(" \u3000"), text[m.end() :]
+    return m.group("label"), text[: at + m.end()].rstrip(" \u3000"), text[at + m.end() :]
 
 
 #: A speaker's label after a mark, as prefectures' records print them: ○知事 …, ●知事, ○日本海新聞 川口 記者

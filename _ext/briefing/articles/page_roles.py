@@ -200,12 +200,13 @@ def transcript(body: list[Role]) -> None:
             if found is not None and (not bare or page_cues.speaker_asks(found[0]) is not None):
                 labelled.append((r, found))
     asks = [page_cues.speaker_asks(label) for _r, (label, _m, _rest) in labelled]
+    key = _speaker_keys([label for _r, (label, _m, _rest) in labelled])
     seen: dict[str, int] = {}
-    for _r, (label, _m, _rest) in labelled:  # a speaker by the last word of the label (GEN. WHITCOMB)
-        seen[_speaker_key(label)] = seen.get(_speaker_key(label), 0) + 1
-    asking = {_speaker_key(label) for (_r, (label, _m, _rest)), a in zip(labelled, asks, strict=True) if a}
+    for _r, (label, _m, _rest) in labelled:  # a speaker however the labels shorten the name
+        seen[key[label]] = seen.get(key[label], 0) + 1
+    asking = {key[label] for (_r, (label, _m, _rest)), a in zip(labelled, asks, strict=True) if a}
     asks = [
-        True if a is None and _speaker_key(label) in asking else a
+        True if a is None and key[label] in asking else a
         for (_r, (label, _m, _rest)), a in zip(labelled, asks, strict=True)
     ]
     asked = True in asks or any(r.role == "question" for r in body)  # a reporter, or Q: / QUESTION: turns
@@ -214,7 +215,7 @@ def transcript(body: list[Role]) -> None:
     if len(labelled) < 2 or not (asked or asks.count(False) >= 2 or alone >= 2 or talk):
         return
     for (r, (label, marker, rest)), asker in zip(labelled, asks, strict=True):
-        if asker is None and seen[_speaker_key(label)] < 2:
+        if asker is None and seen[key[label]] < 2:
             continue  # a key：value line, or a name said once: not a speaker of this transcript
         r.marker, r.body = marker, rest
         r.data["speaker"] = label
@@ -222,12 +223,25 @@ def transcript(body: list[Role]) -> None:
         r.set("question" if asker else "answer", f"a turn of the transcript: the speaker's label {marker!r}")
 
 
-def _speaker_key(label: str) -> str:
-    """Who a label names, for counting turns: its last word before a comma (ELENA MARSH, HOST and
-    MARSH; BRIG. GEN. DANA WHITCOMB and GEN. WHITCOMB), folded; a CJK label whole."""
-    name = label.split(",")[0].strip()
-    words = name.split()
-    return (words[-1] if len(words) > 1 and name.isascii() else name).casefold()
+def _speaker_keys(labels: list[str]) -> dict[str, str]:
+    """Who each label names, however the labels shorten it: BRIG. GEN. DANA WHITCOMB and GEN.
+    WHITCOMB by their last word; MARSH and ELENA MARSH, HOST, HAN and HAN SEO-YEON, … by the one
+    word the short label keeps, first or last in the long one; a CJK label whole."""
+
+    def words(label: str) -> list[str]:
+        return label.split(",")[0].strip().casefold().split() or [label]
+
+    by_word: dict[str, str] = {}
+    for label in labels:
+        parts = words(label)
+        if len(parts) > 1:
+            for word in (parts[-1], parts[0]):
+                by_word.setdefault(word, " ".join(parts))
+    keys = {}
+    for label in labels:
+        parts = words(label)
+        keys[label] = by_word.get(parts[-1], " ".join(parts)) if len(parts) > 1 else by_word.get(parts[0], parts[0])
+    return keys
 
 
 def related_lists(body: list[Role]) -> None:

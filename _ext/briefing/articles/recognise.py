@@ -74,6 +74,8 @@ def _heading_doubt(text: str) -> str | None:
     """Why a short bare line still reads as a sentence (then it is a paragraph), if it does."""
     if text[0] in _NOT_HEADING_START:
         return f"starts with {text[0]!r}, as no heading does"
+    if _STAGE_NOTE_RE.match(text):
+        return "a transcript's note in brackets ((BEGIN VIDEO CLIP)), not a heading"
     if not any(ch.isalpha() for ch in text):
         return "no words in it"
     if "，" in text:
@@ -241,8 +243,30 @@ def _unbulleted_points(body: list[Role]) -> None:
             b.set("item", "a short line under a line that names the points: one of them, unbulleted")
 
 
+#: A transcript's stage note: (BEGIN VIDEO CLIP), (LAUGHTER), (COMMERCIAL BREAK).
+_STAGE_NOTE_RE = re.compile(r"^\([A-Z][A-Z ,.'-]{2,40}\)$")
+#: A question standing as a section's heading (What happens next?, Why did they go together?).
+_QUESTION_HEADING_RE = re.compile(
+    r"^(?:What|Why|How|Who|When|Where|Which|Will|Is|Are|Can|Does|Do|Did|Should)\b[^.!?。]{2,60}\?$"
+)
+
+
+def _question_headings(body: list[Role]) -> None:
+    """Two or more short questions, each over a paragraph, head an explainer's sections."""
+    asked = [
+        i
+        for i, r in enumerate(body[:-1])
+        if r.role == "text" and _QUESTION_HEADING_RE.match(r.text) and body[i + 1].role == "text"
+    ]
+    if len(asked) >= 2:
+        for i in asked:
+            body[i].set("heading", "a short question over a paragraph, one of several: a section's heading")
+            body[i].style = "plain"
+
+
 def _headings(body: list[Role]) -> None:
     """Short bare lines with something under them; everything else is a paragraph."""
+    _question_headings(body)
     for i, r in enumerate(body):
         if r.role != "text":
             continue

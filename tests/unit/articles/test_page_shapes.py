@@ -376,3 +376,19 @@ def test_a_sites_name_over_its_menus_is_not_the_title() -> None:
         "【北京共同】外務省の局長は8日、北京で中国外務省の局長と協議した。\n"
     )
     assert [r.role for r in parse_seed(text).roles][:4] == ["furniture", "furniture", "title", "meta"]
+
+
+def test_a_broadcast_transcript_and_an_explainers_questions() -> None:
+    text = (
+        "Interview With South Korean Foreign Minister\nAired March 6, 2025 - 13:00   ET\n"
+        "[13:00:14] RACHEL VOSS, CNN ANCHOR: North Korea fired two missiles today.\n(BEGIN VIDEO CLIP)\n"
+        "VOSS: Joining me now is the foreign minister.\nHAN SEO-YEON, SOUTH KOREAN FOREIGN MINISTER: Thank you.\n"
+        "VOSS: What next?\nHAN: We keep the door open.\n"
+    )
+    roles = [r.role for r in parse_seed(text).roles]
+    assert roles[2:] == ["question", "paragraph", "question", "answer", "question", "answer"]
+    explainer = (
+        "What Europe's ministers got\nThe visit ended on Wednesday.\nWhy did they go together?\n"
+        "Travelling as a trio was meant to help.\nWhat happens next?\nA summit is pencilled in for July.\n"
+    )
+    assert [r.role for r in parse_seed(explainer).roles][2:] == ["heading", "paragraph", "heading", "paragraph"]
