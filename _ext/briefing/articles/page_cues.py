@@ -242,7 +242,8 @@ _ANSWERER_RE = re.compile(
 )
 #: A label and a colon at the start of a line: 林剑：…, 彭博社记者：…, Mao Ning: …, The Paper: …
 _COLON_LABEL_RE = re.compile(
-    r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,7})"
+    r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}"
+    r"|[^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,10}[ \u3000][^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,8}|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,7})"
     r"[ \u3000]*[：:][ \u3000]*(?=\S|$)"
 )
 #: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.
@@ -258,8 +259,9 @@ _TRANSCRIPT_CLOCK_RE = re.compile(r"^\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\][ \u30
 def colon_label(text: str) -> tuple[str, str, str] | None:
     """(label, the marker as written, the rest) of a ``label：text`` line; the label may be anyone
     (a transcript's clock before it kept in the marker)."""
-    clock = _TRANSCRIPT_CLOCK_RE.match(text)
-    at = clock.end() if clock else 0
+    indent = len(text) - len(text.lstrip(" \u3000"))
+    clock = _TRANSCRIPT_CLOCK_RE.match(text, indent)
+    at = clock.end() if clock else indent
     m = _COLON_LABEL_RE.match(text[at:])
     if not m:
         return None
