@@ -157,6 +157,8 @@ def _stamped(r: Role) -> bool:
     text = r.text
     stamped = page_cues.is_dated_stamp(text) or (cues.inner_source(text) is not None and page_cues.whole_date(text))
     dated_first = _DATE_FIRST_RE.match(text.strip())  # 2026年02月13日 Copyright © …: the article's date, first
+    printed = _PRINT_EDITION_RE.match(text.strip())  # 《 光明日报 》（ 2025年05月21日 12 版）: the print edition's page
+    stamped = stamped or (printed is not None and page_cues.whole_date(printed.group(1)))
     stamped = stamped or (
         dated_first is not None
         and len(text) <= 100
@@ -176,6 +178,8 @@ def _stamped(r: Role) -> bool:
 _QA_SPEAKER_RE = re.compile(r"^([QA])[ \u3000]+([^\s\u3000。、，,.:：][^。、，,.:：]{0,23})$")
 #: Who speaks after a bare Q or A: a name in CJK characters, or an outlet in capitals (BSN), never words.
 _SPEAKER_LIKE_RE = re.compile(r"^(?:[A-Z]{2,10}|.*[\u3040-\u30ff\u3400-\u9fff].*)$")
+#: A newspaper's name, then the date and page of its print edition.
+_PRINT_EDITION_RE = re.compile(r"^《[^》]{1,20}》[ \u3000]*[（(]([^（()）]{6,40}版)[)）]$")
 #: A whole date opening a line: 2026年02月13日, 2026-02-13, 2026/2/13.
 _DATE_FIRST_RE = re.compile(r"^[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})(?![0-9])")
 #: ~ PHILIPPINES ~: a topic of a press briefing's index, between tildes.

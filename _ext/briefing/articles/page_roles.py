@@ -30,6 +30,11 @@ def _page_own(text: str) -> bool:
     return cues.width(text) < 10 or _known_page_line(text)
 
 
+def _menu_bullet(text: str) -> bool:
+    """• An Giang, • 时政: a short bulleted line, as a site's menu prints its entries."""
+    return bool(cues.BULLET_RE.match(text)) and cues.width(text) <= 24 and not cues.ends_like_sentence(text)
+
+
 def _known_page_line(text: str) -> bool:
     """A line the census's cues say is the page's: furniture, a label, a menu, an outlet, a caption."""
     return (
@@ -74,7 +79,7 @@ def title_at(roles: list[Role]) -> int:
         name = first[leading.end() :].strip(" \u3000")
     if dated and name and not read_date(name) and not any(ch in name for ch in "|｜/") and not _known_page_line(name):
         dated = cues.width(name) < 12
-    nav = cues.width(first) < 10 and not any(
+    nav = (cues.width(first) < 10 or _menu_bullet(first)) and not any(
         cues.ends_like_sentence(r.text) or _stamp(r.text) for r in roles[1:3]
     )  # 快訊, 我的頻道 over other articles' titles, not 題 over its lead
     if not (nav or _known_page_line(first) or dated or _masthead(roles)):
@@ -83,7 +88,13 @@ def title_at(roles: list[Role]) -> int:
     candidates = [
         i
         for i, r in enumerate(top)
-        if not (_page_own(r.text) or _stamp(r.text) or cues.qa_turn(r.text) or page_cues.bracket_label(r.text))
+        if not (
+            _page_own(r.text)
+            or _stamp(r.text)
+            or cues.qa_turn(r.text)
+            or page_cues.bracket_label(r.text)
+            or _menu_bullet(r.text)
+        )
         and len(r.text) <= 200
     ]
     for i in candidates:
