@@ -340,11 +340,17 @@ _FIELD_RE = re.compile(
 
 
 def field(text: str) -> tuple[str, str] | None:
-    """(key with its colon, as written; value) of a ``日時：…`` / ``Venue: …`` line."""
-    m = _FIELD_RE.match(text)
+    """(key with its colon, as written; value) of a ``日時：…`` / ``Venue: …`` / ``■日時　　令和…`` line."""
+    m = _FIELD_RE.match(text) or _SPACED_FIELD_RE.match(text)
     if not m or width(m.group("key")) > 24:
         return None
     return text[: m.end()].rstrip(" \u3000"), text[m.end() :]
+
+
+#: A Japanese record's key and value set apart by spaces, often after a ■: ■日時    令和7年11月20日
+_SPACED_FIELD_RE = re.compile(
+    r"^[■□◆◇●]?(?P<key>日時|日 時|会場|会 場|場所|出席者|記録作成|主催|議題|テーマ|期間|対象)(?:[ \u3000]{2,}|\u3000)(?=\S)"
+)
 
 
 _POINTS_RE = re.compile(

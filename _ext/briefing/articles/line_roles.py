@@ -139,8 +139,8 @@ def _page_line(r: Role, i: int) -> bool:
 def _bulleted_furniture(text: str) -> bool:
     """• 大字 / • 中字 / [FULL  STORY]: a button of the page's, bulleted or in brackets."""
     bullet = cues.BULLET_RE.match(text)
-    if bullet is not None:
-        return page_cues.is_furniture(text[bullet.end() :])
+    if bullet is not None:  # - Advertisement -
+        return page_cues.is_furniture(text[bullet.end() :].rstrip(" -–—"))
     stripped = text.strip()
     if stripped[:1] in "[［" and stripped[-1:] in "]］":
         return page_cues.is_furniture(" ".join(stripped[1:-1].split()))
