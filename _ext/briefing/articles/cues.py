@@ -349,7 +349,8 @@ def field(text: str) -> tuple[str, str] | None:
 
 #: A Japanese record's key and value set apart by spaces, often after a ■: ■日時    令和7年11月20日
 _SPACED_FIELD_RE = re.compile(
-    r"^[■□◆◇●]?(?P<key>日時|日 時|会場|会 場|場所|出席者|記録作成|主催|議題|テーマ|期間|対象)(?:[ \u3000]{2,}|\u3000)(?=\S)"
+    r"^[■□◆◇●]?(?P<key>日時|日 時|会場|会 場|場所|出席者|記録作成|主催|議題|テーマ|期間|対象)"
+    r"(?:[ \u3000]{2,}|\u3000)(?=\S)"
 )
 
 
