@@ -50,6 +50,8 @@ _FURNITURE_START_RE = re.compile(
     r"|已複製連結|已复制链接|链接已复制|連結已複製|a \.gov address means|a lock \(|a lock or https|listen · \d"
     r"|get .{2,40} in your inbox|log in to|sign in to|subscribe to our|skip to (?:main )?(?:content|navigation)"
     r"|sort by$|[0-9]+ posts$|ページの先頭です|現在地|現在位置|powered by|听文章|聽文章"
+    r"|このページは、共通のメニュー|サイト共通のメニューへ|このページの情報へ|ここからこのページの情報です|ここから本文です"
+    r"|パンくずリスト|.{1,10}ホームページ$"
     r"|(?:主页|首页|主頁|首頁)(?:[ \u3000>＞]|english|[a-z]*$)|[\u4e00-\u9fff] [\u4e00-\u9fff]$"
     r"|版权所有|版權所有|本网站|本網站|未经授权|未經授權|下载.{0,8}客户端|下載.{0,8}(?:客戶端|app)|扫码|掃碼|關注|关注我们|關注我們"
     r"|点击|點擊|欢迎订阅|歡迎訂閱|订阅|訂閱|相关新闻|相關新聞|延伸閱讀|延伸阅读|更多新闻|更多新聞|往下看|字号|字體|字体"
