@@ -235,6 +235,9 @@ _BYLINE_RE = re.compile(
     r"|From: [A-Z].{2,200}$|From [A-Z][\w.&-]{1,20}'s [A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}(?: in [A-Z][\w ]{1,30})?$"
     r"|(?:作者|文|撰稿|记者|記者)[：:][ \u3000]*[^\s，。]{2,12}$"
     r"|[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3}, (?:Principal |Deputy |Acting )*(?:Deputy )?Spokesperson$"
+    r"|[A-Z][\w]{1,12}(?: [A-Z][\w]{1,12})? (?:Report|Desk|Staff)$"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2} is an? (?:[a-z-]+ ){0,3}(?:reporter|correspondent|editor|writer|journalist"
+    r"|columnist)\b"
     r"|[\u4e00-\u9fff]{2,8}?[報报社網网台][ \u3000]*[／/][ \u3000]*[^\s\d]{1,10}?[0-9]{1,2}日(?:專電|专电|電|电)$"
     r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$)"
 )
@@ -323,6 +326,7 @@ def source_footer(text: str) -> str | None:
 
 _FOOTNOTE_RE = re.compile(
     r"^(?:This (?:English )?(?:text|translation) is (?:a )?provisional|This is a developing story"
+    r"|This (?:article|story|report) has been updated"
     r"|\(The (?:briefing|press conference) (?:was )?"
     r"(?:concluded|ended)|※|＊|\*(?=[ \u3000\d])|(?:注|註)[0-9０-９]*[：:)）]|[（(](?:注|註)[0-9０-９]*[)）]|Notes?:)"
 )

@@ -52,6 +52,7 @@ _FURNITURE_START_RE = re.compile(
     r"|sort by$|[0-9]+ posts$|ページの先頭です|現在地|現在位置|powered by|听文章|聽文章"
     r"|このページは、共通のメニュー|サイト共通のメニューへ|このページの情報へ|ここからこのページの情報です|ここから本文です"
     r"|パンくずリスト|.{1,10}ホームページ$"
+    r"|press play to listen|voiced by artificial intelligence|listen to this article"
     r"|(?:主页|首页|主頁|首頁)(?:[ \u3000>＞]|english|[a-z]*$)|[\u4e00-\u9fff] [\u4e00-\u9fff]$"
     r"|版权所有|版權所有|本网站|本網站|未经授权|未經授權|下载.{0,8}客户端|下載.{0,8}(?:客戶端|app)|扫码|掃碼|關注|关注我们|關注我們"
     r"|点击|點擊|欢迎订阅|歡迎訂閱|订阅|訂閱|相关新闻|相關新聞|延伸閱讀|延伸阅读|更多新闻|更多新聞|往下看|字号|字體|字体"
@@ -132,6 +133,16 @@ def is_furniture(text: str) -> bool:
         return True
     words = [w for w in re.split(r"[\s|｜/·・\-–—]+", folded) if w]
     return len(words) >= 2 and all(w in _BUTTON_WORDS for w in words)
+
+
+def is_button(text: str) -> bool:
+    """One of a share row's words standing alone (whatsapp, telegram, google-news)."""
+    folded = _folded(text)
+    return folded in _BUTTON_WORDS or folded.replace("-", " ") in _BUTTON_WORDS or folded in _SHARE_WORDS
+
+
+#: Share buttons by their services' names, as pages print them one per line.
+_SHARE_WORDS = frozenset({"google-news", "google news", "whatsapp", "telegram", "line", "viber", "kakaotalk", "wechat"})
 
 
 def opens_related_list(text: str) -> bool:
@@ -220,6 +231,14 @@ _TAGS_HEADINGS = _words("tag_headings")
 def opens_tags(text: str) -> bool:
     """A line that only announces tags under it (KEYWORDS, 关键词, 関連キーワード)."""
     return _folded(text) in _TAGS_HEADINGS
+
+
+#: Tags after an article, joined by slashes: Bangladesh / China / Teesta River, In: Philippines / China
+_SLASH_TAGS_RE = re.compile(r"^(?:In: )?[A-Z][\w'-]*(?: [\w'-]+){0,3}(?: / [A-Z][\w'-]*(?: [\w'-]+){0,3}){2,9}$")
+
+
+def slash_tags(text: str) -> bool:
+    return len(text) <= 200 and _SLASH_TAGS_RE.match(text.strip()) is not None
 
 
 def is_tags(text: str) -> bool:

@@ -304,7 +304,10 @@ def tail_furniture(body: list[Role]) -> None:
         run = [r for r in run if r.role != "bullet"]
     if pasted or len(run) >= 2:
         for r in run:
-            r.set("furniture", "a short line after the article's last sentence")
+            if page_cues.slash_tags(r.text):
+                r.set("tags", "words joined by slashes after the article's last sentence: its tags")
+            else:
+                r.set("furniture", "a short line after the article's last sentence")
 
 
 def _unbulleted(text: str) -> str:
@@ -417,6 +420,7 @@ def tag_columns(body: list[Role]) -> None:
     last = max((k for k, r in enumerate(body) if r.role == "text" and cues.ends_like_sentence(r.text)), default=0)
     for k, r in enumerate([*body[:last], None]):  # above the article's last sentence: after it, the page's menus
         word = r is not None and r.role in ("text", "furniture", "label") and _one_word(r.text)
+        word = word and r is not None and not page_cues.is_furniture(r.text) and not page_cues.is_button(r.text)
         if word and r is not None:
             run.append(r)
             continue
