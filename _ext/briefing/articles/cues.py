@@ -199,7 +199,9 @@ _CAPTION_START_RE = re.compile(
     r"^(?:(?:credit|caption|photo credit|file photo)\b|image copyright|image caption|資料照片|资料图片|資料圖片"
     r"|\((?:from )?(?:left|right)(?: to right| to left)?\)|an? (?:file )?(?:photo|picture|image) of\b"
     r"|[A-Z]{2,12}(?: [A-Z]{2,12})? (?:photos?|PHOTOS?)$"
-    r"|©[^/]{1,40}/[A-Za-z ]{2,30}$)",
+    r"|©[^/]{1,40}/[A-Za-z ]{2,30}$"
+    r"|[A-Z][\w.' -]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Kyodo|Pool|NurPhoto|Anadolu|Yonhap|AAP)"
+    r"(?: via [A-Z][\w ]{1,30})?$)",
     re.IGNORECASE,
 )
 

@@ -10,7 +10,8 @@ import re
 _CAPTION_VERBS_RE = re.compile(
     r"\b(?:poses?|shakes?|joins?|welcomes?|attends?|meets?|speaks?|arrives?|delivers?|waves?|gestures?|"
     r"listens?|walks?|greets?|signs?|holds?|stands?|sits?|looks? on|addresses?|inspects?|visits?|witness(?:es)?"
-    r"|link hands|posing|shaking|waving|gesturing|delivering|speaking|arriving|greeting|listening|walking)\b"
+    r"|link hands|posing|shaking|waving|gesturing|delivering|speaking|arriving|greeting|listening|walking"
+    r"|answers? questions)\b"
     r"|\bfile (?:photo|picture|image)\b|\bin this (?:photo|picture|handout)\b|臨む|握手する|写真|摄|攝",
     re.IGNORECASE,
 )
