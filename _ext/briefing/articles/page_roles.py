@@ -302,6 +302,11 @@ def tail_furniture(body: list[Role]) -> None:
         run = [r for r in run if r.role != "bullet"]  # a list the last sentence introduces is the article's
     if not pasted:
         run = [r for r in run if r.role != "bullet"]
+    for r in reversed(body):  # after the last sentence, a crumb-like line of topics is the tags
+        if r is above:
+            break
+        if r.role == "furniture" and page_cues.slash_tags(r.text):
+            r.set("tags", "words joined by slashes after the article's last sentence: its tags")
     if pasted or len(run) >= 2:
         for r in run:
             if page_cues.slash_tags(r.text):

@@ -392,3 +392,37 @@ def test_a_broadcast_transcript_and_an_explainers_questions() -> None:
         "Travelling as a trio was meant to help.\nWhat happens next?\nA summit is pencilled in for July.\n"
     )
     assert [r.role for r in parse_seed(explainer).roles][2:] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Takashi Mori/AFP via Getty Images", "caption"),
+        ("TBS Report", "byline"),
+        ("Rahul Menon is a senior reporter covering diplomacy.", "byline"),
+        ("作者：林佳慧", "byline"),
+        ("From CNN's Priya Raman in New Delhi", "byline"),
+        ("This article has been updated.", "footnote"),
+        ("- Advertisement -", "furniture"),
+        ("Skip to main contentSkip to navigation", "furniture"),
+        ("…【全文を読む】", "furniture"),
+        ("《 光明日报 》（ 2025年05月21日   12 版）", "meta"),
+        ("Thu 10 Apr 2025 06.30 BST", "meta"),
+        ("114年12月12日", "meta"),
+    ],
+)
+def test_lines_of_the_shapes_written_the_held_out_way(line: str, role: str) -> None:
+    text = f"Pacific foreign ministers agree to new undersea cable funding at their Suva meeting\n{line}\nThe ministers met on Tuesday and agreed to talk again next month.\nThey said so.\n"
+    assert [r.role for r in parse_seed(text).roles][1] == role
+
+
+def test_a_site_menu_in_bullets_over_the_title_and_slash_tags_after_the_article() -> None:
+    text = (
+        "• An Giang\n• Bac Giang\n• Binh Dinh\n"
+        "Viet Nam, Australia agree to lift two-way trade\nMarch 19, 2025 9:40 PM GMT+7\n"
+        "The ministers agreed on Wednesday to lift two-way trade.\nThey met in Ha Noi.\n"
+        "Share\nBangladesh / China / Teesta River / Foreign Ministry\n"
+    )
+    roles = [r.role for r in parse_seed(text).roles]
+    assert roles[:5] == ["furniture", "furniture", "furniture", "title", "meta"]
+    assert roles[-1] == "tags"
