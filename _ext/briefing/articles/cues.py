@@ -197,6 +197,7 @@ _POSITION_RE = re.compile(
 )
 _CAPTION_START_RE = re.compile(
     r"^(?:(?:credit|caption|photo credit|file photo)\b|image copyright|image caption|資料照片|资料图片|資料圖片"
+    r"|(?:[A-Z][a-z]+ )?photo ?/ ?[A-Z]"
     r"|\((?:from )?(?:left|right)(?: to right| to left)?\)|an? (?:file )?(?:photo|picture|image) of\b"
     r"|[A-Z]{2,12}(?: [A-Z]{2,12})? (?:photos?|PHOTOS?)$"
     r"|©[^/]{1,40}/[A-Za-z ]{2,30}$"
@@ -346,17 +347,23 @@ _FIELD_RE = re.compile(
 
 
 def field(text: str) -> tuple[str, str] | None:
-    """(key with its colon, as written; value) of a ``日時：…`` / ``Venue: …`` / ``■日時　　令和…`` line."""
-    m = _FIELD_RE.match(text) or _SPACED_FIELD_RE.match(text)
+    """(key with its colon, as written; value) of a ``日時：…`` / ``Venue: …`` line."""
+    m = _FIELD_RE.match(text)
     if not m or width(m.group("key")) > 24:
         return None
     return text[: m.end()].rstrip(" \u3000"), text[m.end() :]
 
 
+def spaced_field(text: str) -> tuple[str, str] | None:
+    """(key as written; value) of a record's ``■日時    令和7年…`` line: a known key, then spaces."""
+    m = _SPACED_FIELD_RE.match(text)
+    return (text[: m.end()].rstrip(" \u3000"), text[m.end() :]) if m else None
+
+
 #: A Japanese record's key and value set apart by spaces, often after a ■: ■日時    令和7年11月20日
 _SPACED_FIELD_RE = re.compile(
     r"^[■□◆◇●]?(?P<key>日時|日 時|会場|会 場|場所|出席者|記録作成|主催|議題|テーマ|期間|対象)"
-    r"(?:[ \u3000]{2,}|\u3000)(?=\S)"
+    r"(?:[ \u3000]{2,}|\u3000|(?<=記録作成) )(?=\S)"
 )
 
 

@@ -354,9 +354,12 @@ def repeated_lines(body: list[Role], title: Role) -> None:
             and previous is not None
             and previous.role in ("text", "caption", "paragraph", "bullet", "item")
         ):
-            # A photo's text twice in a row (its alternative text, then its caption).
+            # A photo's text twice in a row (its alternative text, then its caption); a name twice: the byline.
+            named = _NAME_TWICE_RE.match(key) is not None
             for line in (previous, r):
-                if line.role != "caption":
+                if named:
+                    line.set("byline", "a person's name the page prints twice in a row")
+                elif line.role != "caption":
                     line.set("caption", "a line the page prints twice in a row under a photo")
         elif key in seen and r.role in ("text", "field?"):
             r.set("furniture", "the same line again (the page prints it twice)")
@@ -366,6 +369,8 @@ def repeated_lines(body: list[Role], title: Role) -> None:
         previous = r
 
 
+#: A person's name alone (two or three capitalised words): printed twice, a byline, not a photo's text.
+_NAME_TWICE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}$")
 #: How many lines printed twice in a row make a page that doubles its whole text, not a photo's.
 DOUBLED_RUN = 3
 
