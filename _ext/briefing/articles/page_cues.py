@@ -54,7 +54,7 @@ _FURNITURE_START_RE = re.compile(
     r"|パンくずリスト|.{1,10}ホームページ$"
     r"|press play to listen|voiced by artificial intelligence|listen to this article"
     r"|.{0,6}【?全文を読む】?$|記事の全文をご覧になるには|【 ?第\d+頁|link to the video:|声明：本文观点|聲明：本文觀點"
-    r"|transcripts on this site are produced"
+    r"|transcripts on this site are produced|return to .{2,30} page$|跳到主要內容|跳到主要内容|跳至主要內容|簡體版|简体版"
     r"|(?:主页|首页|主頁|首頁)(?:[ \u3000>＞]|english|[a-z]*$)|[\u4e00-\u9fff] [\u4e00-\u9fff]$"
     r"|版权所有|版權所有|本网站|本網站|未经授权|未經授權|下载.{0,8}客户端|下載.{0,8}(?:客戶端|app)|扫码|掃碼|關注|关注我们|關注我們"
     r"|点击|點擊|欢迎订阅|歡迎訂閱|订阅|訂閱|相关新闻|相關新聞|延伸閱讀|延伸阅读|更多新闻|更多新聞|往下看|字号|字體|字体"
