@@ -285,7 +285,8 @@ _SOURCE_RE = re.compile(
 
 
 _INNER_SOURCE_RE = re.compile(
-    r"(?:^|[\s|｜])(?:来源|來源|Source|出典|情報元)[ \u3000]*[：:][ \u3000]*(?P<outlet>[^|｜\s]{2,40})",
+    r"(?:^|[\s|｜\d（(]|新闻|新聞|文章|稿件|图片|圖片)(?:来源|來源|Source|出典|情報元)[ \u3000]*[：:][ \u3000]*"
+    r"(?P<outlet>[^|｜\s（(]{2,40})",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ _EN_UNDATED_DATELINE_RE = re.compile(
 )
 #: An outlet opening the lead: (星岛日报报道), 香港文匯報訊, 【财新网】, 【环球时报-环球网报道 记者…】, (德國之聲中文網)
 _ZH_OUTLET_OPENER_RE = re.compile(
-    r"^(?:[（(](?P<a>[\u4e00-\u9fff]{2,12}?)(?:報道|报道|報導|讯|訊)?[)）]"
+    r"^(?:[（(](?P<a>[\u4e00-\u9fff]{2,12}?)(?:報道|报道|報導|讯|訊|消息)?[)）]"
     r"|(?P<b>[\u4e00-\u9fff]{2,10}?[報报網网社台])(?:訊|讯)"
     r"|【(?P<c>[\u4e00-\u9fff][\u4e00-\u9fff-]{1,15}?)(?:報道|报道|報導)?(?:[ \u3000][^】]{0,20})?】)"
 )
@@ -43,13 +43,17 @@ _PLACE_DATELINE_RE = re.compile(
     r"(?: (?:—|--|–|-) |: |—)(?=[A-Z\"“])"
 )
 #: AFPBB's dateline: 【11月22日 AFP】
+#: Reuters' Japanese dateline: [東京 14日 ロイター] –, [北京3日ロイター] -
+_JA_REUTERS_RE = re.compile(
+    r"^\[(?P<place>[^\]\s\d]{1,10})[ \u3000]?(?P<date>[0-9]{1,2}日)[ \u3000]?(?P<agency>ロイター|共同|時事)\]"
+)
 _AFPBB_DATELINE_RE = re.compile(r"^【(?P<date>[0-9]{1,2}月[0-9]{1,2}日) (?P<agency>AFP|AP|Reuters|時事)】")
 #: TASS's dateline: MOSCOW, January 29. /TASS/.
 _TASS_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{1,30}), (?P<date>[A-Z][a-z]{2,8} \d{1,2})\. /(?P<agency>TASS)/\."
 )
 _ZH_DATELINE_RE = re.compile(
-    r"^(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网|香港新聞網|香港新闻网|中評社|中评社|中通社)(?P<place>[^\d\s，,。]{0,10}?)"
+    r"^(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网|香港新聞網|香港新闻网|中評社|中评社|中通社|本报|本報)(?P<place>[^\d\s，,。]{0,10}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|電)(?:[（(][^（()）]{0,30}[)）])?"
 )
 _CNA_DATELINE_RE = re.compile(
@@ -73,6 +77,7 @@ def dateline(text: str) -> DatelineCue | None:
         _EN_UNDATED_DATELINE_RE,
         _TASS_DATELINE_RE,
         _AFPBB_DATELINE_RE,
+        _JA_REUTERS_RE,
         _PLACE_DATELINE_RE,
         _JA_DATELINE_RE,
         _ZH_DATELINE_RE,

@@ -107,7 +107,9 @@ def _lead_at_dateline(body: list[Role]) -> bool:
             if any(b.role == "heading" and n.role == "item" for b, n in itertools.pairwise(before)):
                 return False  # a section (At a Glance and its bullets) opens the article: no lead under it
             for b in before:
-                if b.role == "heading" and not b.data.get("forced"):
+                if b.role == "heading" and not b.data.get("forced") and _PERSON_NAME_RE.match(b.text):
+                    b.set("byline", "a person's name alone above the paragraph that opens with the dateline")
+                elif b.role == "heading" and not b.data.get("forced"):
                     b.set("label", "a short line above the paragraph that opens with the dateline")
             r.set("lead", "the paragraph that opens with the dateline")
             return True
