@@ -238,7 +238,7 @@ _BYLINE_RE = re.compile(
     r"|From: [A-Z].{2,200}$|From [A-Z][\w.&-]{1,20}'s [A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}(?: in [A-Z][\w ]{1,30})?$"
     r"|(?:作者|文|撰稿|记者|記者)[：:][ \u3000]*[^\s，。]{2,12}$"
     r"|[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3}, (?:Principal |Deputy |Acting )*(?:Deputy )?Spokesperson$"
-    r"|[A-Z][\w]{1,12}(?: [A-Z][\w]{1,12})? (?:Report|Desk|Staff)$"
+    r"|[A-Z][\w]{1,12}(?: [A-Z][\w]{1,12})? (?:Report|Desk|Staff|Press Team|Press Office|Media Office)$"
     r"|[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2} is an? (?:[a-z-]+ ){0,3}(?:reporter|correspondent|editor|writer|journalist"
     r"|columnist)\b"
     r"|[\u4e00-\u9fff]{2,8}?[報报社網网台][ \u3000]*[／/][ \u3000]*[^\s\d]{1,10}?[0-9]{1,2}日(?:專電|专电|電|电)$"
@@ -253,7 +253,7 @@ def is_byline(text: str) -> bool:
 _META_START_RE = re.compile(
     r"^(?:Published|Updated|Posted|Last updated|Last modified|Modified|Date|Time"
     r"|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
-    r"|发布|發佈|發表|原标题|原標題|For Immediate Release)"
+    r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery)"
     r"[ \u3000]*(?:[：:]|(?=\s*(?:on )?(?:\d|[A-Z][a-z]{2}))|$)",
     re.IGNORECASE,
 )

@@ -51,6 +51,9 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
         if r.role == "heading" and r.style == "plain" and not r.data.get("forced") and _PERSON_NAME_RE.match(r.text):
             r.set("byline", "a person's name alone above the article's first sentence")  # Takeshi Kojima
             continue
+        if r.role == "heading" and r.style == "plain" and not r.data.get("forced") and _heads_nothing(body, i):
+            r.set("label", "a short line over the page's own lines, above the article's first sentence")
+            continue
         if r.role == "heading" and r.style == "plain" and not r.data.get("forced") and i + 1 < len(body):
             nxt = body[i + 1].role
             if pasted and nxt == "furniture":  # 東網電視 over 更多新聞短片: a box of the page's
@@ -139,6 +142,17 @@ _PERSON_NAME_RE = re.compile(
 #: Where and when a photo was taken, as a caption says it: in Jakarta, on Jan. 13, 2026.
 _PHOTO_PLACE_RE = re.compile(r"\b(?:in|at) [A-Z][a-z]+|\bon [A-Z][a-z]{2,8}\.? \d{1,2}\b")
 _QUOTES_RE = re.compile('["“”「」『』]')
+
+
+def _heads_nothing(body: list[Role], i: int) -> bool:
+    """Only the page's lines (its buttons, a photo, a byline, a date) stand between this short line
+    and the next short line: it heads no text (Heard on All Things Considered)."""
+    for b in body[i + 1 :]:
+        if b.role == "heading":
+            return (b.style or "plain") == "plain"  # not over a numbered sub-heading: that is its section
+        if b.role not in _NOT_LEAD:
+            return False
+    return False
 
 
 def _caption_over_lead(body: list[Role], i: int) -> bool:

@@ -312,6 +312,10 @@ def _marked_label(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+#: An outlet's name, not a reporter's (有線新聞, 東網, 星島日報), in brackets at a story's start.
+_OUTLET_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新聞|新闻|日報|日报|電視|电视|電台|电台|網|网)$")
+
+
 def bracket_label(text: str) -> tuple[str, str, str] | None:
     """(label, marker, rest) of ``【TBS 記者】…`` / ``【外務大臣】`` / ``（記者）…`` / ``○知事 …``, when
     the label is a speaker's."""
@@ -324,6 +328,8 @@ def bracket_label(text: str) -> tuple[str, str, str] | None:
     label = (m.group("a") or m.group("b") or "").strip(" \u3000")
     if speaker_asks(label) is None:
         return None
+    if _OUTLET_LABEL_RE.search(label) and width(text[m.end() :]) >= 60:
+        return None  # 【有線新聞】外長應約…: the outlet opening its story, not a speaker
     return label, text[: m.end()].rstrip(" \u3000"), text[m.end() :]
 
 
