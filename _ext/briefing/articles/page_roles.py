@@ -193,7 +193,7 @@ def above_title(body: list[Role], at: int) -> None:
             continue
         short = cues.width(r.text) <= 30 and not cues.ends_like_sentence(r.text)
         # A section's name (国際, Press release), or the one line over the title: its label; else a menu's
-        if k == at - 1 and short and (page_cues.is_label(r.text) or at == 1):
+        if k == at - 1 and short and (page_cues.is_label(r.text) or (at == 1 and not page_cues.is_outlet(r.text))):
             r.set("label", "a short line right above the title")
         else:
             r.set("furniture", "a line of the page above the article's title")

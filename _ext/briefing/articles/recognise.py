@@ -344,6 +344,10 @@ def _apply_overrides(body: list[Role], overrides: StructureOverrides) -> list[st
     return unmatched
 
 
+#: Numberings that nest in a section (FORMAT: (1), （一）, （1）, ①, a)): level 2 under another heading.
+_NESTED_STYLES = frozenset({"paren", "han-paren", "half-paren", "circled", "letter"})
+
+
 def _levels(body: list[Role]) -> None:
     """Heading levels by numbering style, in the order the styles first appear; never skipping one."""
     order: list[str] = []
@@ -352,7 +356,12 @@ def _levels(body: list[Role]) -> None:
         if r.role != "heading":
             continue
         style = r.style or "plain"
+        if style == "plain":
+            r.level = previous = 1  # unnumbered: a section of its own; numberings nest by their order
+            continue
         if style not in order:
             order.append(style)
         level = min(order.index(style) + 1, 3, previous + 1)
+        if style in _NESTED_STYLES and previous:
+            level = min(max(level, 2), previous + 1)  # (1), （一）, ① under a heading: nested in it
         r.level = previous = level
