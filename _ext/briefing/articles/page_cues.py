@@ -334,11 +334,17 @@ def bracket_label(text: str) -> tuple[str, str, str] | None:
     return label, text[: m.end()].rstrip(" \u3000"), text[m.end() :]
 
 
+#: Who hosts a broadcast, named before the host's name (主持人 陳思遠).
+_HOSTS = frozenset({"主持人", "主播", "司会", "host", "anchor"})
+
+
 def speaker_asks(label: str) -> bool | None:
     """True for one who asks (a reporter, an outlet), False for one who answers by office, None if neither shows."""
     folded = label.strip().casefold()
     if folded in _ASKING_OUTLETS or _ASKER_WORDS_RE.search(folded) or folded in ("問", "记者", "記者"):
         return True
+    if folded.split(" ", 1)[0].split("\u3000", 1)[0] in _HOSTS:
+        return True  # 主持人 陳思遠: the host, then the name
     if _ANSWERER_RE.search(folded) or folded in ("答",):
         return False
     return None

@@ -189,7 +189,7 @@ def _under_a_label(roles: list[Role]) -> int:
 def above_title(body: list[Role], at: int) -> None:
     """The lines above the title are the page's: a short one right above it is its section label."""
     for k, r in enumerate(body[:at]):
-        if r.role in ("furniture", "label", "meta", "caption", "byline", "tags", "question", "answer"):
+        if r.role in ("furniture", "label", "meta", "caption", "byline", "tags", "question", "answer", "separator"):
             continue
         short = cues.width(r.text) <= 30 and not cues.ends_like_sentence(r.text)
         # A section's name (国際, Press release), or the one line over the title: its label; else a menu's

@@ -160,6 +160,7 @@ def _fields_beside_fields(body: list[Role]) -> None:
 
 def _runs(body: list[Role]) -> None:
     """Bullets, numbered lines and fields by their neighbours."""
+    sequenced = _sequenced(body)
     n = len(body)
     i = 0
     while i < n:
@@ -205,6 +206,8 @@ def _runs(body: list[Role]) -> None:
                     r.set("heading", f"numbered ({r.marker or r.style!r}), short, with text under it")
                 elif r.style.startswith("mark") or r.style in ("lenticular", "chapter"):
                     r.set("paragraph", "a heading mark without a heading's shape, or nothing under it")
+                elif cues.ends_like_sentence(r.body) and r.style in sequenced:
+                    r.set("item", f"numbered ({r.marker!r}), one of a numbered sequence with text between")
                 elif cues.ends_like_sentence(r.body):
                     # "12 people were killed…", "a. k. a. …": a sentence that starts with a number.
                     r.set("paragraph", f"starts like a numbering ({r.marker!r}) but is a sentence, alone")
@@ -217,6 +220,26 @@ def _runs(body: list[Role]) -> None:
 
 
 _TRAILING_NUMBER_RE = re.compile(r"[0-9]{1,3}$")
+_LEADING_NUMBER_RE = re.compile(r"[0-9０-９]{1,2}")
+
+
+def _sequenced(body: list[Role]) -> set[str]:
+    """The numbering styles whose lines run 1, 2, 3 … (three or more) across the article with text
+    between them: the items of one list (a press conference's questions, each answered). One pass."""
+    numbers: dict[str, list[int]] = {}
+    for b in body:
+        if b.role == "numbered":
+            m = _LEADING_NUMBER_RE.match(b.marker.translate(_FULLWIDTH_DIGITS))
+            if m:
+                numbers.setdefault(b.style, []).append(int(m.group()))
+    return {
+        style
+        for style, found in numbers.items()
+        if len(found) >= 3 and found == list(range(found[0], found[0] + len(found)))
+    }
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: Roles that may stand between the points of an unbulleted list (each point's source, its date).
 _BETWEEN_POINTS = frozenset({"source", "meta", "furniture"})
 

@@ -426,3 +426,15 @@ def test_a_site_menu_in_bullets_over_the_title_and_slash_tags_after_the_article(
     roles = [r.role for r in parse_seed(text).roles]
     assert roles[:5] == ["furniture", "furniture", "furniture", "title", "meta"]
     assert roles[-1] == "tags"
+
+
+def test_a_numbered_sequence_with_answers_between_is_one_list_and_the_host_asks() -> None:
+    text = (
+        "外长答中外记者问\n"
+        "1. 中央广播电视总台记者提问，今年中国外交的重点是什么？\n外长说，重点是稳定。\n"
+        "2. 路透社记者提问，中美关系今年会如何发展？\n外长说，要相互尊重。\n"
+        "3. 澎湃新闻记者提问，中方将如何推动全球治理？\n外长说，要践行多边主义。\n"
+    )
+    assert [r.role for r in parse_seed(text).roles][1::2] == ["item", "item", "item"]
+    cross = "外交部記者會\n主持人 陳思遠：我們來直通外交部。\n記者 周嵐：你好。\n主持人 陳思遠：好的，謝謝。\n"
+    assert [r.role for r in parse_seed(cross).roles][1] == "question"
