@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from briefing.articles import cues, datelines, sentences
+from briefing.articles import captions, cues, datelines, sentences
 from briefing.articles.article import StructureOverrides
 from briefing.articles.role import Role
 
@@ -160,7 +160,7 @@ def _caption_over_lead(body: list[Role], i: int) -> bool:
     it do, or a credit) and a paragraph that does not follows it."""
     text = body[i].text
     described = sentences.reads_as_caption(text) and _PHOTO_PLACE_RE.search(text) and not _QUOTES_RE.search(text)
-    if not (described or cues.is_caption(text)) or datelines.dateline(text):
+    if not (described or captions.is_caption(text)) or datelines.dateline(text):
         return False
     after = next((b for b in body[i + 1 :] if b.role not in _NOT_LEAD), None)
     return (

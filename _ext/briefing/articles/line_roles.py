@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.articles import cues, datelines, page_cues
+from briefing.articles import captions, cues, datelines, page_cues
 from briefing.articles.dates import is_date_only
 from briefing.articles.role import Role
 
@@ -37,7 +37,7 @@ def candidate(r: Role, i: int, last: int) -> None:
     if signed is not None and i > 1 and not page_cues.is_furniture(" ".join(signed.split())):
         r.data["outlet"] = signed
         return r.set("source", "the outlet that closes the article, on a line of its own")
-    if cues.is_caption(text):
+    if captions.is_caption(text):
         return r.set("caption", "written like a photo caption")
     bulleted = cues.BULLET_RE.match(text)
     if bulleted and page_cues.is_outlet(text[bulleted.end() :]) and i > 0:  # • Jiji: the agency as a byline
@@ -129,7 +129,7 @@ def _page_line(r: Role, i: int) -> bool:
         return False  # 20251105: a date line, not one of the page's numbers
     if page_cues.is_tags(text):
         r.set("tags", "a tag or keyword line")
-    elif text.startswith("©") and "/" in text and cues.is_caption(text):
+    elif text.startswith("©") and "/" in text and captions.is_caption(text):
         r.set("caption", "a photo's credit (© Name/Agency)")
     elif page_cues.is_furniture(text) or _bulleted_furniture(text):
         r.set("furniture", "what the web page puts around an article (a button, a link list, a notice)")

@@ -24,10 +24,10 @@ from briefing.articles.page_roles import (
     tag_columns,
     tag_lists,
     tail_furniture,
-    title_at,
     transcript,
 )
 from briefing.articles.role import Role
+from briefing.articles.title import title_at
 
 #: Japanese predicate endings: a line ending so is a sentence that lost its 。, not a heading.
 _JA_SENTENCE_END_RE = re.compile(

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "_ext"))
 
-from briefing.articles import cues, datelines, sentences
+from briefing.articles import captions, datelines, sentences
 from briefing.articles.parse import parse_seed
 
 
@@ -46,7 +46,7 @@ def test_sentences_are_counted_past_abbreviations(text: str, ends: int) -> None:
     ],
 )
 def test_captions_and_credits_of_the_census_are_captions(caption: str) -> None:
-    assert cues.is_caption(caption)
+    assert captions.is_caption(caption)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_captions_and_credits_of_the_census_are_captions(caption: str) -> None:
     ],
 )
 def test_a_paragraph_its_outlet_closes_is_no_caption(prose: str) -> None:
-    assert not cues.is_caption(prose)
+    assert not captions.is_caption(prose)
     assert datelines.outlet_closing("…考えを示した。（共同通信）") == "共同"
 
 
