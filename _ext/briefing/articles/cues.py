@@ -114,6 +114,7 @@ def numbering(text: str) -> Numbering | None:
 
 _QA_RE = re.compile(
     r"^(?P<marker>(?P<q>問|问|追問|追问|記者|记者|Q|Question|QUESTION|Follow-up)|(?P<a>答|A|Answer|ANSWER))"
+    r"(?:[ \u3000]*\([^()]{1,60}\))?"  # Question (Sidhant Sibal, WION): who asks, in brackets
     r"(?:[ \u3000]*[：:]|(?<=[QA])\.(?= ))[ \u3000]*(?=\S)"
 )
 

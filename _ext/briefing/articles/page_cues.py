@@ -257,13 +257,14 @@ _ASKER_WORDS_RE = re.compile(
     r"(?:记者|記者|reporter|journalist|correspondent|news agency|agency|news|tv|television|radio|daily|times|post"
     r"|press|media|group|network|channel|broadcasting|telegraph|herald|journal|tribune|gazette|review|weekly"
     r"|通信|新聞|放送|テレビ|日報|日报|电视|電視|电台|電台|新闻社|通讯社|通訊社|卫视|衛視|时报|時報|周刊|週刊"
-    r"|host|anchor|interviewer|主持人|主播|司会)$",
+    r"|host|anchor|interviewer|主持人|主播|司会|記者問|记者问|問|问)$",
     re.IGNORECASE,
 )
 #: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
 _ANSWERER_RE = re.compile(
     r"(?:发言人|發言人|部长|部長|外长|外長|大臣|外相|総理|首相|長官|官房長官|報道官|副大臣|政務官|大使|主席|总理|總理|总统|總統"
     r"|大統領|国王|議長|委員長|事務総長|秘書長|秘书长|知事|市長|市长|課長|局長|室長|町長|村長|区長|副知事|行政長官|行政长官"
+    r"|發言人答|发言人答|答"
     r"|spokesperson|spokesman|spokeswoman|minister|secretary|ambassador|president|premier|chancellor|director)$",
     re.IGNORECASE,
 )
@@ -276,7 +277,8 @@ _COLON_LABEL_RE = re.compile(
 )
 #: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.
 _BRACKET_LABEL_RE = re.compile(
-    r"^(?:【(?P<a>[^】]{1,24})】|[（(](?P<b>[^（()）]{0,12}?(?:記者|大臣|外相|総理|長官|報道官|問|答))[)）])[ \u3000]*"
+    r"^(?:【(?P<a>[^】]{1,24})】|[（(](?P<b>[^（()）]{0,12}?(?:記者|大臣|外相|総理|長官|報道官|問|答|知事|市長|副知事"
+    r"|課長|局長|部長|会長|委員長|議長|幹事|司会))[)）])[ \u3000]*"
 )
 
 

@@ -438,3 +438,16 @@ def test_a_numbered_sequence_with_answers_between_is_one_list_and_the_host_asks(
     assert [r.role for r in parse_seed(text).roles][1::2] == ["item", "item", "item"]
     cross = "外交部記者會\n主持人 陳思遠：我們來直通外交部。\n記者 周嵐：你好。\n主持人 陳思遠：好的，謝謝。\n"
     assert [r.role for r in parse_seed(cross).roles][1] == "question"
+
+
+@pytest.mark.parametrize(
+    ("asked", "answered"),
+    [
+        ("Question (Sidhant Sibal, WION): Was the issue raised?", "Official Spokesperson: It was discussed."),
+        ("（記者）影響はありますか。", "（知事）影響が出ています。"),
+        ("記者問：外交部如何回應？", "發言人答：我們已表明立場。"),
+    ],
+)
+def test_more_transcripts_shapes(asked: str, answered: str) -> None:
+    text = f"Briefing of the day on the visit\n{asked}\n{answered}\n{asked}\n{answered}\n"
+    assert [r.role for r in parse_seed(text).roles][1:] == ["question", "answer", "question", "answer"]
