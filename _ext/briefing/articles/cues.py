@@ -10,6 +10,7 @@ is read in linear time.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -35,7 +36,15 @@ _FOOTER_WORDS = {
 }
 
 
+#: How many lines' widths and dates are remembered: a line is asked about by many cues in turn.
+LINE_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=LINE_CACHE)
 def width(text: str) -> int:
+    """Columns a line takes (East Asian wide characters count two)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

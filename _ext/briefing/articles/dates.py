@@ -9,6 +9,7 @@ the article has one; else they are no date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -83,6 +84,7 @@ class DateRead:
         return found
 
 
+@functools.lru_cache(maxsize=4096)  # a line is asked for its date by many cues in turn
 def read_date(text: str) -> DateRead | None:
     """The first date the text writes, in any of the forms above, or None."""
     text = text.translate(_DIGITS)
@@ -138,6 +140,7 @@ _TIME_ETC_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_date_only(text: str) -> bool:
     """A line that is a date and little else (a time, a weekday, an issuer's name)."""
     read = read_date(text)
