@@ -10,10 +10,11 @@ is read in linear time.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from briefing.articles.remember import per_line
 
 #: A heading is at most this wide (East Asian wide characters count two).
 HEADING_MAX_WIDTH = 100
@@ -36,11 +37,7 @@ _FOOTER_WORDS = {
 }
 
 
-#: How many lines' widths and dates are remembered: a line is asked about by many cues in turn.
-LINE_CACHE = 4096
-
-
-@functools.lru_cache(maxsize=LINE_CACHE)
+@per_line
 def width(text: str) -> int:
     """Columns a line takes (East Asian wide characters count two)."""
     if text.isascii():

@@ -9,9 +9,10 @@ the article has one; else they are no date.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
+
+from briefing.articles.remember import per_line
 
 #: Each Japanese era's first year (元年 = 1), first and last day: an era date outside them
 #: (令和0年, 昭和99年, 平成31年5月1日) is no date.
@@ -84,7 +85,7 @@ class DateRead:
         return found
 
 
-@functools.lru_cache(maxsize=4096)  # a line is asked for its date by many cues in turn
+@per_line  # a line is asked for its date by many cues in turn
 def read_date(text: str) -> DateRead | None:
     """The first date the text writes, in any of the forms above, or None."""
     text = text.translate(_DIGITS)
@@ -140,7 +141,7 @@ _TIME_ETC_RE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@per_line
 def is_date_only(text: str) -> bool:
     """A line that is a date and little else (a time, a weekday, an issuer's name)."""
     read = read_date(text)
