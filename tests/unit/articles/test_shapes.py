@@ -33,7 +33,7 @@ REAL = [name for name in NAMES if "outlet" in expectation(ARTICLES, name)]
 #: What the articles in real outlets' shapes reach today (make eval): a floor that may only rise
 #: (it fell once, when 36 articles of 12 more outlets came in: they were read at 0.744 before the
 #: recogniser learnt from them, about what the held-out set gets).
-FLOORS = {"line roles": 0.97, "date": 1.0, "source": 0.97, "lead": 0.96, "takeaway count": 0.98, "turns": 1.0}
+FLOORS = {"line roles": 0.97, "date": 1.0, "source": 0.97, "lead": 0.97, "takeaway count": 0.99, "turns": 1.0}
 
 
 def test_there_are_enough_articles_of_every_shape() -> None:
@@ -71,6 +71,21 @@ def test_the_article_is_understood_as_a_reader_sees_it(name: str) -> None:
     for key in ("date", "date_from", "source", "takeaways"):
         want = expect[key].isoformat() if hasattr(expect[key], "isoformat") else expect[key]
         assert got[key] == want, key
+
+
+#: The sets written the held-out way and tuned on (DECISIONS 103): floors that may only rise.
+DEVELOPMENT_FLOORS = {
+    "articles-dev-a": {"line roles": 0.84, "date": 0.84, "source": 0.85, "lead": 0.85, "turns": 0.9},
+    "articles-dev-b": {"line roles": 0.85, "date": 0.96, "source": 0.9, "lead": 0.76, "turns": 0.95},
+}
+
+
+@pytest.mark.parametrize("folder", sorted(DEVELOPMENT_FLOORS))
+def test_the_sets_written_the_held_out_way_keep_their_scores(folder: str) -> None:
+    scores = score(ARTICLES.parent / folder, None)
+    reached = {key: round(tally.share, 3) for key, tally in scores.tallies.items()}
+    floors = DEVELOPMENT_FLOORS[folder]
+    assert all(reached[key] >= floor for key, floor in floors.items()), (reached, floors)
 
 
 def test_the_articles_in_real_outlets_shapes_keep_their_scores() -> None:
