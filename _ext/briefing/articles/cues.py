@@ -198,7 +198,7 @@ def is_byline(text: str) -> bool:
 _META_START_RE = re.compile(
     r"^(?:Published|Updated|Posted|Last updated|Last modified|Modified|Date|Time"
     r"|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
-    r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery)"
+    r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery!?$)"
     r"[ \u3000]*(?:[：:]|(?=\s*(?:on )?(?:\d|[A-Z][a-z]{2}))|$)",
     re.IGNORECASE,
 )

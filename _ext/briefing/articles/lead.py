@@ -81,6 +81,7 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
             r.role == "heading"
             and r.style == "plain"
             and not r.data.get("forced")
+            and (not pasted or cues.width(r.text) >= SUBTITLE_WIDTH)
             and i + 1 < len(body)
             and body[i + 1].role == "paragraph"
         ):
@@ -89,6 +90,9 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
         return
 
 
+#: How wide a line under a pasted page's title must be to be its subtitle (the lead): narrower
+#: ones are a program's or a section's name (一秒世界, CNN Newsroom).
+SUBTITLE_WIDTH = 30
 #: How far down a page the paragraph that opens with a dateline may stand and still be the lead.
 DATELINE_REACH = 16
 
@@ -158,11 +162,13 @@ def _heads_nothing(body: list[Role], i: int) -> bool:
 def _caption_over_lead(body: list[Role], i: int) -> bool:
     """The first prose line reads as a photo's text (one or two short sentences of what people in
     it do, or a credit) and a paragraph that does not follows it."""
-    text = body[i].text
+    text = body[i].text.strip(" \u3000")
     described = sentences.reads_as_caption(text) and _PHOTO_PLACE_RE.search(text) and not _QUOTES_RE.search(text)
     if not (described or captions.is_caption(text)) or datelines.dateline(text):
         return False
     after = next((b for b in body[i + 1 :] if b.role not in _NOT_LEAD), None)
+    if after is not None and after.role == "paragraph" and len(text) < len(after.text) and text[:10] == after.text[:10]:
+        return True  # the photo's text says what the lead says, shorter (6月3日，中国外交部长在北京…)
     return (
         after is not None
         and after.role == "paragraph"

@@ -28,7 +28,7 @@ def candidate(r: Role, i: int, last: int) -> None:
         return None
     if cues.is_editor(text):
         return r.set("editor", "an editor's line")
-    if _turn(r) or _page_line(r, i):
+    if _turn(r) or _page_line(r, i) or _place_and_outlet(r):
         return None
     if datelines.dateline(text):
         return r.set("text", "opens with a dateline")
@@ -175,6 +175,19 @@ def _stamped(r: Role) -> bool:
     if outlet:
         r.data["outlet"] = outlet
     r.set("meta", "a date and a clock time (or another stamp of the article)")
+    return True
+
+
+#: A dateline on a line of its own, the place and the outlet: Riyadh - Asharq Al-Awsat
+_PLACE_OUTLET_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—] (?P<outlet>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})$")
+
+
+def _place_and_outlet(r: Role) -> bool:
+    m = _PLACE_OUTLET_RE.match(r.text.strip())
+    if not m:
+        return False
+    r.data["outlet"] = m.group("outlet")
+    r.set("meta", "a dateline on a line of its own: the place and the outlet")
     return True
 
 
