@@ -382,6 +382,14 @@ def is_dated_stamp(text: str) -> bool:
     return has_clock(text) or short or _OUTLET_AND_DATE_RE.match(text.strip()) is not None
 
 
+def is_update_line(text: str) -> bool:
+    """A page's tools with its update date (印刷 … ページ番号:0741852 更新日:2025年12月4日更新): under
+    the title, like a stamp; not the article's date."""
+    return _UPDATED_RE.search(text) is not None and whole_date(text) and not any(ch in text for ch in "。，,")
+
+
+#: A page's update or page-number label inside a line (更新日:2025年12月4日, Last updated …).
+_UPDATED_RE = re.compile(r"更新日|最終更新|ページ番号|Last updated|Last modified", re.IGNORECASE)
 #: An outlet's name (or its logo's text) and a date ending the line: AFPBB News のロゴAFPBB News 2026/03/22
 _OUTLET_AND_DATE_RE = re.compile(
     r"^[A-Za-z][A-Za-z .&ー\u30a0-\u30ff\u3040-\u309f]{2,40}[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}$"

@@ -20,7 +20,7 @@ def _stamp(text: str) -> bool:
     if len(text) > 160:
         return False
     date_line = is_date_only(text) or cues.meta_label(text) or cues.is_byline(text)
-    return date_line or page_cues.is_dated_stamp(text)
+    return date_line or page_cues.is_dated_stamp(text) or page_cues.is_update_line(text)
 
 
 def _page_own(text: str) -> bool:
