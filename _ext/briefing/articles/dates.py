@@ -54,6 +54,8 @@ _JA_RE = re.compile(r"(?:(令和|平成|昭和)(\d{1,2}|元)|(?<!\d)(\d{4}))年(
 #: A date in the Taiwanese calendar (民國114年12月12日, 114年12月12日): years 100 to 129 only.
 _ROC_RE = re.compile(r"(?:民國|民国)?(?<!\d)(1[0-2][0-9])年(\d{1,2})月(\d{1,2})日")
 _ROC_EPOCH = 1911
+#: The Taiwanese calendar's date code that closes a CNA article (1141105: year 114, 5 November).
+_ROC_CODE_RE = re.compile(r"(?:^|[)）\]】\s])1([0-9]{2})([01][0-9])([0-3][0-9])$")
 _MONTH_DAY_JA_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -151,3 +153,11 @@ def is_date_only(text: str) -> bool:
     rest = _ROC_RE.sub("", rest)
     rest = _TIME_ETC_RE.sub("", rest)
     return len(rest.strip(" \u3000,，.、")) <= 8
+
+
+def roc_code(text: str) -> DateRead | None:
+    """The date of a CNA date code closing a line (（編輯：…）1141105), in the Taiwanese calendar."""
+    m = _ROC_CODE_RE.search(text.strip())
+    if not m:
+        return None
+    return DateRead(_ROC_EPOCH + 100 + int(m.group(1)), int(m.group(2)), int(m.group(3)))

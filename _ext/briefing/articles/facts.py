@@ -13,7 +13,7 @@ import re
 
 from briefing.articles import datelines
 from briefing.articles.article import Dateline, Fact, Problem
-from briefing.articles.dates import DateRead, read_date
+from briefing.articles.dates import read_date, roc_code
 from briefing.articles.role import Role
 from briefing.util.subtypes import Subtype
 
@@ -48,7 +48,7 @@ def date_of(
     """The article's date from its dateline or its date lines (never from the prose); where
     they state none, from a photo's caption (not a file photo's) or the title."""
     stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
-    stated += [(r.line, _roc_code(r.text)) for r in body if r.role == "editor"]  # （編輯：…）1141105
+    stated += [(r.line, roc_code(r.text)) for r in body if r.role == "editor"]  # （編輯：…）1141105
     whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
     if title is not None:  # a date above the title is the page's (the day it was read, another article's)
         whole.sort(key=lambda pair: pair[0] < title.line)
@@ -97,17 +97,6 @@ def date_of(
 
 
 _DAY_ONLY_RE = re.compile(r"^([0-9]{1,2})日$")
-#: The Taiwanese calendar's date code that closes a CNA article (1141105: year 114, 5 November).
-_ROC_CODE_RE = re.compile(r"(?:^|[)）\]】\s])1([0-9]{2})([01][0-9])([0-3][0-9])$")
-#: The Taiwanese calendar's first year.
-_ROC_EPOCH = 1911
-
-
-def _roc_code(text: str) -> DateRead | None:
-    m = _ROC_CODE_RE.search(text.strip())
-    if not m:
-        return None
-    return DateRead(_ROC_EPOCH + 100 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
 def _day_on_or_before(anchor: dt.date, day: int) -> dt.date | None:
