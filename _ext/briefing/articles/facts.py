@@ -50,8 +50,10 @@ def date_of(
     stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
     stated += [(r.line, roc_code(r.text)) for r in body if r.role == "editor"]  # （編輯：…）1141105
     whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
-    if title is not None:  # a date above the title is the page's (the day it was read, another article's)
-        whole.sort(key=lambda pair: pair[0] < title.line)
+    if title is not None:  # a date above the title is the page's (the day it was read, another article's),
+        above = [r.line for r in body if r.line < title.line]  # but the line right above it, under the
+        right_above = above[-1] if len(above) > 1 else -1  # page's own first lines, is the title's stamp
+        whole.sort(key=lambda pair: pair[0] < title.line and pair[0] != right_above)
     if not whole:
         last_resort = [r for r in body if r.role == "caption" and not _FILE_PHOTO_RE.search(r.text)]
         for r in [*last_resort, *([title] if title is not None else [])]:

@@ -98,16 +98,27 @@ def title_at(roles: list[Role]) -> int:
         )
         and len(r.text) <= 200
     ]
+    narrow: int | None = None  # a section's or a program's name (新聞與活動, CNN Newsroom), if nothing wider
     for i in candidates:
         title = roles[i].text
         following = next(
             (r.text for r in roles[i + 1 :] if (not _page_own(r.text) or _stamp(r.text)) and r.text != title), None
         )
         if following is None or _opens_article(following) or _deck_under(roles, i, following):
-            if _teaser(roles, i):
+            if _teaser(roles, i) or i + 1 >= len(roles):
                 continue
-            return i if i + 1 < len(roles) else 0
+            if cues.width(title) <= NARROW_TITLE and narrow is None:
+                narrow = i
+                continue
+            return i
+    if narrow is not None:
+        return narrow
     return candidates[0] if candidates and candidates[0] + 1 < len(roles) else 0
+
+
+#: How wide a line may be and still be taken for a section's name rather than a headline when a
+#: wider line further down also heads the article.
+NARROW_TITLE = 12
 
 
 #: How wide a site's name over its page may be (商業電台 881903, 岐阜新聞Web, 大紀元 エポックタイムズ).

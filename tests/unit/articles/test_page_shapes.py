@@ -451,3 +451,15 @@ def test_a_numbered_sequence_with_answers_between_is_one_list_and_the_host_asks(
 def test_more_transcripts_shapes(asked: str, answered: str) -> None:
     text = f"Briefing of the day on the visit\n{asked}\n{answered}\n{asked}\n{answered}\n"
     assert [r.role for r in parse_seed(text).roles][1:] == ["question", "answer", "question", "answer"]
+
+
+def test_a_sections_name_over_the_outlet_and_the_date_is_no_title() -> None:
+    text = (
+        "跳到主要內容\n新聞與活動\n總統府新聞\n114年12月12日\n"
+        "總統接見日本眾議院議員訪問團　盼深化臺日經貿與防災合作\n"
+        "總統今(12)日上午接見日本眾議院議員訪問團，代表政府歡迎訪賓來臺。\n"
+        "相關新聞\n114年12月5日\n總統出席臺日交流高峰會開幕典禮\n"
+    )
+    article = parse_seed(text)
+    assert article.title == "總統接見日本眾議院議員訪問團　盼深化臺日經貿與防災合作"
+    assert article.date_fact is not None and article.date_fact.value == "2025-12-12"
