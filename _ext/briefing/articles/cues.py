@@ -154,6 +154,7 @@ _BARE_EDITOR_RE = re.compile(
     r"|^.{0,20}?(?:责任编辑|責任編輯|核稿編輯|核稿编辑)[ \u3000]*[／/：:]"  # 國際中心/報導 責任編輯/…
     r"|^【(?:翻訳編集|編集|责任编辑|責任編輯)】.{1,30}$"  # 【翻訳編集】AFPBB News
     r"|^[A-Za-z]{2,4}(?: ?/ ?[A-Za-z]{2,4}){1,2}$"  # JPV / gsg: the editors' initials
+    r"|^\([A-Z]{2,4}\)$"  # (WAH): an editor's code closing the story
 )
 
 

@@ -174,10 +174,15 @@ def _stamped(r: Role) -> bool:
     outlet = cues.inner_source(text) or page_cues.outlet_in(text)
     if outlet:
         r.data["outlet"] = outlet
+    if _NAMED_STAMP_RE.match(text.strip()):
+        r.set("byline", "a writer's name and the date and time")  # Dimas Pratama - 11 February 2025 14:05 WIB
+        return True
     r.set("meta", "a date and a clock time (or another stamp of the article)")
     return True
 
 
+#: A writer's name before the article's date and time: Dimas Pratama - 11 February 2025 14:05 WIB
+_NAMED_STAMP_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2} [-–—|] ")
 #: A dateline on a line of its own, the place and the outlet: Riyadh - Asharq Al-Awsat
 _PLACE_OUTLET_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—] (?P<outlet>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})$")
 

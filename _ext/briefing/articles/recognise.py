@@ -267,7 +267,7 @@ def _unbulleted_points(body: list[Role]) -> None:
 
 
 #: A transcript's stage note: (BEGIN VIDEO CLIP), (LAUGHTER), (COMMERCIAL BREAK).
-_STAGE_NOTE_RE = re.compile(r"^\([A-Z][A-Z ,.'-]{2,40}\)$")
+_STAGE_NOTE_RE = re.compile(r"^\([A-Z]+[ ,.'-][A-Z ,.'-]{1,40}\)$")
 #: A question standing as a section's heading (What happens next?, Why did they go together?).
 _QUESTION_HEADING_RE = re.compile(
     r"^(?:What|Why|How|Who|When|Where|Which|Will|Is|Are|Can|Does|Do|Did|Should)\b[^.!?。]{2,60}\?$"
