@@ -24,6 +24,11 @@ def candidate(r: Role, i: int, last: int) -> None:
     text = r.text
     if cues.is_separator(text):
         return r.set("separator", "a line of marks only")
+    spaced = cues.spaced_field(text)
+    if spaced:  # ■日時    令和7年11月20日: a field of a record (its date still counts), its mark no numbering
+        r.data["field"] = spaced
+        r.data["was_meta"] = page_cues.whole_date(spaced[1])
+        return r.set("field?", "key and value set apart by spaces")
     if _stamped(r):
         return None
     if cues.is_editor(text):
@@ -68,10 +73,6 @@ def candidate(r: Role, i: int, last: int) -> None:
     if bullet:
         r.marker, r.body = text[: bullet.end()].strip(), text[bullet.end() :].strip()
         return r.set("bullet", f"starts with the bullet {r.marker!r}")
-    spaced = cues.spaced_field(text)
-    if spaced:  # ■日時    令和7年11月20日: a field of a record, its mark no numbering
-        r.data["field"] = spaced
-        return r.set("field?", "key and value set apart by spaces")
     topic = _TOPIC_RE.match(text)
     if topic:  # ~ PHILIPPINES ~: a briefing's index of topics (numbered as a run of its own, never takeaways)
         r.style, r.marker, r.body = "topic", "~", topic.group(1)

@@ -232,6 +232,7 @@ def tag_lists(body: list[Role]) -> None:
             following = TAG_LINES
             continue
         tag = r.role in ("text", "field?", "furniture", "label") and cues.width(r.text) <= 60
+        tag = tag and not page_cues.is_furniture(r.text)  # Share, Reuse this content: the page's, after the tags
         if following and tag and not cues.ends_like_sentence(r.text):
             r.set("tags", "a tag under the tags heading")
             following -= 1

@@ -151,7 +151,10 @@ def _fields_beside_fields(body: list[Role]) -> None:
             if r.role not in ("meta", "source") or r.data.get("field"):
                 continue
             kv = cues.field(r.text)
-            beside = any(0 <= j < len(body) and body[j].role == "field?" for j in (i - 1, i + 1))
+            beside = any(  # the next line of the file, not across a blank line
+                0 <= j < len(body) and body[j].role == "field?" and abs(body[j].line - r.line) == 1
+                for j in (i - 1, i + 1)
+            )
             if kv and beside:
                 r.data["field"] = kv
                 r.data["was_meta"] = r.role == "meta"  # its date still counts
@@ -266,6 +269,8 @@ def _unbulleted_points(body: list[Role]) -> None:
             b.set("item", "a short line under a line that names the points: one of them, unbulleted")
 
 
+#: A person's name alone (two or three capitalised words), over a date line: the byline.
+_NAME_OVER_DATE_RE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2}$")
 #: A transcript's stage note: (BEGIN VIDEO CLIP), (LAUGHTER), (COMMERCIAL BREAK).
 _STAGE_NOTE_RE = re.compile(r"^\([A-Z]+[ ,.'-][A-Z ,.'-]{1,40}\)$")
 #: A question standing as a section's heading (What happens next?, Why did they go together?).
@@ -302,6 +307,9 @@ def _headings(body: list[Role]) -> None:
             continue
         if nxt is None:
             r.set("paragraph", "a short last line: nothing under it to head")
+            continue
+        if nxt.role == "meta" and _NAME_OVER_DATE_RE.match(r.text):
+            r.set("byline", "a person's name over the article's date")  # Harriet Lowe / Thu 10 Apr 2025 06.30 BST
             continue
         if _QUOTATION_RE.match(nxt.text.strip()):
             r.set("paragraph", "a short line over a quotation: who says it, not a heading")

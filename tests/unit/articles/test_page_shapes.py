@@ -463,3 +463,20 @@ def test_a_sections_name_over_the_outlet_and_the_date_is_no_title() -> None:
     article = parse_seed(text)
     assert article.title == "總統接見日本眾議院議員訪問團　盼深化臺日經貿與防災合作"
     assert article.date_fact is not None and article.date_fact.value == "2025-12-12"
+
+
+def test_a_records_field_block_a_name_over_the_date_and_tags_before_the_pages_buttons() -> None:
+    text = (
+        "令和7年度第22回定例記者会見要旨(11月20日)\n更新日:2025年11月20日 印刷ページ表示\n\n"
+        "■日時    令和7年11月20日(木曜日)午後2時~2時41分\n■会場    記者会見室\n"
+        "知事はきょう定例の記者会見を開きました。\n"
+    )
+    roles = [r.role for r in parse_seed(text).roles]
+    assert roles[1:4] == ["meta", "field", "field"]
+    named = "Thursday briefing on the EU and China\nThe ministers came home.\nHarriet Lowe\nThu 10 Apr 2025 06.30 BST\nGood morning.\n"
+    assert [r.role for r in parse_seed(named).roles][2] == "byline"
+    tagged = (
+        "The visit ended\nThe ministers came home on Wednesday.\nShare\n"
+        "Explore more on these topics\nEuropean Union\nChina\nShare\nReuse this content\n"
+    )
+    assert [r.role for r in parse_seed(tagged).roles][-4:] == ["tags", "tags", "furniture", "furniture"]
