@@ -151,6 +151,7 @@ _EDITOR_RE = re.compile(
 _BARE_EDITOR_RE = re.compile(
     r"^(?:责任编辑|責任編輯|责编|編集|编辑|編輯|版面编辑|Editor|Editors?)[ \u3000]*[：:]"
     r"|^(?:Reporting|Writing|Editing|Additional reporting) by .{2,200}$"
+    r"|^(?:编辑|編輯|校对|校對|审核|審核|责编|責編)[／/][^／/]{2,12}$"  # 编辑/周超然, 校对/李萌萌
     r"|^.{0,20}?(?:责任编辑|責任編輯|核稿編輯|核稿编辑)[ \u3000]*[／/：:]"  # 國際中心/報導 責任編輯/…
     r"|^【(?:翻訳編集|編集|责任编辑|責任編輯)】.{1,30}$"  # 【翻訳編集】AFPBB News
     r"|^[A-Za-z]{2,4}(?: ?/ ?[A-Za-z]{2,4}){1,2}$"  # JPV / gsg: the editors' initials
@@ -251,6 +252,7 @@ def meta_label(text: str) -> bool:
 #: An outlet closing the article on a line of its own: -- BERNAMA, [時事通信社], 「人民網日本語版」2025年9月1日
 _SIGN_OFF_RE = re.compile(
     r"^(?:-{1,2}|—)[ ]*(?P<a>[A-Z][A-Za-z]{2,20})$|^[\[［](?P<b>[^\]］]{2,12})[\]］]$|^「(?P<c>[^」]{2,20})」[0-9]{4}年"
+    r"|^[（(](?:文章)?(?:来源|來源)[：:](?P<e>[^（()）]{2,20})[)）]$"  # （文章来源：财联社）
     r"|^Copyrights? ?\([Cc]\) ?(?P<d>[A-Za-z][A-Za-z0-9]{1,20}) [a-z0-9.-]{2,40}\.(?:jp|com|net|kr|org)"
     r"(?: [0-9]{1,6})?$"
 )

@@ -20,7 +20,8 @@ LABEL_REACH = 3
 
 
 def candidate(r: Role, i: int, last: int) -> None:
-    """The roles a line takes on its own (``i``: its place under the title, 0 or less above it)."""
+    """The roles a line takes on its own (``i``: its place under the title, 0 or less above it;
+    ``last``: the last line's place)."""
     text = r.text
     if cues.is_separator(text):
         return r.set("separator", "a line of marks only")
@@ -53,6 +54,9 @@ def candidate(r: Role, i: int, last: int) -> None:
         if outlet:
             r.data["outlet"] = outlet
         return r.set("byline", "names who wrote it")
+    if page_cues.is_outlet(text) and not page_cues.is_publisher(text) and i > 0 and i >= last - 2:
+        r.data["outlet"] = text.strip()  # Reuters, at the story's end: its source
+        return r.set("source", "a wire's name alone at the article's end")
     if page_cues.is_outlet(text) and i > 0:
         if not page_cues.is_publisher(text):  # a wire's name is the source; the page's own outlet is not
             r.data["outlet"] = text.strip()

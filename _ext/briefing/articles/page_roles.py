@@ -246,14 +246,17 @@ TAG_COLUMN = 3
 TAG_WIDTH = 16
 
 
-def tag_columns(body: list[Role]) -> None:
-    """On a pasted page, three or more one-word lines in a row (no sentence, no list marker, no
-    colon line above them) are the page's tags: no line of them has text of its own under it."""
+def tag_columns(body: list[Role], at: int = 0) -> None:
+    """On a pasted page, three or more one-word lines in a row under the title (no sentence, no list
+    marker, no colon line above them) are the page's tags: no line of them has text under it.
+    (``at``: how many of ``body``'s lines stand above the title: the page's menus, not its tags.)"""
     if not any(r.role in ("furniture", "label", "tags") for r in body):
         return
     run: list[Role] = []
     last = max((k for k, r in enumerate(body) if r.role == "text" and cues.ends_like_sentence(r.text)), default=0)
     for k, r in enumerate([*body[:last], None]):  # above the article's last sentence: after it, the page's menus
+        if k < at:
+            continue
         word = r is not None and r.role in ("text", "furniture", "label") and _one_word(r.text)
         word = word and r is not None and not page_cues.is_furniture(r.text) and not page_cues.is_button(r.text)
         if word and r is not None:

@@ -119,13 +119,13 @@ def recognise(
             r.set("reference", "after the references footer")
     body = roles[:at] + roles[at + 1 : end]
     for i, r in enumerate(body, start=1 - at):
-        candidate(r, i, len(body))
+        candidate(r, i, len(body) - at)  # i and last: places under the title
     above_title(body, at)
     transcript(body)
     related_lists(body)
     repeated_lines(body, roles[at])
     tag_lists(body)
-    tag_columns(body)
+    tag_columns(body, at)
     tail_furniture(body)
     _fields_beside_fields(body)
     _runs(body)

@@ -480,3 +480,22 @@ def test_a_records_field_block_a_name_over_the_date_and_tags_before_the_pages_bu
         "Explore more on these topics\nEuropean Union\nChina\nShare\nReuse this content\n"
     )
     assert [r.role for r in parse_seed(tagged).roles][-4:] == ["tags", "tags", "furniture", "furniture"]
+
+
+def test_closing_lines_name_the_source_and_the_editors() -> None:
+    text = "Envoy named\nThe president named an envoy yesterday.\nHe will attend.\nReuters\n"
+    article = parse_seed(text)
+    assert [r.role for r in article.roles][-1] == "source"
+    assert article.source_fact is not None and article.source_fact.value == "Reuters"
+    text = "经团联访华团推迟出发\n访华团推迟出发。\n外交部作出回应。\n（文章来源：财联社）\n编辑/周超然\n校对/李萌萌\n"
+    article = parse_seed(text)
+    assert [r.role for r in article.roles][-3:] == ["source", "editor", "editor"]
+    assert article.source_fact is not None and article.source_fact.value == "财联社"
+
+
+def test_a_column_of_words_above_the_title_is_the_pages_not_its_tags() -> None:
+    text = (
+        "風傳媒\n國際\n日本\n中國\n日中民間智庫對話在東京開幕　聚焦經濟安全\n2025年11月29日 14:20\n"
+        "日本與中國的民間智庫今天在東京舉行對話，聚焦經濟安全與供應鏈。\n雙方同意明年再會。\n"
+    )
+    assert "tags" not in [r.role for r in parse_seed(text).roles][:4]
