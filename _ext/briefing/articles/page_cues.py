@@ -273,7 +273,7 @@ _ANSWERER_RE = re.compile(
 _COLON_LABEL_RE = re.compile(
     r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}"
     r"|[^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,10}[ \u3000][^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,8}"
-    r"|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,7})(?: \([a-z][a-z ]{2,30}\))?"
+    r"|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,9})(?: \([a-z][a-z ]{2,30}\))?"
     r"[ \u3000]*[：:][ \u3000]*(?=\S|$)"
 )
 #: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.
@@ -343,14 +343,20 @@ _HOSTS = frozenset({"主持人", "主播", "司会", "host", "anchor"})
 
 def speaker_asks(label: str) -> bool | None:
     """True for one who asks (a reporter, an outlet), False for one who answers by office, None if neither shows."""
-    folded = label.strip().casefold()
+    folded = _HOW_THEY_SPEAK_RE.sub("", label.strip().casefold())  # … spokesman (through translator)
     if folded in _ASKING_OUTLETS or _ASKER_WORDS_RE.search(folded) or folded in ("問", "记者", "記者"):
         return True
-    if folded.split(" ", 1)[0].split("\u3000", 1)[0] in _HOSTS:
-        return True  # 主持人 陳思遠: the host, then the name
-    if _ANSWERER_RE.search(folded) or folded in ("答",):
+    # 主持人 陳思遠, 外交部發言人 何建平: the role, then the name
+    first = folded.replace("\u3000", " ").split(" ", 1)[0]
+    if first in _HOSTS:
+        return True
+    if _ANSWERER_RE.search(folded) or folded in ("答",) or (first != folded and _ANSWERER_RE.search(first)):
         return False
     return None
+
+
+#: How a speaker speaks, after the label: (through translator), (via video link).
+_HOW_THEY_SPEAK_RE = re.compile(r" \([a-z][a-z ]{2,30}\)$")
 
 
 # --------------------------------------------------------------------------- stamps
