@@ -75,8 +75,8 @@ def test_the_article_is_understood_as_a_reader_sees_it(name: str) -> None:
 
 #: The sets written the held-out way and tuned on (DECISIONS 103): floors that may only rise.
 DEVELOPMENT_FLOORS = {
-    "articles-dev-a": {"line roles": 0.86, "date": 0.84, "source": 0.85, "lead": 0.85, "turns": 0.9},
-    "articles-dev-b": {"line roles": 0.85, "date": 0.96, "source": 0.93, "lead": 0.83, "turns": 0.95},
+    "articles-dev-a": {"line roles": 0.88, "date": 0.84, "source": 0.89, "lead": 0.89, "turns": 0.92},
+    "articles-dev-b": {"line roles": 0.87, "date": 0.96, "source": 0.93, "lead": 0.83, "turns": 0.97},
 }
 
 
