@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.articles import captions, cues, datelines, page_cues
+from briefing.articles import captions, cues, datelines, page_cues, speakers
 from briefing.articles.dates import is_date_only
 from briefing.articles.role import Role
 
@@ -116,13 +116,13 @@ def _turn(r: Role) -> bool:
         r.data["speaker"] = named.group(2)
         r.set("question" if named.group(1) == "Q" else "answer", "a Q or A marker with the speaker, alone")
         return True
-    spoken = page_cues.bracket_label(text) if not cues.is_byline(text) else None
+    spoken = speakers.bracket_label(text) if not cues.is_byline(text) else None
     if not spoken:
         return False
     label, r.marker, r.body = spoken
     if label not in ("問", "答", "问"):
         r.data["speaker"] = label
-    asks = page_cues.speaker_asks(label)
+    asks = speakers.speaker_asks(label)
     r.set("question" if asks else "answer", f"opens with the speaker's label {r.marker!r}")
     return True
 

@@ -23,20 +23,19 @@ from briefing.articles.dates import read_date
 _DATA = yaml.safe_load((Path(__file__).with_name("page_cues.yaml")).read_text("utf-8"))
 
 
-def _words(key: str) -> frozenset[str]:
+def census_words(key: str) -> frozenset[str]:
     """One list of page_cues.yaml (all its languages), case-folded."""
     value = _DATA[key]
     items = [w for ws in value.values() for w in ws] if isinstance(value, dict) else value
     return frozenset(str(w).casefold() for w in items)
 
 
-_FURNITURE_LINES = _words("furniture")
-_RELATED = _words("related")
-_BUTTON_WORDS = _words("buttons")
-_LABELS = _words("labels")
-_ASKING_OUTLETS = _words("asking_outlets")
-OUTLETS = _words("outlets")
-PUBLISHERS = _words("publishers")
+_FURNITURE_LINES = census_words("furniture")
+_RELATED = census_words("related")
+_BUTTON_WORDS = census_words("buttons")
+_LABELS = census_words("labels")
+OUTLETS = census_words("outlets")
+PUBLISHERS = census_words("publishers")
 
 # --------------------------------------------------------------------------- page furniture
 
@@ -230,7 +229,7 @@ _TAGS_RE = re.compile(
 _HASHTAGS_RE = re.compile(r"^(?:[#＃][^\s#＃]{1,30}[ \u3000]*){2,}$")
 
 
-_TAGS_HEADINGS = _words("tag_headings")
+_TAGS_HEADINGS = census_words("tag_headings")
 
 
 def opens_tags(text: str) -> bool:
@@ -249,114 +248,6 @@ def slash_tags(text: str) -> bool:
 def is_tags(text: str) -> bool:
     """A tag line: ``Tags: …``, ``标签：…``, ``#外交 #中国``."""
     return len(text) <= 300 and bool(_TAGS_RE.match(text) or _HASHTAGS_RE.match(text.strip()))
-
-
-# --------------------------------------------------------------------------- transcript speakers
-
-#: Who asks: a reporter, or an outlet (the MFA's transcripts name the outlet).
-_ASKER_WORDS_RE = re.compile(
-    r"(?:记者|記者|reporter|journalist|correspondent|news agency|agency|news|tv|television|radio|daily|times|post"
-    r"|press|media|group|network|channel|broadcasting|telegraph|herald|journal|tribune|gazette|review|weekly"
-    r"|通信|新聞|放送|テレビ|日報|日报|电视|電視|电台|電台|新闻社|通讯社|通訊社|卫视|衛視|时报|時報|周刊|週刊"
-    r"|host|anchor|interviewer|主持人|主播|司会|記者問|记者问|問|问)$",
-    re.IGNORECASE,
-)
-#: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
-_ANSWERER_RE = re.compile(
-    r"(?:发言人|發言人|部长|部長|外长|外長|大臣|外相|総理|首相|長官|官房長官|報道官|副大臣|政務官|大使|主席|总理|總理|总统|總統"
-    r"|大統領|国王|議長|委員長|事務総長|秘書長|秘书长|知事|市長|市长|課長|局長|室長|町長|村長|区長|副知事|行政長官|行政长官"
-    r"|發言人答|发言人答|答"
-    r"|spokesperson|spokesman|spokeswoman|minister|secretary|ambassador|president|premier|chancellor|director)$",
-    re.IGNORECASE,
-)
-#: A label and a colon at the start of a line: 林剑：…, 彭博社记者：…, Mao Ning: …, The Paper: …
-_COLON_LABEL_RE = re.compile(
-    r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}"
-    r"|[^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,10}[ \u3000][^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,8}"
-    r"|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,9})(?: \([a-z][a-z ]{2,30}\))?"
-    r"[ \u3000]*[：:][ \u3000]*(?=\S|$)"
-)
-#: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.
-_BRACKET_LABEL_RE = re.compile(
-    r"^(?:【(?P<a>[^】]{1,24})】|[（(](?P<b>[^（()）]{0,12}?(?:記者|大臣|外相|総理|長官|報道官|問|答|知事|市長|副知事"
-    r"|課長|局長|部長|会長|委員長|議長|幹事|司会))[)）])[ \u3000]*"
-)
-
-
-#: A transcript's clock before the speaker's label: [13:00:14] RACHEL VOSS, CNN ANCHOR: …
-_TRANSCRIPT_CLOCK_RE = re.compile(r"^\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\][ \u3000]*")
-
-
-def colon_label(text: str) -> tuple[str, str, str] | None:
-    """(label, the marker as written, the rest) of a ``label：text`` line; the label may be anyone
-    (a transcript's clock before it kept in the marker)."""
-    indent = len(text) - len(text.lstrip(" \u3000"))
-    clock = _TRANSCRIPT_CLOCK_RE.match(text, indent)
-    at = clock.end() if clock else indent
-    m = _COLON_LABEL_RE.match(text[at:])
-    if not m:
-        return None
-    return m.group("label"), text[: at + m.end()].rstrip(" \u3000"), text[at + m.end() :]
-
-
-#: A speaker's label after a mark, as prefectures' records print them: ○知事 …, ●知事, ○日本海新聞 川口 記者
-_MARKED_LABEL_RE = re.compile(r"^[○◯〇●◎][ \u3000]*(?=\S)")
-
-
-def _marked_label(text: str) -> tuple[str, str, str] | None:
-    m = _MARKED_LABEL_RE.match(text)
-    if not m:
-        return None
-    rest = text[m.end() :].strip(" \u3000")
-    if width(rest) <= 40 and not ends_like_sentence(rest) and speaker_asks(rest) is not None:
-        return rest, text.rstrip(" \u3000"), ""  # the label alone on its line: what is said is under it
-    token, _space, said = rest.replace("\u3000", " ").partition(" ")
-    if said and len(token) <= 12 and speaker_asks(token) is not None:
-        return token, text[: m.end()] + token, text[m.end() + len(token) :].lstrip(" \u3000")
-    return None
-
-
-#: An outlet's name, not a reporter's (有線新聞, 東網, 星島日報), in brackets at a story's start.
-_OUTLET_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新聞|新闻|日報|日报|電視|电视|電台|电台|網|网)$")
-
-
-def bracket_label(text: str) -> tuple[str, str, str] | None:
-    """(label, marker, rest) of ``【TBS 記者】…`` / ``【外務大臣】`` / ``（記者）…`` / ``○知事 …``, when
-    the label is a speaker's."""
-    marked = _marked_label(text)
-    if marked is not None:
-        return marked
-    m = _BRACKET_LABEL_RE.match(text)
-    if not m:
-        return None
-    label = (m.group("a") or m.group("b") or "").strip(" \u3000")
-    if speaker_asks(label) is None:
-        return None
-    if _OUTLET_LABEL_RE.search(label) and width(text[m.end() :]) >= 60:
-        return None  # 【有線新聞】外長應約…: the outlet opening its story, not a speaker
-    return label, text[: m.end()].rstrip(" \u3000"), text[m.end() :]
-
-
-#: Who hosts a broadcast, named before the host's name (主持人 陳思遠).
-_HOSTS = frozenset({"主持人", "主播", "司会", "host", "anchor"})
-
-
-def speaker_asks(label: str) -> bool | None:
-    """True for one who asks (a reporter, an outlet), False for one who answers by office, None if neither shows."""
-    folded = _HOW_THEY_SPEAK_RE.sub("", label.strip().casefold())  # … spokesman (through translator)
-    if folded in _ASKING_OUTLETS or _ASKER_WORDS_RE.search(folded) or folded in ("問", "记者", "記者"):
-        return True
-    # 主持人 陳思遠, 外交部發言人 何建平: the role, then the name
-    first = folded.replace("\u3000", " ").split(" ", 1)[0]
-    if first in _HOSTS:
-        return True
-    if _ANSWERER_RE.search(folded) or folded in ("答",) or (first != folded and _ANSWERER_RE.search(first)):
-        return False
-    return None
-
-
-#: How a speaker speaks, after the label: (through translator), (via video link).
-_HOW_THEY_SPEAK_RE = re.compile(r" \([a-z][a-z ]{2,30}\)$")
 
 
 # --------------------------------------------------------------------------- stamps

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from briefing.articles import cues, page_cues
+from briefing.articles import cues, page_cues, speakers
 from briefing.articles.role import Role
 
 
@@ -30,11 +30,11 @@ def transcript(body: list[Role]) -> None:
     labelled = []
     for r in body:
         if r.role in ("text", "field?", "paragraph", "byline"):
-            found = page_cues.colon_label(r.text)
+            found = speakers.colon_label(r.text)
             bare = found is not None and not found[2].strip()
-            if found is not None and (not bare or page_cues.speaker_asks(found[0]) is not None):
+            if found is not None and (not bare or speakers.speaker_asks(found[0]) is not None):
                 labelled.append((r, found))
-    asks = [page_cues.speaker_asks(label) for _r, (label, _m, _rest) in labelled]
+    asks = [speakers.speaker_asks(label) for _r, (label, _m, _rest) in labelled]
     key = _speaker_keys([label for _r, (label, _m, _rest) in labelled])
     seen: dict[str, int] = {}
     for _r, (label, _m, _rest) in labelled:  # a speaker however the labels shorten the name

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.articles import captions, cues, page_cues, sentences
+from briefing.articles import captions, cues, page_cues, sentences, speakers
 from briefing.articles.dates import is_date_only, read_date
 from briefing.articles.role import Role
 
@@ -93,7 +93,7 @@ def title_at(roles: list[Role]) -> int:
             _page_own(r.text)
             or _stamp(r.text)
             or cues.qa_turn(r.text)
-            or page_cues.bracket_label(r.text)
+            or speakers.bracket_label(r.text)
             or _menu_bullet(r.text)
         )
         and len(r.text) <= 200
