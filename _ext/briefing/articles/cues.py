@@ -199,7 +199,7 @@ def is_byline(text: str) -> bool:
 
 _META_START_RE = re.compile(
     r"^(?:Published|Updated|Posted|Last updated|Last modified|Modified|Date|Time"
-    r"|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
+    r"|This (?:Article|Story) is From|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
     r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery!?$)"
     r"[ \u3000]*(?:[：:]|(?=\s*(?:on )?(?:\d|[A-Z][a-z]{2}))|$)",
     re.IGNORECASE,
@@ -278,7 +278,7 @@ def source_footer(text: str) -> str | None:
 
 _FOOTNOTE_RE = re.compile(
     r"^(?:This (?:English )?(?:text|translation) is (?:a )?provisional|This is a developing story"
-    r"|This (?:article|story|report) has been updated"
+    r"|This (?:article|story|report) has been updated|\[?This is a rush transcript|The views expressed in this"
     r"|\(The (?:briefing|press conference) (?:was )?"
     r"(?:concluded|ended)|※|＊|\*(?=[ \u3000\d])|(?:注|註)[0-9０-９]*[：:)）]|[（(](?:注|註)[0-9０-９]*[)）]|Notes?:)"
 )

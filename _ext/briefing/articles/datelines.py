@@ -62,6 +62,10 @@ _CNA_DATELINE_RE = re.compile(
 )
 
 
+#: How long a line that opens with a place and a colon must be to be a story under its dateline.
+_COLON_DATELINE_MIN = 60
+
+
 @dataclass(frozen=True)
 class DatelineCue:
     text: str
@@ -84,6 +88,8 @@ def dateline(text: str) -> DatelineCue | None:
         _CNA_DATELINE_RE,
     ):
         m = pattern.match(text)
+        if m and pattern is _PLACE_DATELINE_RE and m.group(0).endswith(": ") and len(text) < _COLON_DATELINE_MIN:
+            continue  # PUBLICATION TYPE: Analysis: a label and its value, not KUALA LUMPUR: and a story
         if m:
             groups = m.groupdict()
             return DatelineCue(

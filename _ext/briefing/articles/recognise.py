@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.articles import cues, datelines
+from briefing.articles import cues, datelines, sentences
 from briefing.articles.article import StructureOverrides
 from briefing.articles.lead import find_lead, normalise
 from briefing.articles.line_roles import candidate
@@ -209,6 +209,9 @@ def _runs(body: list[Role]) -> None:
                     r.set("heading", f"numbered ({r.marker or r.style!r}), short, with text under it")
                 elif r.style.startswith("mark") or r.style in ("lenticular", "chapter"):
                     r.set("paragraph", "a heading mark without a heading's shape, or nothing under it")
+                elif cues.ends_like_sentence(r.body) and r.style in sequenced and nxt is not None and _short(r.body):
+                    # 1. The water question is now a security question. (a short claim over its paragraphs)
+                    r.set("heading", f"numbered ({r.marker!r}), one of a numbered sequence of short claims over text")
                 elif cues.ends_like_sentence(r.body) and r.style in sequenced:
                     r.set("item", f"numbered ({r.marker!r}), one of a numbered sequence with text between")
                 elif cues.ends_like_sentence(r.body):
@@ -224,6 +227,12 @@ def _runs(body: list[Role]) -> None:
 
 _TRAILING_NUMBER_RE = re.compile(r"[0-9]{1,3}$")
 _LEADING_NUMBER_RE = re.compile(r"[0-9０-９]{1,2}")
+
+
+def _short(text: str) -> bool:
+    """One short sentence (a claim that heads what follows), not a question or a paragraph."""
+    core = text.rstrip("。.")
+    return cues.width(core) <= 60 and not core.endswith(("?", "？")) and sentences.sentence_ends(core) == 0
 
 
 def _sequenced(body: list[Role]) -> set[str]:

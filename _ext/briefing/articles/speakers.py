@@ -32,7 +32,7 @@ _ANSWERER_RE = re.compile(
 _COLON_LABEL_RE = re.compile(
     r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}"
     r"|[^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,10}[ \u3000][^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,8}"
-    r"|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,9})(?: \([a-z][a-z ]{2,30}\))?"
+    r"|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,9})(?: \((?:[a-z][a-z ]{2,30}|[A-Z][\w .&'’-]{1,40})\))?"
     r"[ \u3000]*[：:][ \u3000]*(?=\S|$)"
 )
 #: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.
@@ -102,6 +102,8 @@ _HOSTS = frozenset({"主持人", "主播", "司会", "host", "anchor"})
 
 def speaker_asks(label: str) -> bool | None:
     """True for one who asks (a reporter, an outlet), False for one who answers by office, None if neither shows."""
+    if _FROM_OUTLET_RE.search(label.strip()):
+        return True  # Ayesha Rauf (City News): a reporter, named with the outlet
     folded = _HOW_THEY_SPEAK_RE.sub("", label.strip().casefold())  # … spokesman (through translator)
     if folded in _ASKING_OUTLETS or _ASKER_WORDS_RE.search(folded) or folded in ("問", "记者", "記者"):
         return True
@@ -114,5 +116,9 @@ def speaker_asks(label: str) -> bool | None:
     return None
 
 
+#: A name with its outlet in brackets: Ayesha Rauf (City News), 林小姐（鳳凰衛視）.
+_FROM_OUTLET_RE = re.compile(
+    r"\([A-Z][\w .&'’-]{1,40}\)$|[（(][^（()）]{1,12}(?:新聞|新闻|日報|日报|電視|电视|衛視|卫视|社|台|網|网)[)）]$"
+)
 #: How a speaker speaks, after the label: (through translator), (via video link).
 _HOW_THEY_SPEAK_RE = re.compile(r" \([a-z][a-z ]{2,30}\)$")
