@@ -17,7 +17,7 @@ _ASKER_WORDS_RE = re.compile(
     r"(?:记者|記者|reporter|journalist|correspondent|news agency|agency|news|tv|television|radio|daily|times|post"
     r"|press|media|group|network|channel|broadcasting|telegraph|herald|journal|tribune|gazette|review|weekly"
     r"|通信|新聞|放送|テレビ|日報|日报|电视|電視|电台|電台|新闻社|通讯社|通訊社|卫视|衛視|时报|時報|周刊|週刊"
-    r"|host|anchor|interviewer|主持人|主播|司会|記者問|记者问|問|问)$",
+    r"|host|anchor|interviewer|主持人|主播|司会|記者問|记者问|問|问|幹事社|幹事)$",
     re.IGNORECASE,
 )
 #: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
@@ -102,8 +102,8 @@ _HOSTS = frozenset({"主持人", "主播", "司会", "host", "anchor"})
 
 def speaker_asks(label: str) -> bool | None:
     """True for one who asks (a reporter, an outlet), False for one who answers by office, None if neither shows."""
-    if _FROM_OUTLET_RE.search(label.strip()):
-        return True  # Ayesha Rauf (City News): a reporter, named with the outlet
+    if _FROM_OUTLET_RE.search(label.strip()) or _LEGISLATOR_RE.search(label):
+        return True  # Ayesha Rauf (City News): a reporter, named with the outlet; 林委員思妤: a legislator
     folded = _HOW_THEY_SPEAK_RE.sub("", label.strip().casefold())  # … spokesman (through translator)
     if folded in _ASKING_OUTLETS or _ASKER_WORDS_RE.search(folded) or folded in ("問", "记者", "記者"):
         return True
@@ -120,5 +120,20 @@ def speaker_asks(label: str) -> bool | None:
 _FROM_OUTLET_RE = re.compile(
     r"\([A-Z][\w .&'’-]{1,40}\)$|[（(][^（()）]{1,12}(?:新聞|新闻|日報|日报|電視|电视|衛視|卫视|社|台|網|网)[)）]$"
 )
+#: A legislator questioning a minister (林委員思妤, 王议员): asks.
+_LEGISLATOR_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:委員|委员|議員|议员)")
 #: How a speaker speaks, after the label: (through translator), (via video link).
 _HOW_THEY_SPEAK_RE = re.compile(r" \([a-z][a-z ]{2,30}\)$")
+
+
+#: A speaker's name or office alone on its line, in round brackets: (知事), (幹事社), (静岡新聞).
+_BRACKETED_ALONE_RE = re.compile(r"^[（(]([^（()）\s]{1,14})[)）]$")
+
+
+def bracketed_alone(text: str) -> tuple[str, str, str] | None:
+    """(label, marker, "") of a label alone in round brackets, when it names who asks or answers:
+    a turn only where the transcript has others (a byline or a source may look the same alone)."""
+    m = _BRACKETED_ALONE_RE.match(text.strip())
+    if not m or speaker_asks(m.group(1)) is None:
+        return None
+    return m.group(1), text.strip(), ""
