@@ -32,7 +32,8 @@ _ANSWERER_RE = re.compile(
 _COLON_LABEL_RE = re.compile(
     r"^(?P<label>[^\s：:。，、,.!?！？「」“”()（）【】]{2,16}"
     r"|[^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,10}[ \u3000][^\s：:。，、,.!?！？「」“”()（）【】a-zA-Z]{1,8}"
-    r"|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,9})(?: \((?:[a-z][a-z ]{2,30}|[A-Z][\w .&'’-]{1,40})\))?"
+    r"|[A-Z][\w.&'’-]{0,20}(?:,? [\w.&'’-]{1,20}){0,9}(?: \([A-Z][\w .&'’-]{1,40}\))?)"  # the outlet: in the label
+    r"(?: \([a-z][a-z ]{2,30}\))?"  # how they speak (through translator): not
     r"[ \u3000]*[：:][ \u3000]*(?=\S|$)"
 )
 #: A label in lenticular brackets, or a Japanese transcript's （記者）, at the start of a line.
