@@ -46,7 +46,7 @@ _CAPTION_START_RE = re.compile(
     r"|(?:[A-Z][a-z]+ )?photo ?/ ?[A-Z]"
     r"|\((?:from )?(?:left|right)(?: to right| to left)?\)|an? (?:file )?(?:photo|picture|image) of\b"
     r"|[A-Z]{2,12}(?: [A-Z]{2,12})? (?:photos?|PHOTOS?)$"
-    r"|©[^/]{1,40}/[A-Za-z ]{2,30}$"
+    r"|©[^/]{1,40}/[A-Za-z ]{2,30}$|(?:AFP|AP|Reuters|EPA|Xinhua|Bloomberg|Getty Images) / [A-Z][\w. ]{2,40}"
     r"|[A-Z][\w.' -]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Kyodo|Pool|NurPhoto|Anadolu|Yonhap|AAP)"
     r"(?: via [A-Z][\w ]{1,30})?$)",
     re.IGNORECASE,

@@ -92,8 +92,9 @@ def bracket_label(text: str) -> tuple[str, str, str] | None:
     label = (m.group("a") or m.group("b") or "").strip(" \u3000")
     if speaker_asks(label) is None:
         return None
-    if _OUTLET_LABEL_RE.search(label) and width(text[m.end() :]) >= 60:
-        return None  # 【有線新聞】外長應約…: the outlet opening its story, not a speaker
+    rest = width(text[m.end() :].strip())
+    if _OUTLET_LABEL_RE.search(label) and (rest >= 60 or rest == 0):
+        return None  # 【有線新聞】外長應約… or 【有線新聞】 alone: the outlet's tag, not a speaker
     return label, text[: m.end()].rstrip(" \u3000"), text[m.end() :]
 
 

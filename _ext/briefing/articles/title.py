@@ -78,7 +78,8 @@ def title_at(roles: list[Role]) -> int:
     leading = _LEADING_DATE_RE.match(first)  # 令和7年12月9日 知事記者会見: its date, then its name
     if not name and leading and not cues.ends_like_sentence(first):
         name = first[leading.end() :].strip(" \u3000")
-    if dated and name and not read_date(name) and not any(ch in name for ch in "|｜/") and not _known_page_line(name):
+    own_name = not any(ch in name for ch in "|｜/") and not _known_page_line(name) and not cues.meta_label(first)
+    if dated and name and not read_date(name) and own_name:
         dated = cues.width(name) < 12
     nav = (cues.width(first) < 10 or _menu_bullet(first)) and not any(
         cues.ends_like_sentence(r.text) or _stamp(r.text) for r in roles[1:3]
