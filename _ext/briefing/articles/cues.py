@@ -54,6 +54,20 @@ def ends_like_sentence(text: str) -> bool:
 _CREDITED_END_RE = re.compile(r"[。！？][（(][^（()）]{1,20}[)）]$")
 
 
+#: A person's name standing alone: two or three capitalised words (Harriet Lowe, Kim Jong-un),
+#: perhaps with the day it was written (Tess Marlowe July 22, 2025).
+_PERSON_NAME_RE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2}(?: (?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December) \d{1,2}, \d{4})?$"
+)
+
+
+def is_person_name(text: str, dated: bool = False) -> bool:
+    """A person's name alone on its line (``dated``: the date may follow it)."""
+    m = _PERSON_NAME_RE.match(text)
+    return m is not None and (dated or not any(ch.isdigit() for ch in text))
+
+
 def is_heading_like(text: str) -> bool:
     """A short bare line: not a bullet, not ending like a sentence."""
     # A character is one or two columns wide: a line of more characters than the limit is never a heading.

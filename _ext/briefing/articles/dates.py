@@ -161,3 +161,8 @@ def roc_code(text: str) -> DateRead | None:
     if not m:
         return None
     return DateRead(_ROC_EPOCH + 100 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def ascii_digits(text: str) -> str:
+    """The text with full-width digits (０-９) written as ASCII ones."""
+    return text.translate(_DIGITS)

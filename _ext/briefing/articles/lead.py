@@ -48,7 +48,12 @@ def find_lead(body: list[Role], overrides: StructureOverrides) -> None:
         if pasted and r.role == "paragraph" and _page_scrap(r.text):
             r.set("furniture", "a scrap of the page above the article's first sentence")
             continue
-        if r.role == "heading" and r.style == "plain" and not r.data.get("forced") and _PERSON_NAME_RE.match(r.text):
+        if (
+            r.role == "heading"
+            and r.style == "plain"
+            and not r.data.get("forced")
+            and cues.is_person_name(r.text, dated=True)
+        ):
             r.set("byline", "a person's name alone above the article's first sentence")  # Takeshi Kojima
             continue
         if r.role == "heading" and r.style == "plain" and not r.data.get("forced") and _heads_nothing(body, i):
@@ -114,7 +119,7 @@ def _lead_at_dateline(body: list[Role]) -> bool:
             if any(b.role == "heading" and n.role == "item" for b, n in itertools.pairwise(before)):
                 return False  # a section (At a Glance and its bullets) opens the article: no lead under it
             for b in before:
-                if b.role == "heading" and not b.data.get("forced") and _PERSON_NAME_RE.match(b.text):
+                if b.role == "heading" and not b.data.get("forced") and cues.is_person_name(b.text, dated=True):
                     b.set("byline", "a person's name alone above the paragraph that opens with the dateline")
                 elif b.role == "heading" and not b.data.get("forced"):
                     b.set("label", "a short line above the paragraph that opens with the dateline")
@@ -137,12 +142,6 @@ def _summary_above_lead(body: list[Role], i: int, pasted: bool) -> bool:
     return after is not None and after.role == "paragraph" and (pasted or datelines.dateline(after.text) is not None)
 
 
-#: A person's name standing alone (two or three capitalised words, perhaps with the date):
-#: the byline of a page that prints no "By".
-_PERSON_NAME_RE = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?: (?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December) \d{1,2}, \d{4})?$"
-)
 #: Where and when a photo was taken, as a caption says it: in Jakarta, on Jan. 13, 2026.
 _PHOTO_PLACE_RE = re.compile(r"\b(?:in|at) [A-Z][a-z]+|\bon [A-Z][a-z]{2,8}\.? \d{1,2}\b")
 _QUOTES_RE = re.compile('["“”「」『』]')

@@ -179,7 +179,7 @@ def repeated_lines(body: list[Role], title: Role) -> None:
             and previous.role in ("text", "caption", "paragraph", "bullet", "item")
         ):
             # A photo's text twice in a row (its alternative text, then its caption); a name twice: the byline.
-            named = _NAME_TWICE_RE.match(key) is not None
+            named = cues.is_person_name(key)  # a name twice: a byline, not a photo's text
             for line in (previous, r):
                 if named:
                     line.set("byline", "a person's name the page prints twice in a row")
@@ -193,8 +193,6 @@ def repeated_lines(body: list[Role], title: Role) -> None:
         previous = r
 
 
-#: A person's name alone (two or three capitalised words): printed twice, a byline, not a photo's text.
-_NAME_TWICE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}$")
 #: How many lines printed twice in a row make a page that doubles its whole text, not a photo's.
 DOUBLED_RUN = 3
 

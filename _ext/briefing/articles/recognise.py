@@ -15,6 +15,7 @@ import re
 
 from briefing.articles import cues, datelines, sentences
 from briefing.articles.article import StructureOverrides
+from briefing.articles.dates import ascii_digits
 from briefing.articles.lead import find_lead, normalise
 from briefing.articles.line_roles import candidate
 from briefing.articles.page_roles import (
@@ -241,7 +242,7 @@ def _sequenced(body: list[Role]) -> set[str]:
     numbers: dict[str, list[int]] = {}
     for b in body:
         if b.role == "numbered":
-            m = _LEADING_NUMBER_RE.match(b.marker.translate(_FULLWIDTH_DIGITS))
+            m = _LEADING_NUMBER_RE.match(ascii_digits(b.marker))
             if m:
                 numbers.setdefault(b.style, []).append(int(m.group()))
     return {
@@ -251,7 +252,6 @@ def _sequenced(body: list[Role]) -> set[str]:
     }
 
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: Roles that may stand between the points of an unbulleted list (each point's source, its date).
 _BETWEEN_POINTS = frozenset({"source", "meta", "furniture"})
 
@@ -278,8 +278,6 @@ def _unbulleted_points(body: list[Role]) -> None:
             b.set("item", "a short line under a line that names the points: one of them, unbulleted")
 
 
-#: A person's name alone (two or three capitalised words), over a date line: the byline.
-_NAME_OVER_DATE_RE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2}$")
 #: A transcript's stage note: (BEGIN VIDEO CLIP), (LAUGHTER), (COMMERCIAL BREAK).
 _STAGE_NOTE_RE = re.compile(r"^\([A-Z]+[ ,.'-][A-Z ,.'-]{1,40}\)$")
 #: A question standing as a section's heading (What happens next?, Why did they go together?).
@@ -317,7 +315,7 @@ def _headings(body: list[Role]) -> None:
         if nxt is None:
             r.set("paragraph", "a short last line: nothing under it to head")
             continue
-        if nxt.role == "meta" and _NAME_OVER_DATE_RE.match(r.text):
+        if nxt.role == "meta" and cues.is_person_name(r.text):
             r.set("byline", "a person's name over the article's date")  # Harriet Lowe / Thu 10 Apr 2025 06.30 BST
             continue
         if _QUOTATION_RE.match(nxt.text.strip()):
