@@ -213,7 +213,8 @@ def is_byline(text: str) -> bool:
 
 _META_START_RE = re.compile(
     r"^(?:Published|Updated|Posted|Last updated|Last modified|Modified|Date|Time"
-    r"|This (?:Article|Story) is From|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
+    r"|This (?:Article|Story) is From|by(?= (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d)|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
     r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery!?$)"
     r"[ \u3000]*(?:[：:]|(?=\s*(?:on )?(?:\d|[A-Z][a-z]{2}))|$)",
     re.IGNORECASE,

@@ -50,10 +50,8 @@ def date_of(
     stated = [(r.line, read_date(r.text)) for r in body if r.role in _DATE_ROLES or r.data.get("was_meta")]
     stated += [(r.line, roc_code(r.text)) for r in body if r.role == "editor"]  # （編輯：…）1141105
     whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
-    if title is not None:  # a date above the title is the page's (the day it was read, another article's),
-        above = [r.line for r in body if r.line < title.line]  # but the line right above it, under the
-        right_above = above[-1] if len(above) > 1 else -1  # page's own first lines, is the title's stamp
-        whole.sort(key=lambda pair: pair[0] < title.line and pair[0] != right_above)
+    if title is not None:
+        whole.sort(key=lambda pair: _date_rank(body, title.line, pair[0]))
     if not whole:
         last_resort = [r for r in body if r.role == "caption" and not _FILE_PHOTO_RE.search(r.text)]
         for r in [*last_resort, *([title] if title is not None else [])]:
@@ -114,6 +112,22 @@ def _day_on_or_before(anchor: dt.date, day: int) -> dt.date | None:
         if found <= anchor:
             return found
     return None
+
+
+_TEXT_ROLES = frozenset({"lead", "paragraph", "question", "answer", "heading", "item"})
+
+
+def _date_rank(body: list[Role], title: int, line: int) -> int:
+    """Which date line stamps the article, first: one between the title and its text (its stamp);
+    the line right above the title, under the page's own first lines; one after the text begins;
+    one above the title (the day the page was read, another article's)."""
+    text = next((r.line for r in body if r.line > title and r.role in _TEXT_ROLES), None)
+    above = [r.line for r in body if r.line < title]
+    if title < line and (text is None or line < text):
+        return 0
+    if len(above) > 1 and line == above[-1]:
+        return 1
+    return 2 if line > title else 3
 
 
 def source_of(body: list[Role], dateline: Dateline | None) -> Fact | None:

@@ -64,7 +64,7 @@ def _speaker_keys(labels: list[str]) -> dict[str, str]:
     word the short label keeps, first or last in the long one; a CJK label whole."""
 
     def words(label: str) -> list[str]:
-        return label.split(",")[0].strip().casefold().split() or [label]
+        return label.split("(")[0].split(",")[0].strip().casefold().split() or [label]  # Priya Nair (Radio 938)
 
     by_word: dict[str, str] = {}
     for label in labels:

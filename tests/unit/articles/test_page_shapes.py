@@ -499,3 +499,20 @@ def test_a_column_of_words_above_the_title_is_the_pages_not_its_tags() -> None:
         "日本與中國的民間智庫今天在東京舉行對話，聚焦經濟安全與供應鏈。\n雙方同意明年再會。\n"
     )
     assert "tags" not in [r.role for r in parse_seed(text).roles][:4]
+
+
+def test_a_reposted_radio_interview_transcript() -> None:
+    text = (
+        "Skip to Content\nMonday, November 10th, 2025\n"
+        "Edited Transcript of Minister for Foreign Affairs' Radio Interview on the Morning Programme, 8 November 2025\n"
+        "by November 9, 2025 General\n"
+        "Priya Nair (Radio 938): Good morning. We have the Foreign Minister with us in the studio.\n"
+        "Daniel Koh (Radio 938): Yes, there is a lot to unpack.\n"
+        "Priya Nair: Minister, welcome.\nMinister: Thank you, good morning.\n"
+        "Daniel Koh: And on trade?\nMinister: We will keep markets open.\n"
+    )
+    article = parse_seed(text)
+    roles = [r.role for r in article.roles]
+    assert roles[:4] == ["furniture", "meta", "title", "meta"]
+    assert roles[4:] == ["question", "question", "question", "answer", "question", "answer"]
+    assert article.date_fact is not None and article.date_fact.value == "2025-11-09"
