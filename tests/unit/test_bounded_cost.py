@@ -205,3 +205,20 @@ def test_the_glyph_warning_names_the_line_the_parser_numbers() -> None:
         assert all(ch in lines[number] for ch in chars if ch in "\ue000\ue001"), (number, lines)
     assert [n for n, chars in missing(text, frozenset(map(ord, "題前にもある。の行次最後"))) if chars] == [3, 5]
     assert len(seed_lines(text)) == 6
+
+
+def test_many_announced_takeaways_and_date_lines_cost_linear_time() -> None:
+    """Each announcement of takeaways, each date line: read once, not again over the whole article."""
+
+    def article(n: int) -> str:
+        parts = (
+            f"Here are the key takeaways of part {k}.\n\nFirst point {k}\n\nIt matters, part {k}.\n\n"
+            f"Second point {k}\n\nIt matters too, part {k}.\n\n"
+            for k in range(n)
+        )
+        dated = "".join(f"Updated: 2025-01-{1 + k % 28:02d} 10:{k % 60:02d}\n\n" for k in range(n))
+        return "Title of the piece\n\nThe piece begins here.\n\n" + dated + "".join(parts)
+
+    short = _seconds(lambda: parse_seed(article(500)))
+    long = _seconds(lambda: parse_seed(article(2000)))
+    assert long < 6 * short + 0.05, (short, long)

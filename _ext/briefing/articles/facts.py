@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from briefing.articles import datelines
 from briefing.articles.article import Dateline, Fact, Problem
@@ -51,7 +52,8 @@ def date_of(
     stated += [(r.line, roc_code(r.text)) for r in body if r.role == "editor"]  # （編輯：…）1141105
     whole = [(line, found) for line, found in stated if found is not None and found.date() is not None]
     if title is not None:
-        whole.sort(key=lambda pair: _date_rank(body, title.line, pair[0]))
+        rank = _date_ranks(body, title.line)
+        whole.sort(key=lambda pair: rank(pair[0]))
     if not whole:
         last_resort = [r for r in body if r.role == "caption" and not _FILE_PHOTO_RE.search(r.text)]
         for r in [*last_resort, *([title] if title is not None else [])]:
@@ -117,17 +119,22 @@ def _day_on_or_before(anchor: dt.date, day: int) -> dt.date | None:
 _TEXT_ROLES = frozenset({"lead", "paragraph", "question", "answer", "heading", "item"})
 
 
-def _date_rank(body: list[Role], title: int, line: int) -> int:
+def _date_ranks(body: list[Role], title: int) -> Callable[[int], int]:
     """Which date line stamps the article, first: one between the title and its text (its stamp);
     the line right above the title, under the page's own first lines; one after the text begins;
-    one above the title (the day the page was read, another article's)."""
+    one above the title (the day the page was read, another article's). One pass over the body."""
     text = next((r.line for r in body if r.line > title and r.role in _TEXT_ROLES), None)
     above = [r.line for r in body if r.line < title]
-    if title < line and (text is None or line < text):
-        return 0
-    if len(above) > 1 and line == above[-1]:
-        return 1
-    return 2 if line > title else 3
+    right_above = above[-1] if len(above) > 1 else None
+
+    def rank(line: int) -> int:
+        if title < line and (text is None or line < text):
+            return 0
+        if line == right_above:
+            return 1
+        return 2 if line > title else 3
+
+    return rank
 
 
 def source_of(body: list[Role], dateline: Dateline | None) -> Fact | None:

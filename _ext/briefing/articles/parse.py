@@ -295,20 +295,23 @@ def _not_points(heading: Role | None) -> bool:
 def _headings_as_takeaways(out: list[Section]) -> list[Section]:
     """Where a sentence announces the takeaways (``Here are the key takeaways:``) and headings
     follow instead of a list, those headings (of the first one's level, until a shallower one)
-    are the takeaways; numbered with the article's others, in order."""
+    are the takeaways; numbered with the article's others, in order. One pass: the levels being
+    taken are carried along (at most three), not looked for again from every announcement."""
+    taking: set[int] = set()
     for k, section in enumerate(out):
+        if section.heading is None:
+            taking.clear()
+        else:
+            taking = {level for level in taking if section.level >= level}
+            if section.level in taking:
+                out[k] = replace(section, takeaway=Takeaway(section.heading, section.line, 0, ""))
         last = section.blocks[-1] if section.blocks else None
         if not (isinstance(last, Paragraph) and cues.announces_points(last.text)):
             continue
-        following = out[k + 1 :]
-        if not following or following[0].heading is None or any(isinstance(b, TakeawayList) for b in section.blocks):
+        following = out[k + 1] if k + 1 < len(out) else None
+        if following is None or following.heading is None or any(isinstance(b, TakeawayList) for b in section.blocks):
             continue
-        level = following[0].level
-        for j, sub in enumerate(following, start=k + 1):
-            if sub.heading is None or sub.level < level:
-                break
-            if sub.level == level:
-                out[j] = replace(sub, takeaway=Takeaway(sub.heading, sub.line, 0, ""))
+        taking.add(following.level)
     return _numbered(out)
 
 
