@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing.articles.cues import BULLET_RE
@@ -83,6 +84,8 @@ def _norm(text: str) -> str:
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(seed_lines)
+# A lone '%' in a URL the text writes: the link escapes it (%25), the text keeps it (found by CI).
+@example(["`", "Q: https://example.org/a_(b)?c=1&d=*x*%"])
 def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: list[str]) -> None:
     text = "\n".join(lines) + "\n"
     (book / "seeds" / "s.txt").write_text(text, "utf-8")
@@ -119,8 +122,12 @@ def test_any_seed_builds_shows_its_text_and_injects_nothing(book: Path, lines: l
         # The only links a seed can make are its references' http(s) URLs; the rest are the page's own.
         assert href.startswith(("#", "../", "https://", "http://")) or href.endswith(".html"), href
         if href.startswith("http"):  # a reference's URL, or one the text writes (http(s) only)
-            # (as the page holds the text: control and unassigned characters dropped from each line)
-            assert any(href == r.url for r in article.references) or any(href in r.text for r in article.roles), href
+            # (as the page holds the text: control and unassigned characters dropped from each line;
+            # a character a URL may not hold as it is, such as a lone '%', percent-encoded in the link)
+            written = (href, unquote(href))
+            assert any(href == r.url for r in article.references) or any(
+                url in r.text for r in article.roles for url in written
+            ), href
     # The lists that show its title (related briefings, written as HTML) gain no markup.
     for other in (book / "_build" / "html" / "briefings").rglob("*.html"):
         for listing in BeautifulSoup(other.read_text("utf-8"), "html.parser").select(
