@@ -4,8 +4,13 @@ and Chinese names right after their titles that the analyser cuts wrongly."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from briefing.articles.parse import parse_seed
+from briefing.matching import names_zh
 from briefing.matching.person_names import find_candidates
+from tests.conftest import ROOT
 
 
 def names(text: str, language: str) -> list[str]:
@@ -55,3 +60,38 @@ def test_chinese_names_right_after_their_titles(text: str, expected: str) -> Non
 )
 def test_no_verb_time_word_or_body_after_a_title_is_a_name(text: str) -> None:
     assert names(text, "zh") == []
+
+
+def _chinese_texts() -> list[str]:
+    """Every Chinese line and article of the fixtures (all sets)."""
+    texts = []
+    for path in sorted((ROOT / "tests" / "fixtures").rglob("*.txt")):
+        article = parse_seed(path.read_text("utf-8"))
+        if article.language == "zh":
+            texts += [path.read_text("utf-8"), *(role.text for role in article.roles)]
+    return texts
+
+
+def test_only_the_clauses_with_a_title_are_analysed_and_the_names_are_the_same() -> None:
+    """jieba cuts the text between two marks on its own: a clause gives the words it gives in the
+    whole text, so analysing only the clauses that hold a title finds the same names."""
+    texts = _chinese_texts()
+    assert len(texts) > 500
+    for text in texts:
+        assert names_zh.chinese_names(text, frozenset()) == sorted(names_zh._names(text, frozenset())), text
+
+
+_PIECES = st.sampled_from(["外长", "總統", "发言人", "记者 ", "王毅", "马克·吕特", "，", "。", "（", "）", " ", "·"])
+_PIECES |= st.sampled_from(["会见了", "表示", "27日", "同", "就", "ABC", "中國", "特朗普", "扎哈罗娃"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_the_clauses_give_the_names_the_whole_text_gives(text: str) -> None:
+    assert names_zh.chinese_names(text, frozenset()) == sorted(names_zh._names(text, frozenset()))
+
+
+def test_the_clauses_are_cut_at_marks_and_a_clause_is_taken_once() -> None:
+    assert names_zh._title_windows("他说，外长王毅 表示。天气好。记者 李明报道") == [(3, 10), (15, 22)]
+    # Titles with no mark between them: one clause, scanned once (not once per title).
+    assert names_zh._title_windows("外长" * 40_000) == [(0, 80_000)]
