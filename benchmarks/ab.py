@@ -2,10 +2,11 @@
 
     python benchmarks/ab.py b547bbf                 # that commit against the work tree, N = 500, 3 rounds
     python benchmarks/ab.py b547bbf --n 1000 --rounds 2
-    python benchmarks/ab.py d55548a --corpus fixtures --n 400   # real-shaped articles: the analysers at work
+    python benchmarks/ab.py d55548a --corpus fixtures --n 400   # the test suite's real-shaped articles
 
-``--corpus synthetic`` (the default) is make bench's book, whose names never wake the analysers;
-``--corpus fixtures`` repeats the test suite's real-shaped articles (Japanese, Chinese in both
+``--corpus realistic`` (the default) is make bench's book (benchmarks/realistic.py: the analysers
+at work); ``--corpus synthetic`` the book of make bench before issue 29, whose names never wake
+the analysers; ``--corpus fixtures`` repeats the test suite's real-shaped articles (Japanese, Chinese in both
 written forms, English; their annotation marks removed) with the shipped registry.
 
 Each round builds both books from scratch (fresh output), alternating which goes first, so that a
@@ -28,6 +29,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+import realistic  # noqa: E402
 
 
 def book(where: Path, code: Path, corpus_dir: Path) -> Path:
@@ -80,7 +82,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--n", type=int, default=500, help="briefings")
     parser.add_argument("--entities", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--corpus", choices=("synthetic", "fixtures"), default="synthetic")
+    parser.add_argument("--corpus", choices=("realistic", "synthetic", "fixtures"), default="realistic")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -90,6 +92,9 @@ def main(argv: list[str]) -> int:
         subprocess.run(["tar", "-x", "-C", str(old_code)], input=archive.stdout, check=True)
         if args.corpus == "fixtures":
             fixtures_corpus(work / "corpus", args.n)
+        elif args.corpus == "realistic":
+            known, strangers = realistic.write_registry(work / "corpus" / "registry", args.entities)
+            realistic.write_seeds(work / "corpus" / "seeds", args.n, known, strangers)
         else:
             names = [ja for _eid, ja in corpus.write_registry(work / "corpus" / "registry", args.entities)]
             corpus.write_seeds(work / "corpus" / "seeds", args.n, names)
