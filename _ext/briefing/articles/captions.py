@@ -42,13 +42,15 @@ _POSITION_RE = re.compile(
     r"|\((?:left|right|center|centre|L|R|C)\))"
 )
 _CAPTION_START_RE = re.compile(
-    r"^(?:(?:credit|caption|photo credit|file photo)\b|image copyright|image caption|資料照片|资料图片|資料圖片"
+    r"^(?:(?:credit|caption|photo credit|file photo)\b|(?-i:Credit[A-ZÀ-Ý])|image copyright|image caption"
+    r"|資料照片|资料图片|資料圖片"
     r"|(?:[A-Z][a-z]+ )?photo ?/ ?[A-Z]"
     r"|\((?:from )?(?:left|right)(?: to right| to left)?\)|an? (?:file )?(?:photo|picture|image) of\b"
     r"|[A-Z]{2,12}(?: [A-Z]{2,12})? (?:photos?|PHOTOS?)$"
     r"|©[^/]{1,40}/[A-Za-z ]{2,30}$|(?:AFP|AP|Reuters|EPA|Xinhua|Bloomberg|Getty Images) / [A-Z][\w. ]{2,40}"
     r"|[A-Z][\w.' -]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Kyodo|Pool|NurPhoto|Anadolu|Yonhap|AAP)"
-    r"(?: via [A-Z][\w ]{1,30})?$)",
+    r"(?: via [A-Z][\w ]{1,30})?$"
+    r"|.{0,200}(?:^|[。.] ?)(?-i:[A-Z][\w'’-]{0,30}(?: [A-Z][\w'’-]{0,30}){1,3} for The [A-Z][\w ]{2,30})$)",
     re.IGNORECASE,
 )
 

@@ -203,7 +203,9 @@ _BYLINE_RE = re.compile(
     r"|[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2} is an? (?:[a-z-]+ ){0,3}(?:reporter|correspondent|editor|writer|journalist"
     r"|columnist)\b"
     r"|[\u4e00-\u9fff]{2,8}?[報报社網网台][ \u3000]*[／/][ \u3000]*[^\s\d]{1,10}?[0-9]{1,2}日(?:專電|专电|電|电)$"
-    r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$)"
+    r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$"
+    r"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, reporting from [A-Z][\w ,.'’-]{1,40}$"
+    r"|(?:本期)?(?:简报|簡報|本文)?作者[：:][^。]{1,12}。(?:翻译|翻譯|编辑|編輯)[：:][^。]{1,12}。?$)"
 )
 
 
@@ -215,8 +217,9 @@ _META_START_RE = re.compile(
     r"^(?:Published|Updated|Posted|Last updated|Last modified|Modified|Date|Time"
     r"|This (?:Article|Story) is From|by(?= (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d)|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
-    r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery!?$)"
-    r"[ \u3000]*(?:[：:]|(?=\s*(?:on )?(?:\d|[A-Z][a-z]{2}))|$)",
+    r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery!?$|\(?As delivered\)?$"
+    r"|This (?:article |story )?was (?:first )?published .{1,30} ago$)"
+    r"[ \u3000]*(?:[：:]|(?=\s*(?:on |in )?(?:\d|[A-Z][a-z]{2}))|$)",
     re.IGNORECASE,
 )
 #: A clock time: 19:31, 10:41 AM, 9:52 a.m., 18時56分, 3:20pm.

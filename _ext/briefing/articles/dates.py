@@ -155,6 +155,19 @@ def is_date_only(text: str) -> bool:
     return len(rest.strip(" \u3000,，.、")) <= 8
 
 
+#: An English date, then where: September 18, 2025, The Kremlin, Moscow (a transcript's date line).
+_DATE_AND_PLACE_RE = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2},"
+    r"|[0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December))"
+    r" [0-9]{4}(?:, (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}){1,3}$"
+)
+
+
+def is_date_and_place(text: str) -> bool:
+    """An English date and where, alone on a line: September 18, 2025, The Kremlin, Moscow."""
+    return bool(_DATE_AND_PLACE_RE.match(text.strip()))
+
+
 def roc_code(text: str) -> DateRead | None:
     """The date of a CNA date code closing a line (（編輯：…）1141105), in the Taiwanese calendar."""
     m = _ROC_CODE_RE.search(text.strip())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.articles import captions, cues, datelines, page_cues, speakers
-from briefing.articles.dates import is_date_only
+from briefing.articles.dates import is_date_and_place, is_date_only
 from briefing.articles.role import Role
 
 #: How many lines under the title a section label may stand (国際, WORLD).
@@ -168,6 +168,7 @@ def _stamped(r: Role) -> bool:
     dated_first = _DATE_FIRST_RE.match(text.strip())  # 2026年02月13日 Copyright © …: the article's date, first
     printed = _PRINT_EDITION_RE.match(text.strip())  # 《 光明日报 》（ 2025年05月21日 12 版）: the print edition's page
     stamped = stamped or (printed is not None and page_cues.whole_date(printed.group(1)))
+    stamped = stamped or is_date_and_place(text)
     stamped = stamped or (
         dated_first is not None
         and len(text) <= 100

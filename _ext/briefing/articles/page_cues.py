@@ -75,6 +75,7 @@ _FURNITURE_START_RE = re.compile(
     r"|热门新闻|熱門新聞|阅读全文|閱讀全文|示意图|示意圖|字[級级号號][:：]|【字[號号][:：]|.{0,20}天氣圖標|.{0,30}°C"
     r"|[\[［]?有料会員|.{0,40}(?:订阅|訂閱)|.{0,20}残り[0-9,]+文字|[↓↑→]"
     r"|.{0,40}(?:瀏覽器|浏览器|ブラウザ|your browser)|このエントリーを"
+    r"|official (?:web ?site|internet resources?) of |sorry, this feature is unavailable|webcast of the "
     r"|directory of sites|.{0,20}\blogo$|立即下載|立即下载|用app看|點我下載|点我下载|【スタッフ募集】)",
     re.IGNORECASE,
 )
@@ -94,6 +95,9 @@ _FURNITURE_SHAPE_RE = re.compile(
     r"|https?://\S+"
     r"|.{1,20}へ戻る"
     r"|[|｜•·]"
+    r"|[0-9]{1,3} ?min(?:ute)?s?(?: read)?"  # 5 min: a reading time
+    r"|[0-9]+ ?\( ?\+[0-9]+ ?/ ?-[0-9]+ ?\)"  # 0 ( +3 / -3 ): a comment's votes
+    r"|[^/\s][^/]{0,28}[ \u3000]+/"  # Transcripts /: one piece of a breadcrumb
     r")$",
     re.IGNORECASE,
 )

@@ -17,7 +17,7 @@ _ASKER_WORDS_RE = re.compile(
     r"(?:记者|記者|reporter|journalist|correspondent|news agency|agency|news|tv|television|radio|daily|times|post"
     r"|press|media|group|network|channel|broadcasting|telegraph|herald|journal|tribune|gazette|review|weekly"
     r"|通信|新聞|放送|テレビ|日報|日报|电视|電視|电台|電台|新闻社|通讯社|通訊社|卫视|衛視|时报|時報|周刊|週刊"
-    r"|host|anchor|interviewer|主持人|主播|司会|記者問|记者问|問|问|幹事社|幹事)$",
+    r"|questioner|channel(?: [a-z]+)?|host|anchor|interviewer|主持人|主播|司会|記者問|记者问|問|问|幹事社|幹事)$",
     re.IGNORECASE,
 )
 #: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from briefing.articles import captions, cues, page_cues, sentences, speakers
-from briefing.articles.dates import is_date_only, read_date
+from briefing.articles.dates import is_date_and_place, is_date_only, read_date
 from briefing.articles.role import Role
 
 #: How far down a page the article's title may stand (under menus, crumbs, labels).
@@ -19,7 +19,7 @@ def _stamp(text: str) -> bool:
     """A line that stamps an article under its title: a date, a time, a byline."""
     if len(text) > 160:
         return False
-    date_line = is_date_only(text) or cues.meta_label(text) or cues.is_byline(text)
+    date_line = is_date_only(text) or cues.meta_label(text) or cues.is_byline(text) or is_date_and_place(text)
     return date_line or page_cues.is_dated_stamp(text) or page_cues.is_update_line(text)
 
 
@@ -96,6 +96,7 @@ def title_at(roles: list[Role]) -> int:
             or cues.qa_turn(r.text)
             or speakers.bracket_label(r.text)
             or _menu_bullet(r.text)
+            or (i > 0 and captions.is_caption(r.text))  # a photo's caption under the title
         )
         and len(r.text) <= 200
     ]
@@ -192,8 +193,8 @@ def _under_a_label(roles: list[Role]) -> int:
     shorter = cues.width(second) <= cues.width(first) and not (
         _stamp(roles[2].text) and cues.width(second) * 5 >= cues.width(first) * 3
     )  # ベトナム社会主義共和国 over 日・ベトナム首脳会談 over its date: a country's page label over the title
-    if shorter or cues.ends_like_sentence(second) or cues.width(second) > 150:
-        return 0
+    if shorter or cues.ends_like_sentence(second) or cues.width(second) > 150 or captions.is_caption(second):
+        return 0  # a photo's caption under the title is not the title
     if _opens_article(roles[2].text) and not _opens_article(second):
         return 1
     return 0

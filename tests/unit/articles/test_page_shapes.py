@@ -516,3 +516,40 @@ def test_a_reposted_radio_interview_transcript() -> None:
     assert roles[:4] == ["furniture", "meta", "title", "meta"]
     assert roles[4:] == ["question", "question", "question", "answer", "question", "answer"]
     assert article.date_fact is not None and article.date_fact.value == "2025-11-09"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("September 18, 2025, The Kremlin, Moscow", "meta"),  # a transcript's date and where
+        ("18 September 2025, Novo-Ogaryovo", "meta"),
+        ("(As delivered)", "meta"),
+        ("This was published 3 months ago", "meta"),
+        ("Published in Dawn, May 14th, 2025", "meta"),
+        ("CreditTomás Reyes/The New York Times", "caption"),  # the credit's word glued to the name
+        ("Leaders pose in Kuala Lumpur on Friday. Lim Wei Jie for The New York Times", "caption"),
+        ("Nomvula Dlamini, reporting from Johannesburg", "byline"),
+        ("本期简报作者：陈美玲。翻译：吴思远。", "byline"),
+        ("5 min", "furniture"),  # a reading time
+        ("0 ( +3 / -3 )", "furniture"),  # a comment's votes
+        ("Transcripts   /", "furniture"),  # one piece of a breadcrumb
+        ("Login to comment", "furniture"),
+    ],
+)
+def test_lines_of_transcripts_live_pages_and_comment_threads(line: str, role: str) -> None:
+    text = f"Ministers meet in Kuala Lumpur\n\n{line}\n\nThe ministers met on Friday and agreed to talk again soon.\n"
+    assert roles(text)[1] == role
+
+
+@pytest.mark.parametrize("label", ["QUESTIONER", "Marina Belova, Channel One"])
+def test_a_questioner_and_a_channels_reporter_ask(label: str) -> None:
+    text = (
+        "Press briefing on the economy\n\nMS. GRANT: Good morning, everyone.\n\n"
+        f"{label}: Will the ministers meet again?\n\nMS. GRANT: They will meet next month in Rome.\n"
+    )
+    assert roles(text)[2] == "question"
+
+
+def test_a_sites_description_of_itself_above_the_title_is_furniture() -> None:
+    text = "Official website of the President of Russia\n\nTalks in Moscow\n\nThe presidents met on Friday.\n"
+    assert roles(text) == ["furniture", "title", "lead"]
