@@ -188,6 +188,7 @@ _EDITOR_CODE_RE = re.compile(r"[）)]1[0-9]{6}$")
 
 _BYLINE_RE = re.compile(
     r"^(?:By (?:the )?[A-Z][\w.'’-]*(?:,? [\w.'’-]+){0,10}(?:$| ?[|｜])|BY [A-Z][A-Z.'’ -]{2,60}$"
+    r"|by the [A-Z][\w.'’-]*(?:,? [\w.'’/-]+){0,12}$"
     r"|(?:\S{1,8}社|\S{1,8}報|\S{1,8}报)?(?:記者|记者)[ \u3000]+[^\s。，]{2,4}(?:[ \u3000、]+[^\s。，]{2,4}){0,3}$"
     r"|[（(〔][^（()）〔〕]{0,20}(?:記者|记者)[^（()）〔〕]{0,20}[)）〕]$|撰文[：:]"
     r"|.{0,80}contributed to this report\.?$|Office of the (?:Press Secretary|Spokesperson|Spokesman)$"
@@ -374,3 +375,15 @@ def announces_points(text: str) -> bool:
 
 #: A URL the book links: http(s) only, ASCII URL characters, never a quote, < > ` or \.
 URL_RE = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+")
+
+
+#: A room or a live stream: where a briefing was held, written under its date.
+_VENUE_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+ Room|Auditorium|FB LIVE|Facebook Live|live stream|livestream)\b"
+    r"|会議室|会見室|記者会見室|記者室|会见厅|會見廳|新闻发布厅|新聞發布廳|发布厅|發布廳"
+)
+
+
+def names_a_venue(text: str) -> bool:
+    """A room or a live stream: MFA Press Conference Room and MFA FB LIVE, 記者会見室."""
+    return bool(_VENUE_RE.search(text))

@@ -318,6 +318,9 @@ def _headings(body: list[Role]) -> None:
         if nxt.role == "meta" and cues.is_person_name(r.text):
             r.set("byline", "a person's name over the article's date")  # Harriet Lowe / Thu 10 Apr 2025 06.30 BST
             continue
+        if i and body[i - 1].role == "meta" and cues.names_a_venue(r.text):
+            r.set("meta", "where it was held, under its date")  # MFA Press Conference Room and MFA FB LIVE
+            continue
         if _QUOTATION_RE.match(nxt.text.strip()):
             r.set("paragraph", "a short line over a quotation: who says it, not a heading")
             continue

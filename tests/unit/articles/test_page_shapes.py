@@ -553,3 +553,16 @@ def test_a_questioner_and_a_channels_reporter_ask(label: str) -> None:
 def test_a_sites_description_of_itself_above_the_title_is_furniture() -> None:
     text = "Official website of the President of Russia\n\nTalks in Moscow\n\nThe presidents met on Friday.\n"
     assert roles(text) == ["furniture", "title", "lead"]
+
+
+def test_a_ministrys_briefing_summary_its_office_and_room_under_its_date() -> None:
+    """Thailand's MFA weekly briefings: "by the Director-General …", the date, then the room."""
+    text = (
+        "Summary of the Weekly Press Briefing\n\nby the Director-General of the Department of Information\n\n"
+        "Thursday, 6 November 2025 at 11:00 hrs.\n\nMFA Press Conference Room and MFA FB LIVE\n\n"
+        "1. The Foreign Minister's visit to Japan\n\n• The Foreign Minister visited Tokyo on Monday.\n\n"
+        "• Both sides agreed to meet again in 2026.\n"
+    )
+    article = parse_seed(text)
+    assert [r.role for r in article.roles][:4] == ["title", "byline", "meta", "meta"]
+    assert not article.problems  # no "heading with nothing under it" for the room
