@@ -112,7 +112,8 @@ def recognise(
         roles[at].set("title", "the sidecar says it is the title")
     else:
         roles[at].set("title", "the first line" if at == 0 else "the first line after the page's own")
-    footer = next((i for i in range(len(roles) - 1, at, -1) if cues.is_footer(roles[i].text)), None)
+    # A footer with nothing under it (Source: as the last line) opens no references: it stays text.
+    footer = next((i for i in range(len(roles) - 2, at, -1) if cues.is_footer(roles[i].text)), None)
     end = footer if footer is not None else len(roles)
     if footer is not None:
         roles[footer].set("references", "a references footer")

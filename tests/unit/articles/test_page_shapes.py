@@ -566,3 +566,9 @@ def test_a_ministrys_briefing_summary_its_office_and_room_under_its_date() -> No
     article = parse_seed(text)
     assert [r.role for r in article.roles][:4] == ["title", "byline", "meta", "meta"]
     assert not article.problems  # no "heading with nothing under it" for the room
+
+
+def test_a_references_footer_with_nothing_under_it_stays_on_the_page() -> None:
+    article = parse_seed("Ministers meet\n\nThe ministers met on Friday.\n\nSource:\n")
+    assert [r.role for r in article.roles] == ["title", "lead", "paragraph"]
+    assert not article.references
