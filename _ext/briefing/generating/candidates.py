@@ -33,6 +33,28 @@ def _page_candidates(
     return tuple((fullest[c.name], c.title, line) for c, line in found)
 
 
+def prime(page: BriefingPage, matcher: Matcher | None, cache: SeedCache, registry_key: str) -> None:
+    """Find one page's candidate names now (right after its page was rendered, while its
+    analyser is loaded and its clauses' cuts are remembered) and keep them in ``cache`` for
+    :func:`candidate_rows`; a page an analyser failed on is left for it (it warns)."""
+    name = Path(page.seed).name
+    entry = cache.seeds.get(name)
+    if entry is None:
+        return
+    key = f"{entry[0]} {registry_key}"
+    hit = cache.candidates.get(name)
+    if hit is not None and hit[0] == key:
+        return
+    failures: list[tuple[str, str]] = []
+    found = _page_candidates(page.article, matcher, failures)
+    if matcher is not None and matcher.segmenter.failures:
+        failures += matcher.segmenter.failures
+        matcher.segmenter.failures.clear()
+    if not failures:
+        cache.candidates[name] = (key, found)
+        cache.dirty = True
+
+
 def candidate_rows(
     pages: list[BriefingPage],
     matcher: Matcher | None,

@@ -23,6 +23,7 @@ from sphinx.util import logging
 
 from briefing.articles.article import Problem
 from briefing.generating.candidates import candidate_rows
+from briefing.generating.candidates import prime as prime_candidates
 from briefing.generating.grouping import group_by_month, group_by_row, sort_key
 from briefing.generating.label_markup import label
 from briefing.generating.owned import body_hash, file_hash, remove_stale, with_marker, write_generated
@@ -40,6 +41,7 @@ from briefing.generating.render import (
 from briefing.generating.seed_cache import LoadedSeed, SeedCache
 from briefing.generating.slugs import INDEX_NAME, PRINT_PAGE, SIDECAR_SUFFIXES, assign_slugs, is_seed_name
 from briefing.language.words import release as release_analysers
+from briefing.language.words import release_japanese
 from briefing.matching.mentions import Matcher, matcher_for
 from briefing.readtime.config import BriefingConfig
 from briefing.readtime.labels import Labels
@@ -158,9 +160,18 @@ def _write_briefings(
     messages: MessageRecorder,
 ) -> list[Path]:
     """Each briefing page rendered and written, unless its seed, slug and registry are those of
-    the page already there (and the page is the one the generator wrote)."""
+    the page already there (and the page is the one the generator wrote).
+
+    The Japanese pages come first, then the rest: Sudachi's dictionary is let go before jieba's
+    is loaded, so the two are never held at once; each rendered page's candidate names are found
+    right after it (:func:`.candidates.prime`), while its analyser is loaded.
+    """
     written: list[Path] = []
-    for page in pages:
+    japanese_done = False
+    for page in sorted(pages, key=lambda p: p.article.language != "ja"):
+        if page.article.language != "ja" and not japanese_done:
+            release_japanese()
+            japanese_done = True
         target = out_dir / f"{page.slug}.md"
         seed_key = cache.seeds[Path(page.seed).name][0]
         key = f"{seed_key} {page.slug} {page.seed} {registry_key} {conf.link_mentions}"
@@ -179,6 +190,8 @@ def _write_briefings(
                     " or ".join(ids),
                     location=str(srcdir / page.seed),
                 )
+            if not failed:
+                prime_candidates(page, matcher, cache, registry_key)
             write_generated(target, page.seed, text, messages)
             written_hash = body_hash(with_marker(page.seed, text))
             if file_hash(target) == written_hash and not failed:
