@@ -57,6 +57,10 @@ _ROC_EPOCH = 1911
 #: The Taiwanese calendar's date code that closes a CNA article (1141105: year 114, 5 November).
 _ROC_CODE_RE = re.compile(r"(?:^|[)）\]】\s])1([0-9]{2})([01][0-9])([0-3][0-9])$")
 _MONTH_DAY_JA_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+#: A year, a space, then month/day: 2025 11/24 19:42 (西日本新聞's stamp).
+_YEAR_THEN_MD_RE = re.compile(r"(?<![\d/])(\d{4}) (\d{1,2})/(\d{1,2})(?![\d/])")
+#: An English date with its month written in Chinese: 11 月 6, 2025 (a Taiwanese site's template).
+_MONTH_ZH_EN_RE = re.compile(r"(?<!\d)(\d{1,2}) ?月 ?(\d{1,2}), ?(\d{4})(?!\d)")
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -105,6 +109,11 @@ def read_date(text: str) -> DateRead | None:
         american = _US_ZONE_RE.search(text) is not None
         day_first = (second, first) if second > 12 or (american and first <= 12) else (first, second)
         found.append((m.start(), DateRead(year, day_first[1], day_first[0])))
+    for form, year_at in ((_YEAR_THEN_MD_RE, 1), (_MONTH_ZH_EN_RE, 3)):
+        m = form.search(text)
+        if m and not found:
+            month, day = (m.group(2), m.group(3)) if year_at == 1 else (m.group(1), m.group(2))
+            found.append((m.start(), DateRead(int(m.group(year_at)), int(month), int(day))))
     roc = _ROC_RE.search(text)
     if roc:  # 114年12月12日: the Taiwanese calendar (year 1 is 1912)
         found.append((roc.start(), DateRead(_ROC_EPOCH + int(roc.group(1)), int(roc.group(2)), int(roc.group(3)))))
@@ -150,7 +159,7 @@ def is_date_only(text: str) -> bool:
     if read is None:
         return False
     rest = _ISO_RE.sub("", _DMY_RE.sub("", _JA_RE.sub("", _EN_RE.sub("", text.translate(_DIGITS)))))
-    rest = _ROC_RE.sub("", rest)
+    rest = _ROC_RE.sub("", _YEAR_THEN_MD_RE.sub("", _MONTH_ZH_EN_RE.sub("", rest)))
     rest = _TIME_ETC_RE.sub("", rest)
     return len(rest.strip(" \u3000,，.、")) <= 8
 

@@ -30,7 +30,7 @@ def transcript(body: list[Role]) -> None:
     labelled = []
     for r in body:
         if r.role in ("text", "field?", "paragraph", "byline"):
-            found = speakers.colon_label(r.text) or speakers.bracketed_alone(r.text)
+            found = speakers.colon_label(r.text) or speakers.bracketed_alone(r.text) or speakers.bare_label(r.text)
             bare = found is not None and not found[2].strip()
             if found is not None and (not bare or speakers.speaker_asks(found[0]) is not None):
                 labelled.append((r, found))

@@ -23,7 +23,7 @@ _ASKER_WORDS_RE = re.compile(
 #: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
 _ANSWERER_RE = re.compile(
     r"(?:发言人|發言人|部长|部長|外长|外長|大臣|外相|総理|首相|長官|官房長官|報道官|副大臣|政務官|大使|主席|总理|總理|总统|總統"
-    r"|大統領|国王|議長|委員長|事務総長|秘書長|秘书长|知事|市長|市长|課長|局長|室長|町長|村長|区長|副知事|行政長官|行政长官"
+    r"|大統領|国王|議長|委員長|職員|事務総長|秘書長|秘书长|知事|市長|市长|課長|局長|室長|町長|村長|区長|副知事|行政長官|行政长官"
     r"|發言人答|发言人答|答"
     r"|spokesperson|spokesman|spokeswoman|minister|secretary|ambassador|president|premier|chancellor|director)$",
     re.IGNORECASE,
@@ -53,10 +53,14 @@ def colon_label(text: str) -> tuple[str, str, str] | None:
     indent = len(text) - len(text.lstrip(" \u3000"))
     clock = _TRANSCRIPT_CLOCK_RE.match(text, indent)
     at = clock.end() if clock else indent
-    m = _COLON_LABEL_RE.match(text[at:])
+    m = _COLON_LABEL_RE.match(text[at:]) or _BRACKETED_COLON_RE.match(text[at:])
     if not m:
         return None
     return m.group("label"), text[: at + m.end()].rstrip(" \u3000"), text[at + m.end() :]
+
+
+#: A label in lenticular brackets before a colon: 【罗文清】：… (MOFCOM's records).
+_BRACKETED_COLON_RE = re.compile(r"^【(?P<label>[^】\s：:]{1,16})】[ \u3000]*[：:][ \u3000]*(?=\S)")
 
 
 #: A speaker's label after a mark, as prefectures' records print them: ○知事 …, ●知事, ○日本海新聞 川口 記者
@@ -123,13 +127,29 @@ _FROM_OUTLET_RE = re.compile(
     r"\([A-Z][\w .&'’-]{1,40}\)$|[（(][^（()）]{1,12}(?:新聞|新闻|日報|日报|電視|电视|衛視|卫视|社|台|網|网)[)）]$"
 )
 #: A legislator questioning a minister (林委員思妤, 王议员): asks.
-_LEGISLATOR_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:委員|委员|議員|议员)")
+_LEGISLATOR_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:委員|委员|議員|议员)(?![長长])")
 #: How a speaker speaks, after the label: (through translator), (via video link).
 _HOW_THEY_SPEAK_RE = re.compile(r" \([a-z][a-z ]{2,30}\)$")
 
 
 #: A speaker's name or office alone on its line, in round brackets: (知事), (幹事社), (静岡新聞).
 _BRACKETED_ALONE_RE = re.compile(r"^[（(]([^（()）\s]{1,14})[)）]$")
+
+
+#: A speaker's office alone on its line, bare: 知事, 記者, 職員 (Osaka's records).
+_BARE_LABEL_RE = re.compile(r"^[\u3400-\u9fff]{1,6}$")
+
+
+def bare_label(text: str) -> tuple[str, str, str] | None:
+    """(label, marker, "") of an office or an asker alone on its line (知事, 記者): a turn only
+    where the transcript has others, as for :func:`bracketed_alone`."""
+    label = text.strip(" \u3000")
+    if not _BARE_LABEL_RE.match(label):
+        return None
+    asks = speaker_asks(label)  # an office answers; of askers only 記者 (an outlet alone is a byline)
+    if asks is None or (asks and label not in ("記者", "记者")):
+        return None
+    return label, label, ""
 
 
 def bracketed_alone(text: str) -> tuple[str, str, str] | None:

@@ -572,3 +572,54 @@ def test_a_references_footer_with_nothing_under_it_stays_on_the_page() -> None:
     article = parse_seed("Ministers meet\n\nThe ministers met on Friday.\n\nSource:\n")
     assert [r.role for r in article.roles] == ["title", "lead", "paragraph"]
     assert not article.references
+
+
+def test_a_prefectures_record_with_bare_office_labels_over_what_is_said() -> None:
+    """Osaka's records: 職員 / 知事 / 記者 alone on their lines, each over what they say."""
+    text = (
+        "知事記者会見\n\n職員\n\nただいまから記者会見を始めます。\n\n知事\n\n私からは1点です。\n\n"
+        "記者\n\n関西テレビの山中です。交流会には中国の総領事も参加しますか。\n\n知事\n\nご案内しています。\n"
+    )
+    assert roles(text) == [
+        "title",
+        "answer",
+        "paragraph",
+        "answer",
+        "paragraph",
+        "question",
+        "paragraph",
+        "answer",
+        "paragraph",
+    ]
+
+
+def test_a_name_in_lenticular_brackets_before_a_colon_is_a_speaker() -> None:
+    text = (
+        "商务部例行新闻发布会\n\n【罗文清】：各位记者朋友，大家下午好。\n\n【记者】：请问中方如何评价会议成果？\n\n"
+        "【罗文清】：本次会议通过了领导人宣言。\n"
+    )
+    assert roles(text)[1:] == ["answer", "question", "answer"]
+
+
+def test_the_diets_chair_answers_a_member_asks() -> None:
+    text = (
+        "外務委員会\n\n○大森委員長 これより会議を開きます。西村礼子君。\n\n○西村委員 外務大臣に伺います。\n\n"
+        "○林田国務大臣 お答えいたします。\n\n○大森委員長 次回は追って公報をもってお知らせします。\n"
+    )
+    assert roles(text)[1:] == ["answer", "question", "answer", "answer"]
+
+
+@pytest.mark.parametrize(("line", "day"), [("2025 11/24 19:42", "2025-11-24"), ("11 月 6, 2025", "2025-11-06")])
+def test_dates_in_two_more_forms(line: str, day: str) -> None:
+    article = parse_seed(f"外相が会談\n\n{line}\n\n外相は24日、会談した。\n")
+    assert article.roles[1].role == "meta"
+    assert article.date is not None and article.date.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["一 二 三 四 五 六 日", "3456789", "« 10 月", "◆アプリなら速報をプッシュ通知でお届け。今なら初月無料です。"],
+)
+def test_a_calendar_widget_and_an_apps_promotion_are_furniture(line: str) -> None:
+    text = f"外相が会談\n\n外相は24日、会談した。\n\n{line}\n\n会談は1時間に及んだ。\n"
+    assert roles(text)[2] == "furniture"
