@@ -149,7 +149,7 @@ def qa_turn(text: str) -> tuple[str, str, str] | None:
 
 # --------------------------------------------------------------------------- lines that are not prose
 
-_SEPARATOR_RE = re.compile(r"^[-*＊—–=＝◇◆_~〜・･ \u3000]{3,}$")
+_SEPARATOR_RE = re.compile(r"^[-*＊—–―=＝◇◆_~〜・･…‥ \u3000]{3,}$")
 
 
 def is_separator(text: str) -> bool:
@@ -205,6 +205,7 @@ _BYLINE_RE = re.compile(
     r"|columnist)\b"
     r"|[\u4e00-\u9fff]{2,8}?[報报社網网台][ \u3000]*[／/][ \u3000]*[^\s\d]{1,10}?[0-9]{1,2}日(?:專電|专电|電|电)$"
     r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$"
+    r"|[（(]取材[、・]?文[・：:、][^（()）]{1,20}[)）]$"
     r"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, reporting from [A-Z][\w ,.'’-]{1,40}$"
     r"|(?:本期)?(?:简报|簡報|本文)?作者[：:][^。]{1,12}。(?:翻译|翻譯|编辑|編輯)[：:][^。]{1,12}。?$)"
 )
@@ -218,6 +219,7 @@ _META_START_RE = re.compile(
     r"^(?:Published|Updated|Posted|Last updated|Last modified|Modified|Date|Time"
     r"|This (?:Article|Story) is From|by(?= (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d)|更新日|更新|公開|配信|掲載|发布时间|發布時間|時間|时间|日期|出版"
+    r"|记事公開日|記事公開日|公開日|掲載日|ページID|ページ番号"
     r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery!?$|\(?As delivered\)?$"
     r"|This (?:article |story )?was (?:first )?published .{1,30} ago$)"
     r"[ \u3000]*(?:[：:]|(?=\s*(?:on |in )?(?:\d|[A-Z][a-z]{2}))|$)",
@@ -272,6 +274,7 @@ def meta_label(text: str) -> bool:
 _SIGN_OFF_RE = re.compile(
     r"^(?:-{1,2}|—)[ ]*(?P<a>[A-Z][A-Za-z]{2,20})$|^[\[［](?P<b>[^\]］]{2,12})[\]］]$|^「(?P<c>[^」]{2,20})」[0-9]{4}年"
     r"|^[（(](?:文章)?(?:来源|來源)[：:](?P<e>[^（()）]{2,20})[)）]$"  # （文章来源：财联社）
+    r"|^【(?:来源|來源)[：:][ \u3000]*(?P<f>[^\s【】]{2,20})[ \u3000]+(?:作者|编辑|編輯|记者|記者)[：:][^【】]{0,60}】$"
     r"|^Copyrights? ?\([Cc]\) ?(?P<d>[A-Za-z][A-Za-z0-9]{1,20}) [a-z0-9.-]{2,40}\.(?:jp|com|net|kr|org)"
     r"(?: [0-9]{1,6})?$"
 )

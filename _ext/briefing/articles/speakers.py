@@ -138,14 +138,16 @@ _BRACKETED_ALONE_RE = re.compile(r"^[（(]([^（()）\s]{1,14})[)）]$")
 
 #: A speaker's office alone on its line, bare: 知事, 記者, 職員 (Osaka's records).
 _BARE_LABEL_RE = re.compile(r"^[\u3400-\u9fff]{1,6}$")
+_BARE_ROLES = frozenset({"記者", "记者", "職員", "司会", "大臣", "長官", "報道官", "发言人", "發言人", "主持人"})
+_BARE_OFFICE_RE = re.compile(r"^[\u3400-\u9fff]{0,4}(?:知事|市長|市长|大臣|委員長|議長|長官|報道官)$")
 
 
 def bare_label(text: str) -> tuple[str, str, str] | None:
     """(label, marker, "") of an office or an asker alone on its line (知事, 記者): a turn only
     where the transcript has others, as for :func:`bracketed_alone`."""
     label = text.strip(" \u3000")
-    if not _BARE_LABEL_RE.match(label):
-        return None
+    if not _BARE_LABEL_RE.match(label) or not (label in _BARE_ROLES or _BARE_OFFICE_RE.match(label)):
+        return None  # 質疑応答 alone is a heading, not the one who answers
     asks = speaker_asks(label)  # an office answers; of askers only 記者 (an outlet alone is a byline)
     if asks is None or (asks and label not in ("記者", "记者")):
         return None

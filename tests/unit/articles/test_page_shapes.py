@@ -623,3 +623,32 @@ def test_dates_in_two_more_forms(line: str, day: str) -> None:
 def test_a_calendar_widget_and_an_apps_promotion_are_furniture(line: str) -> None:
     text = f"外相が会談\n\n外相は24日、会談した。\n\n{line}\n\n会談は1時間に及んだ。\n"
     assert roles(text)[2] == "furniture"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("（取材・文：具志堅浩二）", "byline"),
+        ("(取材、文・長谷部直樹)", "byline"),
+        ("記事公開日:2025.12.10", "meta"),
+        ("ページID:91544", "meta"),
+        ("[写真]定例会見で記者の質問に答える外相＝11日午前、外務省で", "caption"),
+        ("…………………………………", "separator"),
+        ("――――◇―――――", "separator"),
+    ],
+)
+def test_japanese_credits_page_ids_and_rules(line: str, role: str) -> None:
+    text = f"外相が会談\n\n外相は24日、会談した。\n\n{line}\n\n会談は1時間に及んだ。\n"
+    assert roles(text)[2] == role
+
+
+def test_a_bracketed_source_author_and_editor_line_names_the_source() -> None:
+    text = "外长会谈\n\n双方24日举行会谈。\n\n会谈持续一小时。\n\n【来源：新华社  作者：陈立 王蕾  编辑：沈佳】\n"
+    article = parse_seed(text)
+    assert article.roles[-1].role == "source"
+    assert article.source_fact is not None and article.source_fact.value == "新华社"
+
+
+def test_a_heading_of_questions_and_answers_is_no_speaker() -> None:
+    text = "知事記者会見\n\n知事\n\n私からは1点です。\n\n質疑応答\n\n記者\n\n伺います。\n\n知事\n\nお答えします。\n"
+    assert roles(text)[3] == "heading"

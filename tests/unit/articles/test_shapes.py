@@ -79,7 +79,7 @@ DEVELOPMENT_FLOORS = {
     "articles-dev-b": {"line roles": 0.87, "date": 0.96, "source": 0.93, "lead": 0.83, "turns": 0.97},
     "articles-dev-c": {"line roles": 0.86, "date": 0.92, "source": 0.87, "lead": 0.81, "turns": 1.0},
     "articles-dev-d": {"line roles": 0.8, "date": 0.93, "source": 0.76, "lead": 0.64, "turns": 0.8},
-    "articles-dev-e": {"line roles": 0.81, "date": 0.85, "source": 0.75, "lead": 0.81, "turns": 1.0},
+    "articles-dev-e": {"line roles": 0.84, "date": 0.92, "source": 0.75, "lead": 0.93, "turns": 1.0},
     "articles-dev-f": {"line roles": 0.84, "date": 1.0, "source": 0.81, "lead": 0.75, "turns": 0.83},
 }
 
