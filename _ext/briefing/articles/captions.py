@@ -43,7 +43,7 @@ _POSITION_RE = re.compile(
 )
 _CAPTION_START_RE = re.compile(
     r"^(?:(?:credit|caption|photo credit|file photo)\b|(?-i:Credit[A-ZÀ-Ý])|image copyright|image caption"
-    r"|資料照片|资料图片|資料圖片|\[写真\]|［写真］"
+    r"|資料照片|资料图片|資料圖片|\[写真\]|［写真］|(?:以上)?(?:图源|圖源)[：:]"
     r"|(?:[A-Z][a-z]+ )?photo ?/ ?[A-Z]"
     r"|\((?:from )?(?:left|right)(?: to right| to left)?\)|an? (?:file )?(?:photo|picture|image) of\b"
     r"|[A-Z]{2,12}(?: [A-Z]{2,12})? (?:photos?|PHOTOS?)$"

@@ -135,14 +135,25 @@ def numbering(text: str) -> Numbering | None:
 _QA_RE = re.compile(
     r"^(?P<marker>(?P<q>問|问|追問|追问|記者|记者|Q|Question|QUESTION|Follow-up)|(?P<a>答|A|Answer|ANSWER))"
     r"(?:[ \u3000]*\([^()]{1,60}\))?"  # Question (Sidhant Sibal, WION): who asks, in brackets
-    r"(?:[ \u3000]*[：:]|(?<=[QA])\.(?= ))[ \u3000]*(?=\S)"
+    r"(?:[ \u3000]*[：:]|(?<=[QA])\.(?= )|(?<=Q)(?= [A-Z][^\n]*\?$))[ \u3000]*(?=\S)"
 )
+
+
+#: 记者：李明远、周婧: the reporters' names, a byline (not a reporter's question).
+_REPORTERS_NAMED_RE = re.compile(
+    r"^(?:记者|記者)[：:][ \u3000]*[\u4e00-\u9fff]{2,4}(?:[、，, ][\u4e00-\u9fff]{2,4}){0,4}$"
+)
+
+
+def names_reporters(text: str) -> bool:
+    """记者：李明远、周婧: a line that names the reporters (a byline), not a reporter's question."""
+    return bool(_REPORTERS_NAMED_RE.match(text.strip()))
 
 
 def qa_turn(text: str) -> tuple[str, str, str] | None:
     """(``question`` or ``answer``, the marker as written, the rest) for a Q&A turn."""
     m = _QA_RE.match(text)
-    if not m:
+    if not m or _REPORTERS_NAMED_RE.match(text):
         return None
     return ("question" if m.group("q") else "answer", text[: m.end()].rstrip(" \u3000"), text[m.end() :])
 
@@ -206,6 +217,9 @@ _BYLINE_RE = re.compile(
     r"|[\u4e00-\u9fff]{2,8}?[報报社網网台][ \u3000]*[／/][ \u3000]*[^\s\d]{1,10}?[0-9]{1,2}日(?:專電|专电|電|电)$"
     r"|[（(][^（()）]{0,12}(?:記者|记者|編集委員|特派員)[ \u3000][^（()）]{1,20}[)）]$"
     r"|[（(]取材[、・]?文[・：:、][^（()）]{1,20}[)）]$"
+    r"|Translat(?:or|ors|ed by)[:：]? [A-Z].{1,80}$|[（(]撰稿[：:][^（()）]{1,40}[)）]$"
+    r"|by [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}$"
+    r"|(?:The )?[A-Z][\w]{1,20}(?: [A-Z][\w]{1,20})? staff$"
     r"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, reporting from [A-Z][\w ,.'’-]{1,40}$"
     r"|(?:本期)?(?:简报|簡報|本文)?作者[：:][^。]{1,12}。(?:翻译|翻譯|编辑|編輯)[：:][^。]{1,12}。?$)"
 )
@@ -222,7 +236,7 @@ _META_START_RE = re.compile(
     r"|记事公開日|記事公開日|公開日|掲載日|ページID|ページ番号"
     r"|发布|發佈|發表|原标题|原標題|For Immediate Release|Check against delivery!?$|\(?As delivered\)?$"
     r"|This (?:article |story )?was (?:first )?published .{1,30} ago$)"
-    r"[ \u3000]*(?:[：:]|(?=\s*(?:on |in )?(?:\d|[A-Z][a-z]{2}))|$)",
+    r"(?: at)?[ \u3000]*(?:[：:]|(?=\s*(?:on |in )?(?:\d|[A-Z][a-z]{2}))|$)",
     re.IGNORECASE,
 )
 #: A clock time: 19:31, 10:41 AM, 9:52 a.m., 18時56分, 3:20pm.
@@ -246,7 +260,7 @@ def has_clock(text: str) -> bool:
 
 
 _SOURCE_RE = re.compile(
-    r"^(?:出典|出所|来源|來源|文章来源|文章來源|新聞來源|新闻来源|情報提供元|配信元|Source|Sources|Quelle)"
+    r"^(?:出典|出所|来源|來源|文章来源|文章來源|新聞來源|新闻来源|資料來源|资料来源|情報提供元|配信元|Source|Sources|Quelle)"
     r"[ \u3000]*[：:][ \u3000]*(?=\S)",
     re.IGNORECASE,
 )
@@ -274,6 +288,8 @@ def meta_label(text: str) -> bool:
 _SIGN_OFF_RE = re.compile(
     r"^(?:-{1,2}|—)[ ]*(?P<a>[A-Z][A-Za-z]{2,20})$|^[\[［](?P<b>[^\]］]{2,12})[\]］]$|^「(?P<c>[^」]{2,20})」[0-9]{4}年"
     r"|^[（(](?:文章)?(?:来源|來源)[：:](?P<e>[^（()）]{2,20})[)）]$"  # （文章来源：财联社）
+    r"|^\([cC]\) ?(?P<g>[A-Z]{3,20})$"  # (c)KYODONEWS
+    r"|^-(?P<h>[\u4e00-\u9fff]{2,8})-$|^\(Source\) (?P<i>[A-Z].{1,80})$"  # -马新社-, (Source) Ministry of …
     r"|^【(?:来源|來源)[：:][ \u3000]*(?P<f>[^\s【】]{2,20})[ \u3000]+(?:作者|编辑|編輯|记者|記者)[：:][^【】]{0,60}】$"
     r"|^Copyrights? ?\([Cc]\) ?(?P<d>[A-Za-z][A-Za-z0-9]{1,20}) [a-z0-9.-]{2,40}\.(?:jp|com|net|kr|org)"
     r"(?: [0-9]{1,6})?$"

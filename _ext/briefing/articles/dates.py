@@ -53,6 +53,8 @@ _DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _JA_RE = re.compile(r"(?:(令和|平成|昭和)(\d{1,2}|元)|(?<!\d)(\d{4}))年(\d{1,2})月(\d{1,2})日")
 #: A date in the Taiwanese calendar (民國114年12月12日, 114年12月12日): years 100 to 129 only.
 _ROC_RE = re.compile(r"(?:民國|民国)?(?<!\d)(1[0-2][0-9])年(\d{1,2})月(\d{1,2})日")
+#: The Taiwanese calendar with dashes (日期：114-11-06, the Executive Yuan's releases).
+_ROC_DASH_RE = re.compile(r"(?<![\d-])(1[0-2][0-9])-([01]?[0-9])-([0-3]?[0-9])(?![\d-])")
 _ROC_EPOCH = 1911
 #: The Taiwanese calendar's date code that closes a CNA article (1141105: year 114, 5 November).
 _ROC_CODE_RE = re.compile(r"(?:^|[)）\]】\s])1([0-9]{2})([01][0-9])([0-3][0-9])$")
@@ -114,7 +116,7 @@ def read_date(text: str) -> DateRead | None:
         if m and not found:
             month, day = (m.group(2), m.group(3)) if year_at == 1 else (m.group(1), m.group(2))
             found.append((m.start(), DateRead(int(m.group(year_at)), int(month), int(day))))
-    roc = _ROC_RE.search(text)
+    roc = _ROC_RE.search(text) or _ROC_DASH_RE.search(text)
     if roc:  # 114年12月12日: the Taiwanese calendar (year 1 is 1912)
         found.append((roc.start(), DateRead(_ROC_EPOCH + int(roc.group(1)), int(roc.group(2)), int(roc.group(3)))))
     m = _JA_RE.search(text)
@@ -159,7 +161,7 @@ def is_date_only(text: str) -> bool:
     if read is None:
         return False
     rest = _ISO_RE.sub("", _DMY_RE.sub("", _JA_RE.sub("", _EN_RE.sub("", text.translate(_DIGITS)))))
-    rest = _ROC_RE.sub("", _YEAR_THEN_MD_RE.sub("", _MONTH_ZH_EN_RE.sub("", rest)))
+    rest = _ROC_RE.sub("", _ROC_DASH_RE.sub("", _YEAR_THEN_MD_RE.sub("", _MONTH_ZH_EN_RE.sub("", rest))))
     rest = _TIME_ETC_RE.sub("", rest)
     return len(rest.strip(" \u3000,，.、")) <= 8
 

@@ -64,7 +64,7 @@ def candidate(r: Role, i: int, last: int) -> None:
     outlet = cues.source_footer(text)
     if outlet is not None:
         r.data["outlet"] = outlet
-        if i <= 3 and text[:2] in ("来源", "來源"):
+        if (i <= 3 and text[:2] in ("来源", "來源")) or (i <= 8 and text.startswith(("資料來源", "资料来源"))):
             return r.set("meta", "a source line under the title")
         return r.set("source", "a one-line source footer")
     if cues.meta_label(text):

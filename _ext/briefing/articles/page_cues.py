@@ -42,7 +42,8 @@ PUBLISHERS = census_words("publishers")
 #: Furniture that starts a line.
 _FURNITURE_START_RE = re.compile(
     r"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow us|download (?:the|our)|get the (?:app|latest)"
-    r"|read more ?[:：]|also read ?[:：]|related ?[:：]|see also ?[:：]|more on ?[:：]|watch ?[:：]|listen ?[:：]"
+    r"|read more ?[:：]|also read ?[:：]|related(?: news| stories| articles?| content| coverage| reading)? ?[:：]"
+    r"|see also ?[:：]|more on ?[:：]|watch ?[:：]|listen ?[:：]"
     r"|copyright\b|[©ⓒ]|\(c\) ?\d{4}|all rights reserved|this article (?:was|is) (?:first )?(?:published|originally)"
     r"|click (?:here|to)|tap (?:here|to)|we use cookies|by (?:clicking|continuing|using this)"
     r"|[0-9]+ min(?:ute)?s? read$|reading time|version imprimable|\[お知らせ\]|【お知らせ】|to view this video"
@@ -76,7 +77,8 @@ _FURNITURE_START_RE = re.compile(
     r"|[\[［]?有料会員|.{0,40}(?:订阅|訂閱)|.{0,20}残り[0-9,]+文字|[↓↑→]"
     r"|.{0,40}(?:瀏覽器|浏览器|ブラウザ|your browser)|このエントリーを"
     r"|official (?:web ?site|internet resources?) of |sorry, this feature is unavailable|webcast of the "
-    r"|.{0,60}初月無料|この記事の続きは|.{0,20}をもっと見る$|(?:メイン|本文|メインコンテンツ)へスキップ"
+    r"|like this ?[:：]?$|like loading|.{0,60}初月無料|この記事の続きは|.{0,20}をもっと見る$"
+    r"|(?:メイン|本文|メインコンテンツ)へスキップ"
     r"|[一二三四五六日](?: [一二三四五六日]){6}$|[«‹] ?[0-9]{1,2} ?月"  # a calendar's weekdays, its month
     r"|directory of sites|.{0,20}\blogo$|立即下載|立即下载|用app看|點我下載|点我下载|【スタッフ募集】)",
     re.IGNORECASE,

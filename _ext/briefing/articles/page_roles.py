@@ -29,7 +29,7 @@ def transcript(body: list[Role]) -> None:
     stand alone over what is said; a label that is neither an asker's nor an office's must recur."""
     labelled = []
     for r in body:
-        if r.role in ("text", "field?", "paragraph", "byline"):
+        if r.role in ("text", "field?", "paragraph", "byline") and not cues.names_reporters(r.text):
             found = speakers.colon_label(r.text) or speakers.bracketed_alone(r.text) or speakers.bare_label(r.text)
             bare = found is not None and not found[2].strip()
             if found is not None and (not bare or speakers.speaker_asks(found[0]) is not None):

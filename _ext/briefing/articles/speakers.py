@@ -17,7 +17,8 @@ _ASKER_WORDS_RE = re.compile(
     r"(?:记者|記者|reporter|journalist|correspondent|news agency|agency|news|tv|television|radio|daily|times|post"
     r"|press|media|group|network|channel|broadcasting|telegraph|herald|journal|tribune|gazette|review|weekly"
     r"|通信|新聞|放送|テレビ|日報|日报|电视|電視|电台|電台|新闻社|通讯社|通訊社|卫视|衛視|时报|時報|周刊|週刊"
-    r"|questioner|channel(?: [a-z]+)?|host|anchor|interviewer|主持人|主播|司会|記者問|记者问|問|问|幹事社|幹事)$",
+    r"|questioner|presenter|channel(?: [a-z]+)?|host|anchor|interviewer"
+    r"|主持人|主播|司会|記者問|记者问|問|问|幹事社|幹事)$",
     re.IGNORECASE,
 )
 #: Who answers by office (a spokesperson, a minister) when the label is a title, not a name.
@@ -53,12 +54,14 @@ def colon_label(text: str) -> tuple[str, str, str] | None:
     indent = len(text) - len(text.lstrip(" \u3000"))
     clock = _TRANSCRIPT_CLOCK_RE.match(text, indent)
     at = clock.end() if clock else indent
-    m = _COLON_LABEL_RE.match(text[at:]) or _BRACKETED_COLON_RE.match(text[at:])
+    m = _COLON_LABEL_RE.match(text[at:]) or _BRACKETED_COLON_RE.match(text[at:]) or _DASH_LABEL_RE.match(text[at:])
     if not m:
         return None
     return m.group("label"), text[: at + m.end()].rstrip(" \u3000"), text[at + m.end() :]
 
 
+#: A label in capitals before a dash: PRESENTER- …, FOREIGN MINISTER SELIM KARADAĞ- … (Türkiye's MFA).
+_DASH_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ÀÇĞİÖŞÜ]{1,20}(?: [A-Z][A-Z.'’ÀÇĞİÖŞÜ]{0,20}){0,5})- (?=\S)")
 #: A label in lenticular brackets before a colon: 【罗文清】：… (MOFCOM's records).
 _BRACKETED_COLON_RE = re.compile(r"^【(?P<label>[^】\s：:]{1,16})】[ \u3000]*[：:][ \u3000]*(?=\S)")
 
@@ -110,6 +113,8 @@ def speaker_asks(label: str) -> bool | None:
     """True for one who asks (a reporter, an outlet), False for one who answers by office, None if neither shows."""
     if _FROM_OUTLET_RE.search(label.strip()) or _LEGISLATOR_RE.search(label):
         return True  # Ayesha Rauf (City News): a reporter, named with the outlet; 林委員思妤: a legislator
+    if _BOOK_TITLE_RE.match(label.strip()):
+        return True  # 《斐济时报》: a newspaper's name, in the marks of a title
     folded = _HOW_THEY_SPEAK_RE.sub("", label.strip().casefold())  # … spokesman (through translator)
     if folded in _ASKING_OUTLETS or _ASKER_WORDS_RE.search(folded) or folded in ("問", "记者", "記者"):
         return True
@@ -122,6 +127,8 @@ def speaker_asks(label: str) -> bool | None:
     return None
 
 
+#: A publication's name in the marks of a title: 《斐济时报》, 《朝日新聞》.
+_BOOK_TITLE_RE = re.compile(r"^《[^《》]{1,20}》$")
 #: A name with its outlet in brackets: Ayesha Rauf (City News), 林小姐（鳳凰衛視）.
 _FROM_OUTLET_RE = re.compile(
     r"\([A-Z][\w .&'’-]{1,40}\)$|[（(][^（()）]{1,12}(?:新聞|新闻|日報|日报|電視|电视|衛視|卫视|社|台|網|网)[)）]$"

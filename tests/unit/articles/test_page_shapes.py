@@ -652,3 +652,57 @@ def test_a_bracketed_source_author_and_editor_line_names_the_source() -> None:
 def test_a_heading_of_questions_and_answers_is_no_speaker() -> None:
     text = "知事記者会見\n\n知事\n\n私からは1点です。\n\n質疑応答\n\n記者\n\n伺います。\n\n知事\n\nお答えします。\n"
     assert roles(text)[3] == "heading"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Related news: Ministers mark 72 years of ties", "furniture"),
+        ("Like this:", "furniture"),
+        ("Translator: Nabila Putri, Raka Adji", "byline"),
+        ("by Irene Chan", "byline"),
+        ("The National staff", "byline"),
+        ("（撰稿：陳怡君，電話：02-23419876）", "byline"),
+        ("记者：李明远、周婧", "byline"),  # the reporters named: no question
+        ("Published at : February 9, 2025", "meta"),
+        ("以上图源：新华社", "caption"),
+    ],
+)
+def test_more_credits_notices_and_stamps(line: str, role: str) -> None:
+    text = f"Ministers meet in Lisbon\n\nThe ministers met on Friday.\n\n{line}\n\nThey agreed to meet again.\n"
+    assert roles(text)[2] == role
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("(c)KYODONEWS", "KYODONEWS"),
+        ("-马新社-", "马新社"),
+        ("(Source) Ministry of Foreign Affairs", "Ministry of Foreign Affairs"),
+    ],
+)
+def test_an_agency_signing_off_is_the_source(line: str, source: str) -> None:
+    article = parse_seed(f"Ministers meet\n\nThe ministers met on Friday.\n\nThey agreed to talk.\n\n{line}\n")
+    assert article.roles[-1].role == "source"
+    assert article.source_fact is not None and article.source_fact.value == source
+
+
+def test_an_interview_with_a_dash_after_each_speaker_in_capitals() -> None:
+    text = (
+        "Interview of the Foreign Minister\n\nPRESENTER- Minister, thank you for joining us.\n\n"
+        "FOREIGN MINISTER SELIM KARADAG- Thank you for having me.\n\nPRESENTER- What comes next?\n\n"
+        "FOREIGN MINISTER SELIM KARADAG- More talks.\n"
+    )
+    assert roles(text)[1:] == ["question", "answer", "question", "answer"]
+
+
+def test_a_newspaper_in_title_marks_asks_and_a_bare_q_before_a_question() -> None:
+    zh = "大使接受专访\n\n《斐济时报》：您如何评价两国关系？\n\n大使：两国关系很好。\n\n《斐济时报》：下一步呢？\n\n大使：继续合作。\n"
+    assert roles(zh)[1:] == ["question", "answer", "question", "answer"]
+    en = "An interview\n\nQ Your government says it is neutral. Is it?\n\nWe are.\n"
+    assert roles(en)[1] == "question"
+
+
+def test_the_taiwanese_calendar_with_dashes() -> None:
+    article = parse_seed("行政院新聞\n\n日期：114-11-06\n\n行政院長今日接見訪問團。\n")
+    assert article.date is not None and article.date.isoformat() == "2025-11-06"

@@ -81,6 +81,8 @@ DEVELOPMENT_FLOORS = {
     "articles-dev-d": {"line roles": 0.8, "date": 0.93, "source": 0.76, "lead": 0.64, "turns": 0.8},
     "articles-dev-e": {"line roles": 0.84, "date": 0.92, "source": 0.75, "lead": 0.93, "turns": 1.0},
     "articles-dev-f": {"line roles": 0.84, "date": 1.0, "source": 0.81, "lead": 0.75, "turns": 0.83},
+    "articles-dev-g": {"line roles": 0.74, "date": 0.76, "source": 0.81, "lead": 0.5, "turns": 0.7},
+    "articles-dev-h": {"line roles": 0.75, "date": 0.93, "source": 0.68, "lead": 0.56, "turns": 0.7},
 }
 
 
