@@ -394,15 +394,3 @@ def announces_points(text: str) -> bool:
 
 #: A URL the book links: http(s) only, ASCII URL characters, never a quote, < > ` or \.
 URL_RE = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+")
-
-
-#: A room or a live stream: where a briefing was held, written under its date.
-_VENUE_RE = re.compile(
-    r"\b(?:[A-Z][a-z]+ Room|Auditorium|FB LIVE|Facebook Live|live stream|livestream)\b"
-    r"|会議室|会見室|記者会見室|記者室|会见厅|會見廳|新闻发布厅|新聞發布廳|发布厅|發布廳"
-)
-
-
-def names_a_venue(text: str) -> bool:
-    """A room or a live stream: MFA Press Conference Room and MFA FB LIVE, 記者会見室."""
-    return bool(_VENUE_RE.search(text))

@@ -300,3 +300,15 @@ _UPDATED_RE = re.compile(r"更新日|最終更新|ページ番号|Last updated|L
 _OUTLET_AND_DATE_RE = re.compile(
     r"^[A-Za-z][A-Za-z .&ー\u30a0-\u30ff\u3040-\u309f]{2,40}[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}$"
 )
+
+
+#: A room or a live stream: where a briefing was held, written under its date.
+_VENUE_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+ Room|Auditorium|FB LIVE|Facebook Live|live stream|livestream)\b"
+    r"|会議室|会見室|記者会見室|記者室|会见厅|會見廳|新闻发布厅|新聞發布廳|发布厅|發布廳"
+)
+
+
+def names_a_venue(text: str) -> bool:
+    """A room or a live stream: MFA Press Conference Room and MFA FB LIVE, 記者会見室."""
+    return bool(_VENUE_RE.search(text))

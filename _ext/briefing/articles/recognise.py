@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.articles import cues, datelines, sentences
+from briefing.articles import cues, datelines, page_cues, sentences
 from briefing.articles.article import StructureOverrides
 from briefing.articles.dates import ascii_digits
 from briefing.articles.lead import find_lead, normalise
@@ -319,7 +319,7 @@ def _headings(body: list[Role]) -> None:
         if nxt.role == "meta" and cues.is_person_name(r.text):
             r.set("byline", "a person's name over the article's date")  # Harriet Lowe / Thu 10 Apr 2025 06.30 BST
             continue
-        if i and body[i - 1].role == "meta" and cues.names_a_venue(r.text):
+        if i and body[i - 1].role == "meta" and page_cues.names_a_venue(r.text):
             r.set("meta", "where it was held, under its date")  # MFA Press Conference Room and MFA FB LIVE
             continue
         if _QUOTATION_RE.match(nxt.text.strip()):
