@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.articles import cues, datelines, page_cues, sentences
+from briefing.articles import cues, datelines, line_model, page_cues, sentences
 from briefing.articles.article import StructureOverrides
 from briefing.articles.dates import ascii_digits
 from briefing.articles.lead import find_lead, normalise
@@ -133,6 +133,7 @@ def recognise(
     _runs(body)
     _unbulleted_points(body)
     _headings(body)
+    line_model.correct(body, at)  # a learnt second look, where the rules are least sure
     unmatched = [*_apply_overrides(body, overrides), *([title_problem] if title_problem else [])]
     find_lead(body, overrides)
     _levels(body)
