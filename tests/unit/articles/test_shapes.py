@@ -33,7 +33,7 @@ REAL = [name for name in NAMES if "outlet" in expectation(ARTICLES, name)]
 #: What the articles in real outlets' shapes reach today (make eval): a floor that may only rise
 #: (it fell once, when 36 articles of 12 more outlets came in: they were read at 0.744 before the
 #: recogniser learnt from them, about what the held-out set gets).
-FLOORS = {"line roles": 0.97, "date": 1.0, "source": 0.97, "lead": 0.97, "takeaway count": 0.99, "turns": 1.0}
+FLOORS = {"line roles": 0.98, "date": 1.0, "source": 0.97, "lead": 0.97, "takeaway count": 0.99, "turns": 1.0}
 
 
 def test_there_are_enough_articles_of_every_shape() -> None:
@@ -75,14 +75,14 @@ def test_the_article_is_understood_as_a_reader_sees_it(name: str) -> None:
 
 #: The sets written the held-out way and tuned on (DECISIONS 103): floors that may only rise.
 DEVELOPMENT_FLOORS = {
-    "articles-dev-a": {"line roles": 0.88, "date": 0.84, "source": 0.89, "lead": 0.89, "turns": 0.92},
-    "articles-dev-b": {"line roles": 0.87, "date": 0.96, "source": 0.93, "lead": 0.83, "turns": 0.97},
-    "articles-dev-c": {"line roles": 0.86, "date": 0.92, "source": 0.87, "lead": 0.81, "turns": 1.0},
-    "articles-dev-d": {"line roles": 0.8, "date": 0.93, "source": 0.76, "lead": 0.64, "turns": 0.8},
-    "articles-dev-e": {"line roles": 0.84, "date": 0.92, "source": 0.75, "lead": 0.93, "turns": 1.0},
-    "articles-dev-f": {"line roles": 0.84, "date": 1.0, "source": 0.81, "lead": 0.75, "turns": 0.83},
-    "articles-dev-g": {"line roles": 0.74, "date": 0.76, "source": 0.81, "lead": 0.5, "turns": 0.7},
-    "articles-dev-h": {"line roles": 0.75, "date": 0.93, "source": 0.68, "lead": 0.56, "turns": 0.7},
+    "articles-dev-a": {"line roles": 0.91, "date": 0.84, "source": 0.89, "lead": 0.92, "turns": 0.92},
+    "articles-dev-b": {"line roles": 0.94, "date": 0.96, "source": 0.93, "lead": 0.86, "turns": 0.97},
+    "articles-dev-c": {"line roles": 0.91, "date": 0.92, "source": 0.93, "lead": 0.87, "turns": 1.0},
+    "articles-dev-d": {"line roles": 0.86, "date": 0.93, "source": 0.76, "lead": 0.64, "turns": 0.8},
+    "articles-dev-e": {"line roles": 0.88, "date": 0.92, "source": 0.81, "lead": 0.93, "turns": 1.0},
+    "articles-dev-f": {"line roles": 0.89, "date": 1.0, "source": 0.81, "lead": 0.75, "turns": 0.83},
+    "articles-dev-g": {"line roles": 0.8, "date": 0.76, "source": 0.81, "lead": 0.62, "turns": 0.7},
+    "articles-dev-h": {"line roles": 0.87, "date": 0.93, "source": 0.68, "lead": 0.81, "turns": 0.7},
 }
 
 
