@@ -33,17 +33,23 @@ def _page_candidates(
     return tuple((fullest[c.name], c.title, line) for c, line in found)
 
 
+def _cached(
+    page: BriefingPage, cache: SeedCache | None, registry_key: str
+) -> tuple[str, tuple[tuple[str, str, int], ...] | None]:
+    """(the key a page's candidates are kept under, or "" when they cannot be kept; what the
+    cache holds under it, or None)."""
+    entry = cache.seeds.get(Path(page.seed).name) if cache is not None else None
+    key = f"{entry[0]} {registry_key}" if entry is not None else ""
+    hit = cache.candidates.get(Path(page.seed).name) if cache is not None and key else None
+    return key, hit[1] if hit is not None and hit[0] == key else None
+
+
 def prime(page: BriefingPage, matcher: Matcher | None, cache: SeedCache, registry_key: str) -> None:
     """Find one page's candidate names now (right after its page was rendered, while its
     analyser is loaded and its clauses' cuts are remembered) and keep them in ``cache`` for
     :func:`candidate_rows`; a page an analyser failed on is left for it (it warns)."""
-    name = Path(page.seed).name
-    entry = cache.seeds.get(name)
-    if entry is None:
-        return
-    key = f"{entry[0]} {registry_key}"
-    hit = cache.candidates.get(name)
-    if hit is not None and hit[0] == key:
+    key, hit = _cached(page, cache, registry_key)
+    if not key or hit is not None:
         return
     failures: list[tuple[str, str]] = []
     found = _page_candidates(page.article, matcher, failures)
@@ -51,7 +57,7 @@ def prime(page: BriefingPage, matcher: Matcher | None, cache: SeedCache, registr
         failures += matcher.segmenter.failures
         matcher.segmenter.failures.clear()
     if not failures:
-        cache.candidates[name] = (key, found)
+        cache.candidates[Path(page.seed).name] = (key, found)
         cache.dirty = True
 
 
@@ -67,12 +73,9 @@ def candidate_rows(
     """Names that look like actors but are not in the registry, most frequent first; each logged once."""
     seen: dict[str, tuple[str, int, list[str]]] = {}
     for page in pages:
-        name = Path(page.seed).name
-        entry = cache.seeds.get(name) if cache is not None else None
-        key = f"{entry[0]} {registry_key}" if entry is not None else ""
-        hit = cache.candidates.get(name) if cache is not None and key else None
-        if hit is not None and hit[0] == key:
-            found = hit[1]
+        key, hit = _cached(page, cache, registry_key)
+        if hit is not None:
+            found = hit
         else:
             failures: list[tuple[str, str]] = []
             found = _page_candidates(page.article, matcher, failures)
@@ -81,7 +84,7 @@ def candidate_rows(
             # After a failure, found again (and warned about again) by the next build.
             failed = messages.analyser_failures(srcdir / page.seed, page.article.line_of, failures)
             if cache is not None and key and not failed:
-                cache.candidates[name] = (key, found)
+                cache.candidates[Path(page.seed).name] = (key, found)
                 cache.dirty = True
         for cname, ctitle, line in found:
             title, count, docs = seen.get(cname, (ctitle, 0, []))
